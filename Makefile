@@ -1,0 +1,42 @@
+# Two entry points for a fresh machine (python3 >= 3.11, git, make):
+#   make demo   - the main job, offline, on the embedded fake server
+#   make test   - every gate: codegen --check, ruff, mypy, pyright, pytest
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit codegen check-codegen bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) scripts/demo.py --out demo-output
+
+test: $(STAMP) check-codegen lint typecheck unit
+
+check-codegen: $(STAMP)
+	$(PY) -m codegen --check
+
+codegen: $(STAMP)
+	$(PY) -m codegen
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --strict tests/typing
+	$(VENV)/bin/pyright
+	$(VENV)/bin/pyright tests/typing
+
+unit: $(STAMP)
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) build dist demo-output

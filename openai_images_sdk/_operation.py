@@ -1,0 +1,75 @@
+"""Descriptions of API operations that codegen emits and the transport interprets.
+
+Generated operation methods pass one `OperationSpec` plus the caller's arguments to
+the client's `_request`; everything about the wire (path, body kind, file parts, limits)
+is read from here, so no hand-written layer lists an operation's parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias
+
+import attrs
+
+__all__ = ["BodyKind", "FieldSpec", "OperationSpec", "ValueKind"]
+
+BodyKind: TypeAlias = Literal["json", "multipart"]
+ValueKind: TypeAlias = Literal[
+    "string", "integer", "number", "boolean", "object", "array", "file", "null"
+]
+
+
+@attrs.frozen(kw_only=True)
+class FieldSpec:
+    """One request field: its wire name, the body kinds that carry it, and its limits."""
+
+    name: str
+    """The wire name, e.g. ``image`` or ``svg``."""
+    python_name: str
+    """The keyword argument that supplies it (``x-python-name``; usually `name`)."""
+    bodies: tuple[BodyKind, ...]
+    """Which request bodies carry the field (edit has a multipart and a JSON variant)."""
+    required: bool
+    kinds: tuple[ValueKind, ...]
+    """JSON types accepted (``null`` when nullable); ``file`` for binary parts."""
+    enum: tuple[str | int | float | bool, ...] | None = None
+    """The closed value set, or None when any value of `kinds` is allowed."""
+    known_values: tuple[str, ...] = ()
+    """Documented values of an open field (model, size): accepted but not exhaustive."""
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    deprecated: bool = False
+    multipart_array_name: str | None = None
+    """Part name used when several files are sent (``x-multipart-array-name``: ``image[]``)."""
+    multipart_style: Literal["brackets", "json"] | None = None
+    """How a nested object goes in multipart (``x-multipart-style``): ``svg[model]`` fields."""
+
+
+@attrs.frozen(kw_only=True)
+class OperationSpec:
+    """One API operation as the transport needs it."""
+
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    bodies: tuple[BodyKind, ...]
+    """Body kinds the operation accepts, the default first."""
+    fields: tuple[FieldSpec, ...]
+    response_type: type
+    stream_event_type: object | None
+    """The event union a streamed response yields, or None when it cannot stream."""
+    capability_key: str
+    """The operation's key in the model capability table: generate, edit or variation."""
+    deprecated: bool = False
+    summary: str = ""
+
+    def field(self, name: str) -> FieldSpec:
+        """The field with this wire name."""
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)

@@ -1,0 +1,75 @@
+"""Behaviour mixed into the generated response models: metadata now, file helpers later.
+
+Codegen makes `ImagesResponse` inherit `ImagesResponseMixin` and `Image` inherit
+`ImageMixin` (spec extension ``x-python-base``). The mixins hold no attrs fields; their
+slots carry what the transport learned (request id, headers) and cached decodes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import httpx
+
+if TYPE_CHECKING:
+    from ._ratelimits import RateLimits
+
+__all__ = ["ImageMixin", "ImagesResponseMixin", "ResponseMeta", "attach_meta"]
+
+
+@attrs.frozen(kw_only=True)
+class ResponseMeta:
+    """What the HTTP response said besides its body."""
+
+    status_code: int
+    headers: httpx.Headers
+    request_id: str | None
+
+
+class ResponseMetaMixin:
+    """Gives a parsed result the request id and headers of the response it came from."""
+
+    __slots__ = ("_sdk_meta",)
+
+    @property
+    def request_id(self) -> str | None:
+        """The `x-request-id` of the response, for support requests."""
+        meta: ResponseMeta | None = getattr(self, "_sdk_meta", None)
+        return meta.request_id if meta else None
+
+    @property
+    def response_headers(self) -> httpx.Headers:
+        """The HTTP headers of the response this result was parsed from."""
+        meta: ResponseMeta | None = getattr(self, "_sdk_meta", None)
+        return meta.headers if meta else httpx.Headers()
+
+    @property
+    def rate_limits(self) -> RateLimits:
+        """The `x-ratelimit-*` headers of the response, parsed."""
+        from ._ratelimits import RateLimits
+
+        return RateLimits.from_headers(self.response_headers)
+
+
+def attach_meta(result: object, response: httpx.Response) -> None:
+    """Record the response's metadata on a parsed result (no-op for plain objects)."""
+    if isinstance(result, ResponseMetaMixin):
+        meta = ResponseMeta(
+            status_code=response.status_code,
+            headers=response.headers,
+            request_id=response.headers.get("x-request-id"),
+        )
+        object.__setattr__(result, "_sdk_meta", meta)
+
+
+class ImagesResponseMixin(ResponseMetaMixin):
+    """Helpers on `ImagesResponse`."""
+
+    __slots__ = ()
+
+
+class ImageMixin:
+    """Helpers on `Image`."""
+
+    __slots__ = ("_sdk_decoded",)
