@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, Generic, TypeVar
+from collections.abc import AsyncIterator, Iterator
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -15,9 +15,9 @@ T = TypeVar("T")
 class Stream(Generic[T]):
     """Iterates the typed events of a streamed response."""
 
-    def __init__(self, response: httpx.Response, *, decode: Callable[[Any], T | None]) -> None:
+    def __init__(self, response: httpx.Response, *, event_type: object) -> None:
         self.response = response
-        self._decode = decode
+        self._event_type = event_type
 
     def __iter__(self) -> Iterator[T]:
         raise NotImplementedError
@@ -29,9 +29,9 @@ class Stream(Generic[T]):
 class AsyncStream(Generic[T]):
     """Iterates the typed events of a streamed response, asynchronously."""
 
-    def __init__(self, response: httpx.Response, *, decode: Callable[[Any], T | None]) -> None:
+    def __init__(self, response: httpx.Response, *, event_type: object) -> None:
         self.response = response
-        self._decode = decode
+        self._event_type = event_type
 
     def __aiter__(self) -> AsyncIterator[T]:
         raise NotImplementedError
