@@ -1,26 +1,148 @@
-"""PLACEHOLDER (codegen helper replaces this file): the one cattrs converter."""
+"""The one cattrs converter: response bodies and stream events in, request values out.
+
+Hooks are prepared once, at import, for every generated model:
+
+- unknown response fields are ignored;
+- open value sets (``Literal[...] | str``) accept any string;
+- the stream event unions dispatch on their ``type`` field (`structure_event` answers None
+  for a type the spec does not know yet);
+- unstructuring leaves out optional fields that still hold their default (None), so a
+  value never sends a null the caller did not write.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TypeVar
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
+import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._generated import models
 
 __all__ = ["converter", "structure", "structure_event", "unstructure"]
 
 T = TypeVar("T")
 
 converter = cattrs.Converter(forbid_extra_keys=False)
+"""Structures JSON into the generated models and unstructures them back."""
+
+_NONE = type(None)
+_TAG = "type"
+
+
+def _union_args(tp: object) -> tuple[object, ...]:
+    if isinstance(tp, types.UnionType) or get_origin(tp) is Union:
+        return get_args(tp)
+    return ()
+
+
+def _is_open_string(tp: object) -> bool:
+    """`Literal["a", "b"] | str` (optionally `| None`): known values, any string allowed."""
+    args = _union_args(tp)
+    if str not in args:
+        return False
+    return all(
+        arg is str
+        or arg is _NONE
+        or (get_origin(arg) is Literal and all(isinstance(v, str) for v in get_args(arg)))
+        for arg in args
+    )
+
+
+def _open_string_hook(tp: object) -> Callable[[object, object], str | None]:
+    nullable = _NONE in _union_args(tp)
+
+    def structure_open_string(value: object, _: object) -> str | None:
+        if isinstance(value, str):
+            return value
+        if value is None and nullable:
+            return None
+        raise ValueError(f"expected a string, got {value!r}")
+
+    return structure_open_string
+
+
+def _event_tag(cls: type) -> str | None:
+    """The one value of a class's `type` Literal field, if it has one."""
+    field = attrs.fields_dict(cls).get(_TAG)
+    if field is None or get_origin(field.type) is not Literal:
+        return None
+    values = get_args(field.type)
+    return str(values[0]) if len(values) == 1 else None
+
+
+def _tag_table(union: object) -> dict[str, type[object]]:
+    """Tag -> class for a union of attrs classes tagged by `type`; empty when not such a union."""
+    table: dict[str, type[object]] = {}
+    for member in _union_args(union):
+        if not (isinstance(member, type) and attrs.has(member)):
+            return {}
+        tag = _event_tag(member)
+        if tag is None:
+            return {}
+        table[tag] = member
+    return table
+
+
+def _tagged_union_hook(
+    union: object, table: Mapping[str, type[object]]
+) -> Callable[[object, object], Any]:
+    def structure_tagged(value: object, _: object) -> object:
+        tag = cast("Mapping[str, object]", value).get(_TAG) if isinstance(value, Mapping) else None
+        cls = table.get(str(tag))
+        if cls is None:
+            raise ValueError(f"unknown {_TAG} {tag!r} for {union}")
+        return converter.structure(value, cls)
+
+    return structure_tagged
+
+
+def _configure() -> dict[object, dict[str, type[object]]]:
+    converter.register_structure_hook_factory(_is_open_string, _open_string_hook)
+    unions: dict[object, dict[str, type[object]]] = {}
+    for value in vars(models).values():
+        if isinstance(value, type) and attrs.has(value) and value.__module__ == models.__name__:
+            attrs.resolve_types(value)
+            converter.register_structure_hook(value, make_dict_structure_fn(value, converter))
+            converter.register_unstructure_hook(
+                value, make_dict_unstructure_fn(value, converter, _cattrs_omit_if_default=True)
+            )
+        elif table := _tag_table(value):
+            unions[value] = table
+    for union, table in unions.items():
+        converter.register_structure_hook_func(_same_as(union), _tagged_union_hook(union, table))
+    return unions
+
+
+def _same_as(union: object) -> Callable[[object], bool]:
+    def predicate(tp: object) -> bool:
+        return tp == union
+
+    return predicate
+
+
+_EVENT_TABLES = _configure()
 
 
 def structure(data: object, cls: type[T]) -> T:
+    """`data` (decoded JSON) as an instance of `cls`; raises cattrs errors when it does not fit."""
     return converter.structure(data, cls)
 
 
 def structure_event(data: Mapping[str, object], union: object) -> object | None:
-    return None
+    """The typed event for `data`'s ``type`` within `union`, or None for an unknown type."""
+    table = _EVENT_TABLES.get(union)
+    if table is None:
+        table = _EVENT_TABLES.setdefault(union, _tag_table(union))
+    cls = table.get(str(data.get(_TAG)))
+    if cls is None:
+        return None
+    return converter.structure(data, cls)
 
 
 def unstructure(value: object) -> object:
+    """Attrs instances (also inside dicts and lists) as plain JSON values."""
     return converter.unstructure(value)

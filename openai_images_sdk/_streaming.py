@@ -1,40 +1,648 @@
-"""PLACEHOLDER (streaming helper replaces this file): typed iterators over SSE responses."""
+"""Typed iterators over a streamed (`text/event-stream`) response.
+
+`Stream` and `AsyncStream` differ only in how they read bytes; everything else (content
+type check, SSE decoding, JSON, typed events, error events, truncation, file saving) is
+the sans-I/O `_StreamCore` they share.
+
+Rules every stream follows:
+
+- The content type is checked when iteration starts: a 2xx answer that is not
+  `text/event-stream` raises `APIResponseValidationError` (with the start of its body)
+  from the first `next()` / `until_done()` / `save_to()`, after closing the response.
+- Events of a `type` the union does not know are kept in `unknown_events` and logged at
+  DEBUG on the `openai_images_sdk` logger; they are never yielded.
+- An `error` event, or data carrying an `error` object or `"type": "error"`, raises
+  `APIError` with the server's message and code.
+- A body that ends early (transport error, an unterminated last event that is not whole
+  JSON, or no `*.completed` event at all) raises `APIConnectionError` naming how many
+  events arrived.
+- Leaving a `with` block, breaking out of a `for` loop, `close()` / `aclose()`, an
+  exception, or reading to the end closes the HTTP response. (An `async for` left by
+  `break` is closed by the event loop's async-generator finalizer; `async with` closes
+  at once.)
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import Generic, TypeVar
+import base64
+import contextlib
+import json
+import logging
+import os
+import string
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Generic,
+    Literal,
+    Self,
+    TypeAlias,
+    TypeVar,
+    cast,
+    overload,
+)
 
 import httpx
 
-__all__ = ["AsyncStream", "Stream"]
+from . import _converter
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    ErrorObject,
+    ValidationError,
+    Violation,
+)
+from ._sse import ServerSentEvent, SSEDecoder
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from ._generated.models import (
+        ImageEditCompletedEvent,
+        ImageEditPartialImageEvent,
+        ImageGenCompletedEvent,
+        ImageGenPartialImageEvent,
+    )
+
+__all__ = ["AsyncStream", "EventDecoder", "Stream", "image_bytes"]
+
+T_co = TypeVar("T_co", covariant=True)
+
+EventDecoder: TypeAlias = Callable[[Mapping[str, object], object], object | None]
+"""Maps an event's JSON object to a typed event of the union, or None for an unknown type."""
+
+_logger = logging.getLogger("openai_images_sdk")
+
+_HEAD_LIMIT: Final = 8192
+"""How much of a non-event-stream body is read to show in the error."""
+
+_TEMPLATE_FIELDS: Final = frozenset({"index", "kind", "ext", "n"})
+
+_MAGIC: Final = (
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"<svg", "svg"),
+    (b"<?xml", "svg"),
+)
+
+Kind: TypeAlias = Literal["partial", "completed", "other"]
 
 
-class Stream(Generic[T]):
-    """Iterates the typed events of a streamed response."""
+def _kind(event: object) -> Kind:
+    kind = getattr(event, "type", None)
+    if isinstance(kind, str):
+        if kind.endswith(".partial_image"):
+            return "partial"
+        if kind.endswith(".completed"):
+            return "completed"
+    return "other"
 
-    def __init__(self, response: httpx.Response, *, event_type: object) -> None:
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def image_bytes(event: object) -> bytes:
+    """The image of a partial or completed event, decoded from its `b64_json`."""
+    data = getattr(event, "b64_json", None)
+    if not isinstance(data, str):
+        raise TypeError(f"{type(event).__name__} carries no b64_json image")
+    return base64.b64decode(data)
+
+
+def _extension(event: object, data: bytes) -> str:
+    fmt = getattr(event, "output_format", None)
+    if isinstance(fmt, str) and fmt:
+        return fmt
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    for magic, ext in _MAGIC:
+        if data.startswith(magic):
+            return ext
+    return "bin"
+
+
+class _Saver:
+    """Writes each image event to a file named by a template, as the events arrive."""
+
+    def __init__(self, template: str | os.PathLike[str], *, partials: bool) -> None:
+        text = os.fspath(template)
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as exc:
+            raise ValidationError(
+                [
+                    Violation(
+                        param="path_template", rule=f"is not a valid template: {exc}", value=text
+                    )
+                ]
+            ) from exc
+        problems: list[Violation] = []
+        unknown = sorted(fields - _TEMPLATE_FIELDS)
+        if unknown:
+            rule = "may only use the fields {index}, {kind}, {ext} and {n}; unknown: " + ", ".join(
+                repr(name) for name in unknown
+            )
+            problems.append(Violation(param="path_template", rule=rule, value=text))
+        if partials and not fields & {"index", "n"}:
+            rule = "must contain {index} or {n} so that each image gets its own file"
+            problems.append(Violation(param="path_template", rule=rule, value=text))
+        if problems:
+            raise ValidationError(problems)
+        self.template = text
+        self.partials = partials
+        self.paths: list[Path] = []
+
+    def save(self, event: object) -> None:
+        kind = _kind(event)
+        if kind == "other" or (kind == "partial" and not self.partials):
+            return
+        data = image_bytes(event)
+        index = getattr(event, "partial_image_index", None) if kind == "partial" else "final"
+        path = Path(
+            self.template.format(
+                index=index,
+                kind="partial" if kind == "partial" else "final",
+                ext=_extension(event, data),
+                n=len(self.paths),
+            )
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.paths.append(path)
+
+
+class _StreamCore(Generic[T_co]):
+    """What a stream does with bytes and events, without I/O."""
+
+    def __init__(
+        self, response: httpx.Response, event_type: object, decode: EventDecoder | None
+    ) -> None:
         self.response = response
-        self._event_type = event_type
+        self.event_type = event_type
+        self.decode = decode
+        self.decoder = SSEDecoder()
+        self.received = 0
+        self.partials = 0
+        self.completed: T_co | None = None
+        self.unknown_events: list[ServerSentEvent] = []
+        self.done = False
+        self.closed = False
 
-    def __iter__(self) -> Iterator[T]:
-        raise NotImplementedError
+    @property
+    def request(self) -> httpx.Request | None:
+        try:
+            return self.response.request
+        except RuntimeError:
+            return None
+
+    def is_event_stream(self) -> bool:
+        media_type = str(self.response.headers.get("content-type", "")).split(";", 1)[0]
+        return media_type.strip().lower() == "text/event-stream"
+
+    def not_event_stream(self, head: bytes, complete: bool) -> APIResponseValidationError:
+        text = head[:_HEAD_LIMIT].decode("utf-8", "replace")
+        body: object = text or None
+        if complete and text:
+            with contextlib.suppress(ValueError):
+                body = json.loads(text)
+        got = self.response.headers.get("content-type") or "no content type"
+        message = (
+            f"A stream request was answered with {got!r} (HTTP {self.response.status_code}), "
+            "not 'text/event-stream'; no events can be read from it"
+        )
+        return APIResponseValidationError(self.response, body, message=message)
+
+    def summary(self) -> str:
+        return f"{_plural(self.received, 'event')} ({_plural(self.partials, 'partial image')})"
+
+    def connection_lost(self, exc: Exception) -> APIConnectionError:
+        message = f"The connection was lost mid-stream after {self.summary()}: {exc}"
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(self.request, message=message)
+        return APIConnectionError(message=message, request=self.request)
+
+    def feed(self, chunk: bytes) -> list[T_co]:
+        events = (self._event(sse, False) for sse in self.decoder.feed(chunk))
+        return [event for event in events if event is not None]
+
+    def finish(self) -> list[T_co]:
+        events = [
+            event for sse in self.decoder.finish() if (event := self._event(sse, True)) is not None
+        ]
+        if self.completed is None and not self.done:
+            message = f"The stream ended after {self.summary()} without a completed event"
+            raise APIConnectionError(message=message, request=self.request)
+        return events
+
+    def final(self) -> T_co:
+        if self.completed is None:
+            message = f"The stream was closed after {self.summary()}, before its completed event"
+            raise APIConnectionError(message=message, request=self.request)
+        return self.completed
+
+    def _event(self, sse: ServerSentEvent, at_eof: bool) -> T_co | None:
+        if sse.data_bytes == b"[DONE]":
+            self.done = True
+            return None
+        number = self.received + 1
+        try:
+            payload = sse.json()
+        except ValueError as exc:
+            if at_eof:
+                message = (
+                    f"The connection was lost mid-event after {self.summary()}: "
+                    f"event {number} ended before its data was complete"
+                )
+                raise APIConnectionError(message=message, request=self.request) from exc
+            if sse.event == "error":
+                raise self._error(sse.data, sse.data) from exc
+            message = f"Event {number} of the stream is not JSON: {sse.data[:200]!r}"
+            raise APIResponseValidationError(self.response, sse.data, message=message) from exc
+        if sse.event == "error":
+            raise self._error(payload, sse.data)
+        event: object = None
+        kind: object = type(payload).__name__
+        if isinstance(payload, dict):
+            obj = cast("dict[str, object]", payload)
+            kind = obj.get("type")
+            if kind == "error" or isinstance(obj.get("error"), Mapping):
+                raise self._error(obj, sse.data)
+            if kind is None and sse.event:
+                kind = sse.event
+                obj = {**obj, "type": kind}
+            decode = self.decode or _converter.structure_event
+            try:
+                event = decode(obj, self.event_type)
+            except Exception as exc:
+                message = f"Event {number} ({kind!r}) does not match the spec: {exc}"
+                raise APIResponseValidationError(self.response, obj, message=message) from exc
+        self.received = number
+        if event is None:
+            self.unknown_events.append(sse)
+            _logger.debug("Stream event %d of unknown type %r kept aside", number, kind)
+            return None
+        typed = cast("T_co", event)
+        kind = _kind(typed)
+        if kind == "partial":
+            self.partials += 1
+        elif kind == "completed":
+            self.completed = typed
+        return typed
+
+    def _error(self, body: object, data: str) -> APIError:
+        error = ErrorObject.from_body(body)
+        detail = (error.message if error else None) or data[:500] or "no details"
+        message = f"The stream reported an error after {self.summary()}: {detail}"
+        if error is not None and error.code:
+            message += f" [code: {error.code}]"
+        return APIError(message, self.request, body=body)
+
+
+def _notify(
+    event: object,
+    on_partial: Callable[[Any], object] | None,
+    on_completed: Callable[[Any], object] | None,
+) -> None:
+    kind = _kind(event)
+    if kind == "partial" and on_partial is not None:
+        on_partial(event)
+    elif kind == "completed" and on_completed is not None:
+        on_completed(event)
+
+
+class Stream(Generic[T_co]):
+    """The typed events of a streamed response: an iterator and a context manager.
+
+    `event_type` is the event union (e.g. `ImageGenStreamEvent`); `decode` stands in for
+    `_converter.structure_event` (tests).
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        event_type: object,
+        decode: EventDecoder | None = None,
+    ) -> None:
+        self.response = response
+        self._core: _StreamCore[T_co] = _StreamCore(response, event_type, decode)
+        self._events = self._read()
+
+    @property
+    def unknown_events(self) -> list[ServerSentEvent]:
+        """Events of a type the union does not know, as received."""
+        return self._core.unknown_events
+
+    @property
+    def events_received(self) -> int:
+        """How many events have been read (typed and unknown)."""
+        return self._core.received
+
+    @property
+    def completed(self) -> T_co | None:
+        """The completed event, once it has arrived."""
+        return self._core.completed
+
+    def _read(self) -> Generator[T_co, None, None]:
+        core = self._core
+        try:
+            if not core.is_event_stream():
+                raise core.not_event_stream(*self._head())
+            chunks = self.response.iter_bytes()
+            while True:
+                try:
+                    chunk = next(chunks, None)
+                except httpx.RequestError as exc:
+                    raise core.connection_lost(exc) from exc
+                if chunk is None:
+                    break
+                yield from core.feed(chunk)
+            yield from core.finish()
+        finally:
+            self.response.close()
+
+    def _head(self) -> tuple[bytes, bool]:
+        head = bytearray()
+        try:
+            for chunk in self.response.iter_bytes():
+                head += chunk
+                if len(head) >= _HEAD_LIMIT:
+                    return bytes(head), False
+        except httpx.RequestError:
+            return bytes(head), False
+        return bytes(head), True
+
+    def __next__(self) -> T_co:
+        return next(self._events)
+
+    def __iter__(self) -> Iterator[T_co]:
+        # A fresh generator per loop: a loop left early drops it, and closing it closes
+        # `_events` and so the response.
+        yield from self._events
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def close(self) -> None:
+        """Stop reading and close the HTTP response; later iteration yields nothing."""
+        self._core.closed = True
+        self._events.close()
         self.response.close()
 
+    @overload
+    def until_done(
+        self: Stream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
+        *,
+        on_partial: Callable[[ImageGenPartialImageEvent], object] | None = None,
+        on_completed: Callable[[ImageGenCompletedEvent], object] | None = None,
+    ) -> ImageGenCompletedEvent: ...
+    @overload
+    def until_done(
+        self: Stream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
+        *,
+        on_partial: Callable[[ImageEditPartialImageEvent], object] | None = None,
+        on_completed: Callable[[ImageEditCompletedEvent], object] | None = None,
+    ) -> ImageEditCompletedEvent: ...
+    @overload
+    def until_done(
+        self,
+        *,
+        on_partial: Callable[[T_co], object] | None = None,
+        on_completed: Callable[[T_co], object] | None = None,
+    ) -> T_co: ...
+    def until_done(
+        self,
+        *,
+        on_partial: Callable[[Any], object] | None = None,
+        on_completed: Callable[[Any], object] | None = None,
+    ) -> object:
+        """Read the stream to its end and return the completed event.
 
-class AsyncStream(Generic[T]):
-    """Iterates the typed events of a streamed response, asynchronously."""
+        `on_partial` / `on_completed` are called with each such event as it arrives.
+        """
+        for event in self:
+            _notify(event, on_partial, on_completed)
+        return self._core.final()
 
-    def __init__(self, response: httpx.Response, *, event_type: object) -> None:
+    final = until_done
+
+    @overload
+    def partial_images(
+        self: Stream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
+    ) -> Iterator[ImageGenPartialImageEvent]: ...
+    @overload
+    def partial_images(
+        self: Stream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
+    ) -> Iterator[ImageEditPartialImageEvent]: ...
+    @overload
+    def partial_images(self) -> Iterator[T_co]: ...
+    def partial_images(self) -> Iterator[object]:
+        """Iterate over the partial-image events only; the completed one lands in `completed`."""
+        for event in self:
+            if _kind(event) == "partial":
+                yield event
+
+    def save_to(
+        self, path_template: str | os.PathLike[str], *, partials: bool = True
+    ) -> list[Path]:
+        """Read the stream to its end, writing each image to a file as it arrives.
+
+        `path_template` is formatted with `index` (the partial image index, or "final"),
+        `kind` ("partial" or "final"), `ext` (the output format) and `n` (0, 1, ...);
+        parent directories are created. Returns the paths written, the final image last.
+        """
+        saver = _Saver(path_template, partials=partials)
+        for event in self:
+            saver.save(event)
+        self._core.final()
+        return saver.paths
+
+
+async def _aclose(iterator: AsyncIterator[bytes]) -> None:
+    # httpx's byte iterators are async generators; finish them here, not in a finalizer.
+    aclose = getattr(iterator, "aclose", None)
+    if aclose is not None:
+        await aclose()
+
+
+class AsyncStream(Generic[T_co]):
+    """The typed events of a streamed response: an async iterator and async context manager.
+
+    `event_type` is the event union (e.g. `ImageEditStreamEvent`); `decode` stands in for
+    `_converter.structure_event` (tests).
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        event_type: object,
+        decode: EventDecoder | None = None,
+    ) -> None:
         self.response = response
-        self._event_type = event_type
+        self._core: _StreamCore[T_co] = _StreamCore(response, event_type, decode)
+        self._events = self._read()
 
-    def __aiter__(self) -> AsyncIterator[T]:
-        raise NotImplementedError
+    @property
+    def unknown_events(self) -> list[ServerSentEvent]:
+        """Events of a type the union does not know, as received."""
+        return self._core.unknown_events
+
+    @property
+    def events_received(self) -> int:
+        """How many events have been read (typed and unknown)."""
+        return self._core.received
+
+    @property
+    def completed(self) -> T_co | None:
+        """The completed event, once it has arrived."""
+        return self._core.completed
+
+    async def _read(self) -> AsyncGenerator[T_co, None]:
+        core = self._core
+        try:
+            if not core.is_event_stream():
+                raise core.not_event_stream(*await self._head())
+            chunks = self.response.aiter_bytes()
+            try:
+                while True:
+                    try:
+                        chunk = await anext(chunks, None)
+                    except httpx.RequestError as exc:
+                        raise core.connection_lost(exc) from exc
+                    if chunk is None:
+                        break
+                    for event in core.feed(chunk):
+                        yield event
+            finally:
+                await _aclose(chunks)
+            for event in core.finish():
+                yield event
+        finally:
+            await self.response.aclose()
+
+    async def _head(self) -> tuple[bytes, bool]:
+        head = bytearray()
+        chunks = self.response.aiter_bytes()
+        try:
+            async for chunk in chunks:
+                head += chunk
+                if len(head) >= _HEAD_LIMIT:
+                    return bytes(head), False
+        except httpx.RequestError:
+            return bytes(head), False
+        finally:
+            await _aclose(chunks)
+        return bytes(head), True
+
+    async def __anext__(self) -> T_co:
+        return await anext(self._events)
+
+    async def __aiter__(self) -> AsyncIterator[T_co]:
+        # A fresh async generator per loop, as in `Stream.__iter__`; when a loop is left
+        # early, its finalizer (run by the event loop) closes `_events` and the response.
+        try:
+            async for event in self._events:
+                yield event
+        finally:
+            await self._events.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
 
     async def aclose(self) -> None:
+        """Stop reading and close the HTTP response; later iteration yields nothing."""
+        self._core.closed = True
+        await self._events.aclose()
         await self.response.aclose()
+
+    @overload
+    async def until_done(
+        self: AsyncStream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
+        *,
+        on_partial: Callable[[ImageGenPartialImageEvent], object] | None = None,
+        on_completed: Callable[[ImageGenCompletedEvent], object] | None = None,
+    ) -> ImageGenCompletedEvent: ...
+    @overload
+    async def until_done(
+        self: AsyncStream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
+        *,
+        on_partial: Callable[[ImageEditPartialImageEvent], object] | None = None,
+        on_completed: Callable[[ImageEditCompletedEvent], object] | None = None,
+    ) -> ImageEditCompletedEvent: ...
+    @overload
+    async def until_done(
+        self,
+        *,
+        on_partial: Callable[[T_co], object] | None = None,
+        on_completed: Callable[[T_co], object] | None = None,
+    ) -> T_co: ...
+    async def until_done(
+        self,
+        *,
+        on_partial: Callable[[Any], object] | None = None,
+        on_completed: Callable[[Any], object] | None = None,
+    ) -> object:
+        """Read the stream to its end and return the completed event.
+
+        `on_partial` / `on_completed` are called with each such event as it arrives.
+        """
+        async for event in self:
+            _notify(event, on_partial, on_completed)
+        return self._core.final()
+
+    final = until_done
+
+    @overload
+    def partial_images(
+        self: AsyncStream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
+    ) -> AsyncIterator[ImageGenPartialImageEvent]: ...
+    @overload
+    def partial_images(
+        self: AsyncStream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
+    ) -> AsyncIterator[ImageEditPartialImageEvent]: ...
+    @overload
+    def partial_images(self) -> AsyncIterator[T_co]: ...
+    async def partial_images(self) -> AsyncIterator[object]:
+        """Iterate over the partial-image events only; the completed one lands in `completed`."""
+        async for event in self:
+            if _kind(event) == "partial":
+                yield event
+
+    async def save_to(
+        self, path_template: str | os.PathLike[str], *, partials: bool = True
+    ) -> list[Path]:
+        """Read the stream to its end, writing each image to a file as it arrives.
+
+        `path_template` is formatted with `index` (the partial image index, or "final"),
+        `kind` ("partial" or "final"), `ext` (the output format) and `n` (0, 1, ...);
+        parent directories are created (with blocking writes of a few MB each). Returns
+        the paths written, the final image last.
+        """
+        saver = _Saver(path_template, partials=partials)
+        async for event in self:
+            saver.save(event)
+        self._core.final()
+        return saver.paths

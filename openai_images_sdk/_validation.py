@@ -1,13 +1,366 @@
-"""PLACEHOLDER (validation helper replaces this file): per-model request validation."""
+"""Request validation before any byte is sent: the operation's own limits, then the model's.
+
+Operation-wide limits (types, closed enums, bounds, lengths, item counts) come from the
+`FieldSpec`s codegen emits from the OpenAPI spec and apply to every model. Per-model rules
+come from the capability table (`_capabilities`); models it does not know pass them.
+"""
 
 from __future__ import annotations
 
+import datetime
+import sys
+import warnings
 from collections.abc import Mapping, Sequence
+from types import FrameType
+from typing import Final, TypeVar, cast
 
-from ._operation import OperationSpec
+import attrs
+
+from ._capabilities import (
+    CapabilityTable,
+    InputRules,
+    ModelRules,
+    OperationRules,
+    ParamRule,
+    SizeRule,
+    ValueSet,
+    default_table,
+    parse_size,
+)
+from ._exceptions import ValidationError, Violation
+from ._operation import FieldSpec, OperationSpec
 from ._types import ImageInfo, ValidationMode
 
 __all__ = ["validate_request"]
+
+_PACKAGE: Final = __name__.rpartition(".")[0]
+_OPERATION_NAMES: Final = {
+    "generate": "image generation",
+    "edit": "image edits",
+    "variation": "image variations",
+}
+_KIND_WORDS: Final = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "an object",
+    "array": "a list",
+    "null": "None",
+}
+_KIND_TYPES: Final[Mapping[str, tuple[type, ...]]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list, tuple),
+    "null": (type(None),),
+}
+_N = TypeVar("_N", int, float)
+
+
+def _quote(values: Sequence[object]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    if low is not None and low == high:
+        return f"{low:g}"
+    if low is not None and high is not None:
+        return f"between {low:g} and {high:g}"
+    return f"at least {low:g}" if low is not None else f"at most {high:g}"
+
+
+def _matches_kind(value: object, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "object":
+        return isinstance(value, Mapping) or attrs.has(type(value))
+    if kind == "array":
+        return isinstance(value, list | tuple)
+    return value is None if kind == "null" else True
+
+
+@attrs.frozen(kw_only=True)
+class _FieldCheck:
+    """One `FieldSpec`'s operation-wide limits, ready to apply."""
+
+    spec: FieldSpec
+    kinds: tuple[str, ...]
+    """The kinds to check; empty when the field takes files (the uploads layer types those)."""
+    exact_types: frozenset[type]
+    """Types that match `kinds` without a closer look (the common case)."""
+    kind_rule: str
+    enum: ValueSet | None
+
+    @classmethod
+    def build(cls, spec: FieldSpec) -> _FieldCheck:
+        kinds = () if "file" in spec.kinds else spec.kinds
+        words = [_KIND_WORDS.get(kind, kind) for kind in kinds]
+        return cls(
+            spec=spec,
+            kinds=kinds,
+            exact_types=frozenset(t for kind in kinds for t in _KIND_TYPES.get(kind, ())),
+            kind_rule="must be " + " or ".join(words),
+            enum=None if spec.enum is None else ValueSet.of(spec.enum),
+        )
+
+    def problem(self, value: object) -> str | None:
+        """The first limit `value` breaks, or None."""
+        spec = self.spec
+        if (
+            self.kinds
+            and type(value) not in self.exact_types
+            and not any(_matches_kind(value, kind) for kind in self.kinds)
+        ):
+            return self.kind_rule
+        if value is None:
+            return None
+        if self.enum is not None and not self.enum.has(value):
+            return f"must be one of {_quote(spec.enum or ())}"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            low, high = spec.minimum, spec.maximum
+            if (low is not None and value < low) or (high is not None and value > high):
+                return f"must be {_bounds(low, high)}"
+        elif isinstance(value, str):
+            if spec.max_length is not None and len(value) > spec.max_length:
+                return f"must be at most {spec.max_length} characters (got {len(value)})"
+        elif (count := _item_count(value)) is not None:
+            if spec.max_items is not None and count > spec.max_items:
+                return f"takes at most {spec.max_items} items (got {count})"
+            if spec.min_items is not None and count < spec.min_items:
+                return f"takes at least {spec.min_items} items (got {count})"
+        return None
+
+
+def _item_count(value: object) -> int | None:
+    """How many items a list (or tuple) holds; None for anything else.
+
+    A ``(filename, content[, content_type])`` tuple is one file, not a list of items.
+    """
+    if isinstance(value, list):
+        return len(cast("list[object]", value))
+    if not isinstance(value, tuple):
+        return None
+    items = cast("tuple[object, ...]", value)
+    first = items[0] if items else ""
+    is_file = len(items) in (2, 3) and (first is None or isinstance(first, str))
+    return None if is_file and not isinstance(items[1], str) else len(items)
+
+
+_op_checks: dict[int, tuple[OperationSpec, Mapping[str, _FieldCheck]]] = {}
+
+
+def _field_checks(op: OperationSpec) -> Mapping[str, _FieldCheck]:
+    cached = _op_checks.get(id(op))
+    if cached is not None and cached[0] is op:
+        return cached[1]
+    variants: dict[str, list[FieldSpec]] = {}
+    for spec in op.fields:
+        variants.setdefault(spec.python_name, []).append(spec)
+    checks = {name: _FieldCheck.build(_loosest(specs)) for name, specs in variants.items()}
+    _op_checks[id(op)] = (op, checks)
+    return checks
+
+
+def _widest(values: Sequence[_N | None], *, low: bool) -> _N | None:
+    """The loosest of several bounds: None (no bound) if any variant has none."""
+    numbers = [v for v in values if v is not None]
+    if len(numbers) < len(values):
+        return None
+    return min(numbers) if low else max(numbers)
+
+
+def _loosest(specs: Sequence[FieldSpec]) -> FieldSpec:
+    """One spec accepting what any variant accepts (an argument sent as JSON or multipart)."""
+    first = specs[0]
+    if len(specs) == 1:
+        return first
+    enums = [spec.enum for spec in specs]
+    return attrs.evolve(
+        first,
+        kinds=tuple(dict.fromkeys(kind for spec in specs for kind in spec.kinds)),
+        enum=None if None in enums else tuple(dict.fromkeys(v for e in enums for v in e or ())),
+        minimum=_widest([spec.minimum for spec in specs], low=True),
+        maximum=_widest([spec.maximum for spec in specs], low=False),
+        max_length=_widest([spec.max_length for spec in specs], low=False),
+        min_items=_widest([spec.min_items for spec in specs], low=True),
+        max_items=_widest([spec.max_items for spec in specs], low=False),
+        deprecated=all(spec.deprecated for spec in specs),
+    )
+
+
+def _param_problem(rule: ParamRule, value: object) -> str | None:
+    if not rule.supported:
+        return "is not supported by this model"
+    if rule.values is not None and not rule.values.has(value):
+        return f"must be one of {_quote(rule.values.values)} for this model"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = rule.minimum, rule.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            return f"must be {_bounds(low, high)} for this model"
+    if isinstance(value, str) and rule.max_length is not None and len(value) > rule.max_length:
+        return f"must be at most {rule.max_length} characters for this model (got {len(value)})"
+    return None
+
+
+def _size_problem(rule: SizeRule, size: str) -> str | None:
+    if size in rule.value_set:
+        return None
+    dims = parse_size(size)
+    if rule.custom is None or dims is None:
+        listed = f"one of {_quote(rule.values)}"
+        return f"must be {listed}" + (" or WIDTHxHEIGHT" if rule.custom else "") + " for this model"
+    return rule.custom.problem(*dims)
+
+
+def _is_image(info: ImageInfo) -> bool:
+    """An input image, labelled ``image`` or ``image[i]`` (not the mask or markup)."""
+    return info.label.partition("[")[0] == "image"
+
+
+def _input_violations(
+    rules: InputRules,
+    params: Mapping[str, object],
+    inputs: Sequence[ImageInfo],
+    *,
+    model: str,
+    count_checked: bool,
+) -> list[Violation]:
+    images = [info for info in inputs if _is_image(info)]
+    out: list[Violation] = []
+    given = params.get("image")
+    count = len(images) if images else _item_count(given) or 0
+    if rules.max_images is not None and count > rules.max_images and not count_checked:
+        noun = "image" if rules.max_images == 1 else "images"
+        rule = f"takes at most {rules.max_images} {noun} with this model (got {count})"
+        out.append(Violation(param="image", rule=rule, value=count, model=model))
+    for info in images:
+        fmt = info.format
+        if rules.formats is not None and fmt is not None and fmt not in rules.formats:
+            accepted = ", ".join(sorted(rules.formats))
+            rule = f"{info.label}: {fmt} is not accepted by this model (accepted: {accepted})"
+            out.append(Violation(param="image", rule=rule, value=fmt, model=model))
+        limit = rules.bytes_below
+        if limit is not None and info.size is not None and info.size >= limit:
+            rule = (
+                f"{info.label}: must be smaller than {limit / 2**20:g} MiB (got {info.size} bytes)"
+            )
+            out.append(Violation(param="image", rule=rule, value=info.size, model=model))
+        width, height = info.width, info.height
+        if rules.square and width is not None and height is not None and width != height:
+            rule = f"{info.label}: must be square with this model (got {width}x{height})"
+            out.append(Violation(param="image", rule=rule, value=f"{width}x{height}", model=model))
+    return out
+
+
+def _model_violations(
+    model: ModelRules,
+    op: OperationSpec,
+    *,
+    params: Mapping[str, object],
+    inputs: Sequence[ImageInfo],
+    flagged: set[str],
+    today: datetime.date | None,
+) -> list[Violation]:
+    name = model.name
+    out: list[Violation] = []
+    life = model.lifecycle
+    if life is not None:
+        today = today or datetime.datetime.now(datetime.UTC).date()
+        verb = "was retired" if life.status == "retired" else "was shut down"
+        if today >= life.shutdown_date:
+            rule = f"{verb} on {life.shutdown_date}; use {life.replacement!r} instead"
+            out.append(Violation(param="model", rule=rule, value=name, model=name))
+        else:
+            _deprecate(
+                f"model {name!r} {'retires' if life.status == 'retired' else 'shuts down'}"
+                f" on {life.shutdown_date}; use {life.replacement!r} instead"
+            )
+    rules: OperationRules | None = model.operations.get(op.capability_key)
+    if rules is None:
+        supported = ", ".join(sorted(model.operations)) or "none"
+        what = _OPERATION_NAMES.get(op.capability_key, op.capability_key)
+        rule = f"does not support {what} (it supports: {supported})"
+        out.append(Violation(param="model", rule=rule, value=name, model=name))
+        return out
+    parameters = rules.parameters
+    for param, value in params.items():
+        rule_spec = parameters.get(param)
+        if rule_spec is None or value is None or param in flagged:
+            continue
+        problem = _param_problem(rule_spec, value)
+        if problem is not None:
+            out.append(Violation(param=param, rule=problem, value=value, model=name))
+            flagged.add(param)
+    size = params.get("size")
+    if rules.size is not None and isinstance(size, str) and "size" not in flagged:
+        problem = _size_problem(rules.size, size)
+        if problem is not None:
+            out.append(Violation(param="size", rule=problem, value=size, model=name))
+            flagged.add("size")
+    if rules.inputs is not None:
+        out += _input_violations(
+            rules.inputs, params, inputs, model=name, count_checked="image" in flagged
+        )
+    for constraint in rules.constraints:
+        if constraint.trigger is not None and params.get(constraint.trigger) is None:
+            continue
+        if flagged and not flagged.isdisjoint(constraint.involved):
+            continue
+        if constraint.broken(params):
+            value = params.get(constraint.param)
+            out.append(
+                Violation(param=constraint.param, rule=constraint.rule, value=value, model=name)
+            )
+            flagged.add(constraint.param)
+    return out
+
+
+def _user_stacklevel() -> int:
+    """The `stacklevel` of the first frame outside this package, seen from the caller."""
+    frame: FrameType | None = sys._getframe(2)
+    level = 2
+    while frame is not None and str(frame.f_globals.get("__name__")).startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _deprecate(message: str) -> None:
+    warnings.warn(message, DeprecationWarning, stacklevel=_user_stacklevel())
+
+
+def _deprecations(
+    op: OperationSpec,
+    params: Mapping[str, object],
+    checks: Mapping[str, _FieldCheck],
+    table: CapabilityTable,
+) -> None:
+    op_note = table.deprecated_operations.get(op.capability_key)
+    if op_note is not None or op.deprecated:
+        detail = op_note.message if op_note else "it may be removed in a future release"
+        _deprecate(f"{op.method_name} is deprecated: {detail}")
+    noted = table.deprecated_params
+    for param, value in params.items():
+        check = checks.get(param)
+        if value is None or check is None or not (check.spec.deprecated or param in noted):
+            continue
+        notes = noted.get(param, ())
+        if not notes:
+            _deprecate(f"{param} is deprecated")
+        for note in notes:
+            if note.values is None:
+                _deprecate(f"{param} is deprecated: {note.message}")
+            elif note.values.has(value):
+                _deprecate(f"{param}={value!r} is deprecated: {note.message}")
 
 
 def validate_request(
@@ -16,5 +369,49 @@ def validate_request(
     *,
     mode: ValidationMode,
     inputs: Sequence[ImageInfo] = (),
+    table: CapabilityTable | None = None,
+    today: datetime.date | None = None,
 ) -> None:
-    """Check a call against the spec and the capability table (no-op placeholder)."""
+    """Check one call against the operation's limits and the model's rules.
+
+    `params` are keyed by python name with not-given ones removed; `inputs` describe the
+    uploaded files. ``"strict"`` raises `ValidationError` listing every violation,
+    ``"warn"`` issues one `UserWarning` with the same lines, ``"off"`` checks nothing.
+    Deprecated parameters, values, operations and models get a `DeprecationWarning`
+    in strict and warn modes. `table` and `today` replace the shipped table and the
+    current UTC date (for tests and self-hosted servers).
+    """
+    if mode == "off":
+        return
+    if mode not in ("strict", "warn"):
+        raise ValueError(f"validation must be 'strict', 'warn' or 'off', not {mode!r}")
+    table = table or default_table()
+    checks = _field_checks(op)
+    violations: list[Violation] = []
+    flagged: set[str] = set()
+    for param, value in params.items():
+        check = checks.get(param)
+        problem = check.problem(value) if check is not None else None
+        if problem is not None:
+            violations.append(Violation(param=param, rule=problem, value=value))
+            flagged.add(param)
+    if op.deprecated or table.deprecated_operations or table.deprecated_params:
+        _deprecations(op, params, checks, table)
+    model = params.get("model")
+    rules = table.models.get(model) if isinstance(model, str) else None
+    if rules is not None and "model" not in flagged:
+        violations += _model_violations(
+            rules, op, params=params, inputs=inputs, flagged=flagged, today=today
+        )
+    if not violations:
+        return
+    if mode == "strict":
+        raise ValidationError(violations)
+    lines = "\n".join(f"  - {v}" for v in violations)
+    count = len(violations)
+    noun = "problem" if count == 1 else "problems"
+    warnings.warn(
+        f"{count} {noun} with the request (sending it anyway, validation='warn'):\n{lines}",
+        UserWarning,
+        stacklevel=_user_stacklevel(),
+    )

@@ -1,0 +1,438 @@
+"""The operations of the spec as the templates need them: fields, parameters, result types."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Mapping, Sequence
+from typing import cast
+
+import attrs
+
+from ._spec import Schema, Spec, SpecError, as_map, ref_name, status_response
+
+__all__ = [
+    "FieldInfo",
+    "Operation",
+    "Param",
+    "Typer",
+    "build_operations",
+    "check_unique",
+    "request_body_schemas",
+    "split_union",
+    "unique",
+]
+
+BODY_KINDS: Mapping[str, str] = {
+    "application/json": "json",
+    "multipart/form-data": "multipart",
+}
+VALUE_KINDS = frozenset(
+    {"string", "integer", "number", "boolean", "object", "array", "file", "null"}
+)
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+RESERVED_PARAMS = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "validation"}
+)
+SCALARS: Mapping[str, str] = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
+MULTIPART_STYLES = frozenset({"brackets", "json"})
+
+
+@attrs.frozen(kw_only=True)
+class FieldInfo:
+    """One `FieldSpec` to emit (the keyword arguments of its constructor, in order)."""
+
+    name: str
+    python_name: str
+    bodies: tuple[str, ...]
+    required: bool
+    kinds: tuple[str, ...]
+    extras: tuple[tuple[str, object], ...]
+    """Optional FieldSpec arguments that differ from their defaults."""
+    multipart: tuple[tuple[str, object], ...]
+    """``multipart_array_name`` / ``multipart_style``, read from the multipart variant only."""
+
+    def same_rules(self, other: FieldInfo) -> bool:
+        """Whether two body variants of a field can share one FieldSpec."""
+        return (self.name, self.python_name, self.required, self.kinds, self.extras) == (
+            other.name,
+            other.python_name,
+            other.required,
+            other.kinds,
+            other.extras,
+        )
+
+    def arguments(self) -> list[tuple[str, object]]:
+        """`FieldSpec(...)` keyword arguments."""
+        return [
+            ("name", self.name),
+            ("python_name", self.python_name),
+            ("bodies", self.bodies),
+            ("required", self.required),
+            ("kinds", self.kinds),
+            *self.extras,
+            *self.multipart,
+        ]
+
+
+@attrs.frozen(kw_only=True)
+class Param:
+    """One keyword argument of a generated method."""
+
+    name: str
+    annotation: str
+    required: bool
+    description: str
+    deprecated: bool
+
+
+@attrs.frozen(kw_only=True)
+class Operation:
+    """One operation with everything the operations and resources templates print."""
+
+    operation_id: str
+    constant: str
+    method_name: str
+    resource: str
+    http_method: str
+    path: str
+    bodies: tuple[str, ...]
+    fields: tuple[FieldInfo, ...]
+    params: tuple[Param, ...]
+    response_type: str
+    stream_event_type: str | None
+    capability_key: str
+    deprecated: bool
+    summary: str
+    description: str
+
+    @property
+    def stream_param(self) -> Param | None:
+        """The `stream` argument when the operation can answer with server-sent events."""
+        if self.stream_event_type is None:
+            return None
+        return next((p for p in self.params if p.name == "stream"), None)
+
+
+def constant_name(operation_id: str) -> str:
+    """`createImageEdit` -> `CREATE_IMAGE_EDIT`."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", operation_id).upper()
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split()) if value else ""
+
+
+class Typer:
+    """Python annotations for request fields, from their schemas.
+
+    A nested object is typed as its TypedDict (``<Name>Dict``) and, unless `dicts_only`,
+    also as its attrs model.
+    """
+
+    def __init__(self, spec: Spec, *, dicts_only: bool = False) -> None:
+        self.spec = spec
+        self.dicts_only = dicts_only
+
+    def annotation(self, schema: Schema, where: str) -> str:
+        """The annotation text of one field."""
+        return " | ".join(unique(self.members(schema, where)))
+
+    def members(self, schema: Schema, where: str) -> list[str]:
+        name = ref_name(schema)
+        if name is not None:
+            target = self.spec.schema(name)
+            if self.spec.is_object(target):
+                return [f"{name}Dict"] if self.dicts_only else [f"{name}Dict", name]
+            return [name]
+        alternatives = schema.get("anyOf") or schema.get("oneOf")
+        if alternatives:
+            found: list[str] = []
+            for branch in cast("list[Schema]", alternatives):
+                found.extend(self.members(branch, where))
+            return found
+        types = schema.get("type")
+        if isinstance(types, list):
+            return [
+                m
+                for t in cast("list[str]", types)
+                for m in self.members({**schema, "type": t}, where)
+            ]
+        if types == "array":
+            items = " | ".join(unique(self.members(as_map(schema.get("items")), where)))
+            return [f"Sequence[{items}]"]
+        if types == "object" or "properties" in schema:
+            raise SpecError(f"{where}: inline object; move it to components/schemas")
+        if "enum" in schema:
+            values = cast("list[object]", schema["enum"])
+            if len(values) != 1:
+                raise SpecError(f"{where}: inline enum; move it to components/schemas")
+            return [f"Literal[{values[0]!r}]"]
+        if types == "string" and schema.get("format") == "binary":
+            return ["FileTypes"]
+        if isinstance(types, str) and types in SCALARS:
+            return [SCALARS[types]]
+        raise SpecError(f"{where}: cannot type {dict(schema)!r}")
+
+
+def split_union(text: str) -> list[str]:
+    """`A | Sequence[B | C]` -> `["A", "Sequence[B | C]"]` (splits at bracket depth 0)."""
+    parts: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0 and text.startswith(" | ", index):
+            parts.append(text[start:index])
+            start = index + 3
+    parts.append(text[start:])
+    return parts
+
+
+def unique(members: Sequence[str]) -> list[str]:
+    """Union members without repeats, `None` last, and all `Sequence[...]` members as one.
+
+    One sequence keeps type checkers able to read a list of dict literals as TypedDicts.
+    """
+    seen: list[str] = []
+    items: list[str] = []
+    for member in members:
+        if member.startswith("Sequence[") and member.endswith("]"):
+            if not items:
+                seen.append("Sequence[]")
+            items.extend(i for i in split_union(member[9:-1]) if i not in items)
+        elif member not in seen:
+            seen.append(member)
+    if items:
+        seen[seen.index("Sequence[]")] = f"Sequence[{' | '.join(items)}]"
+    if "None" in seen:
+        seen.remove("None")
+        seen.append("None")
+    return seen
+
+
+def _field(spec: Spec, name: str, schema: Schema, *, body: str, required: bool) -> FieldInfo:
+    where = f"{body} field {name}"
+    python_name = str(schema.get("x-python-name", name))
+    if not python_name.isidentifier() or keyword.iskeyword(python_name):
+        raise SpecError(f"{where}: {python_name!r} is not a Python name; set x-python-name")
+    if python_name in RESERVED_PARAMS:
+        raise SpecError(f"{where}: {python_name!r} clashes with a per-call option")
+    kinds = spec.kinds(schema)
+    if unknown := set(kinds) - VALUE_KINDS:
+        raise SpecError(f"{where}: unsupported type {sorted(unknown)}")
+    extras: list[tuple[str, object]] = []
+    values = spec.value_set(schema)
+    if values is not None and not values.open:
+        extras.append(("enum", values.values))
+    if values is not None and values.open:
+        extras.append(("known_values", tuple(str(v) for v in values.values)))
+    for key, arg in (
+        ("minimum", "minimum"),
+        ("maximum", "maximum"),
+        ("maxLength", "max_length"),
+        ("minItems", "min_items"),
+        ("maxItems", "max_items"),
+    ):
+        limit = spec.limit(schema, key)
+        if limit is not None:
+            extras.append((arg, limit))
+    if schema.get("deprecated") is True:
+        extras.append(("deprecated", True))
+    multipart: list[tuple[str, object]] = []
+    if body == "multipart":
+        if array_name := schema.get("x-multipart-array-name"):
+            multipart.append(("multipart_array_name", str(array_name)))
+        if style := schema.get("x-multipart-style"):
+            if style not in MULTIPART_STYLES:
+                raise SpecError(
+                    f"{where}: x-multipart-style must be one of {sorted(MULTIPART_STYLES)}"
+                )
+            multipart.append(("multipart_style", str(style)))
+    return FieldInfo(
+        name=name,
+        python_name=python_name,
+        bodies=(body,),
+        required=required,
+        kinds=kinds,
+        extras=tuple(extras),
+        multipart=tuple(multipart),
+    )
+
+
+def _merge_fields(per_body: Sequence[Sequence[FieldInfo]]) -> tuple[FieldInfo, ...]:
+    """One FieldSpec per field, shared by the bodies whose variants agree."""
+    merged: list[FieldInfo] = []
+    for fields in per_body:
+        for info in fields:
+            twin = next((m for m in merged if m.same_rules(info)), None)
+            if twin is None:
+                sibling = max(
+                    (i for i, m in enumerate(merged) if m.python_name == info.python_name),
+                    default=len(merged) - 1,
+                )
+                merged.insert(sibling + 1, info)
+                continue
+            index = merged.index(twin)
+            merged[index] = attrs.evolve(
+                twin,
+                bodies=(*twin.bodies, *info.bodies),
+                multipart=twin.multipart or info.multipart,
+            )
+    return tuple(merged)
+
+
+def _params(
+    spec: Spec, bodies: Sequence[tuple[str, Schema]], operation_id: str
+) -> tuple[Param, ...]:
+    typer = Typer(spec)
+    order: list[str] = []
+    members: dict[str, list[str]] = {}
+    required_in: dict[str, set[str]] = {}
+    described: dict[str, str] = {}
+    deprecated: dict[str, bool] = {}
+    for body, schema in bodies:
+        required = set(cast("list[str]", schema.get("required", [])))
+        for name, raw in as_map(schema.get("properties")).items():
+            prop = as_map(raw)
+            python_name = str(prop.get("x-python-name", name))
+            if python_name not in order:
+                order.append(python_name)
+            where = f"{operation_id} {body} field {name}"
+            members.setdefault(python_name, []).extend(typer.members(prop, where))
+            if name in required:
+                required_in.setdefault(python_name, set()).add(body)
+            description = _text(prop.get("description") or spec.resolve(prop).get("description"))
+            described.setdefault(python_name, description)
+            deprecated[python_name] = (
+                deprecated.get(python_name, True) and prop.get("deprecated") is True
+            )
+    all_bodies = {body for body, _ in bodies}
+    params = [
+        Param(
+            name=name,
+            annotation=" | ".join(unique(members[name])),
+            required=required_in.get(name, set()) == all_bodies,
+            description=described[name],
+            deprecated=deprecated[name],
+        )
+        for name in order
+    ]
+    return tuple(sorted(params, key=lambda p: not p.required))
+
+
+def _response_refs(operation: Schema, where: str) -> tuple[str, str | None]:
+    responses = as_map(operation.get("responses"))
+    ok = status_response(responses, 200)
+    content = as_map(ok.get("content"))
+    json_name = ref_name(as_map(as_map(content.get("application/json")).get("schema")))
+    if json_name is None:
+        raise SpecError(f"{where}: the 200 application/json response must be a $ref")
+    stream = as_map(content.get("text/event-stream"))
+    stream_name = ref_name(as_map(stream.get("schema"))) if stream else None
+    if stream and stream_name is None:
+        raise SpecError(f"{where}: the text/event-stream schema must be a $ref to a union")
+    return json_name, stream_name
+
+
+def request_body_schemas(spec: Spec) -> list[str]:
+    """Names of the component schemas used as whole request bodies."""
+    names: list[str] = []
+    for _path, _method, operation in _iter_operations(spec):
+        content = as_map(as_map(operation.get("requestBody")).get("content"))
+        for media in content.values():
+            name = ref_name(as_map(as_map(media).get("schema")))
+            if name is not None and name not in names:
+                names.append(name)
+    return names
+
+
+def _iter_operations(spec: Spec) -> list[tuple[str, str, Schema]]:
+    found: list[tuple[str, str, Schema]] = []
+    for path, item in as_map(spec.document.get("paths")).items():
+        for method in HTTP_METHODS:
+            if method in as_map(item):
+                found.append((str(path), method, as_map(as_map(item)[method])))
+    return found
+
+
+def _require(operation: Schema, key: str, where: str) -> str:
+    value = operation.get(key)
+    if not isinstance(value, str) or not value:
+        raise SpecError(f"{where}: missing {key}")
+    return value
+
+
+def build_operations(spec: Spec) -> tuple[Operation, ...]:
+    """Every operation of the spec, in path order."""
+    operations: list[Operation] = []
+    for path, method, operation in _iter_operations(spec):
+        where = f"{method.upper()} {path}"
+        operation_id = _require(operation, "operationId", where)
+        method_name = _require(operation, "x-python-method", where)
+        if not method_name.isidentifier() or keyword.iskeyword(method_name):
+            raise SpecError(f"{where}: x-python-method {method_name!r} is not a Python name")
+        content = as_map(as_map(operation.get("requestBody")).get("content"))
+        bodies: list[tuple[str, Schema]] = []
+        for media, media_object in content.items():
+            if media not in BODY_KINDS:
+                raise SpecError(f"{where}: unsupported request content type {media}")
+            bodies.append(
+                (BODY_KINDS[media], spec.resolve(as_map(as_map(media_object).get("schema"))))
+            )
+        per_body = [
+            [
+                _field(
+                    spec,
+                    name,
+                    as_map(prop),
+                    body=body,
+                    required=name in cast("list[str]", schema.get("required", [])),
+                )
+                for name, prop in as_map(schema.get("properties")).items()
+            ]
+            for body, schema in bodies
+        ]
+        response_type, stream_event_type = _response_refs(operation, where)
+        params = _params(spec, bodies, operation_id)
+        if stream_event_type is not None and not any(p.name == "stream" for p in params):
+            raise SpecError(f"{where}: streams events but has no `stream` field")
+        operations.append(
+            Operation(
+                operation_id=operation_id,
+                constant=constant_name(operation_id),
+                method_name=method_name,
+                resource=_require(operation, "x-python-resource", where),
+                http_method=method.upper(),
+                path=path,
+                bodies=tuple(body for body, _ in bodies),
+                fields=_merge_fields(per_body),
+                params=params,
+                response_type=response_type,
+                stream_event_type=stream_event_type,
+                capability_key=_require(operation, "x-capability-key", where),
+                deprecated=operation.get("deprecated") is True,
+                summary=_text(operation.get("summary")),
+                description=_text(operation.get("description")),
+            )
+        )
+    return tuple(operations)
+
+
+def check_unique(operations: Sequence[Operation]) -> None:
+    """Method names are unique per resource and constants unique overall."""
+    seen: set[tuple[str, str]] = set()
+    constants: set[str] = set()
+    for op in operations:
+        key = (op.resource, op.method_name)
+        if key in seen:
+            raise SpecError(f"two operations named {op.resource}.{op.method_name}")
+        if op.constant in constants:
+            raise SpecError(f"two operations with the constant {op.constant}")
+        seen.add(key)
+        constants.add(op.constant)

@@ -1,0 +1,582 @@
+"""The transport under the generated operations.
+
+`BaseClient` turns an operation and its arguments into HTTP requests and reads the
+answers, without I/O; `SyncAPIClient` and `AsyncAPIClient` add only the send loop
+(send, wait, retry) and closing the connection pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import platform
+import re
+import sys
+import time
+import urllib.parse
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from types import TracebackType
+from typing import Any, ClassVar, Final, Generic, Self, TypeVar
+
+import attrs
+import httpx
+
+from . import _uploads, _validation
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    status_error_from_response,
+)
+from ._logging import logger, redact_headers, redact_url, scrub, setup_logging
+from ._operation import OperationSpec
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncResponseContextManager,
+    ResponseContextManager,
+    connection_errors,
+    structure_response,
+)
+from ._retries import is_retryable_status, retry_delay
+from ._streaming import AsyncStream, Stream
+from ._types import (
+    NOT_GIVEN,
+    Headers,
+    NotGiven,
+    Omit,
+    Query,
+    RequestOptions,
+    ResponseMode,
+    ValidationMode,
+)
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "AsyncAPIClient",
+    "BaseClient",
+    "ClientConfig",
+    "HttpxClientT",
+    "Secret",
+    "SyncAPIClient",
+    "check_config",
+    "to_base_url",
+    "to_timeout",
+]
+
+DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
+"""Ten minutes to answer (high-quality images take minutes), five seconds to connect."""
+DEFAULT_LIMITS: Final = httpx.Limits(
+    max_connections=100, max_keepalive_connections=100, keepalive_expiry=15.0
+)
+USER_AGENT: Final = (
+    f"openai-images-sdk/{__version__} "
+    f"(Python {platform.python_version()}; httpx {httpx.__version__})"
+)
+_PATH_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
+_E = TypeVar("_E", bound=APIError)
+
+
+@attrs.frozen
+class Secret:
+    """A credential that never shows in a repr or str."""
+
+    value: str = attrs.field(repr=False)
+
+    def __repr__(self) -> str:
+        return "Secret('REDACTED')"
+
+    __str__ = __repr__
+
+
+@attrs.frozen(kw_only=True)
+class ClientConfig:
+    """The options a client was built with (`with_options` derives a changed copy)."""
+
+    api_key: Secret | None
+    base_url: httpx.URL
+    organization: str | None = None
+    project: str | None = None
+    default_headers: Headers = attrs.field(factory=dict[str, "str | Omit"])
+    default_query: Query = attrs.field(factory=dict[str, object])
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    max_retries: int = 2
+    validation: ValidationMode = "strict"
+
+
+def to_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    """A timeout option as an `httpx.Timeout` (a number applies to every phase; None: never)."""
+    if isinstance(value, httpx.Timeout):
+        return value
+    return httpx.Timeout(value)
+
+
+def to_base_url(value: str | httpx.URL) -> httpx.URL:
+    """A base URL with exactly one trailing slash, so operation paths join onto it."""
+    url = httpx.URL(value)
+    return url.copy_with(path=url.path.rstrip("/") + "/")
+
+
+@attrs.frozen(kw_only=True)
+class _Call:
+    """Everything about one operation call that does not change between attempts."""
+
+    op: OperationSpec
+    method: str
+    url: httpx.URL
+    query: Mapping[str, object]
+    headers: tuple[Headers, Headers, Headers]
+    """The SDK's own headers, then `default_headers`, then `extra_headers`; auth goes in between."""
+    timeout: httpx.Timeout
+    body: _uploads.PreparedBody | None
+    stream: bool
+    auth: Mapping[str, str] = attrs.field(factory=dict[str, str])
+    """Credential headers, fetched once per call just before the first attempt."""
+
+
+def _merge_headers(*layers: Headers | None) -> tuple[dict[str, str], frozenset[str]]:
+    """Later layers win, names compared without case; `Omit` removes a header."""
+    merged: dict[str, tuple[str, str | Omit]] = {}
+    for layer in layers:
+        for name, value in (layer or {}).items():
+            merged[name.lower()] = (name, value)
+    headers = {name: value for name, value in merged.values() if isinstance(value, str)}
+    omitted = frozenset(key for key, (_, value) in merged.items() if isinstance(value, Omit))
+    return headers, omitted
+
+
+def _merge_query(*layers: Query | None) -> dict[str, object]:
+    merged: dict[str, object] = {}
+    for layer in layers:
+        merged.update(layer or {})
+    return {key: value for key, value in merged.items() if not isinstance(value, Omit)}
+
+
+def check_config(config: ClientConfig) -> ClientConfig:
+    """`config`, after checking the values that have a range; raises `ValueError`."""
+    if config.max_retries < 0:
+        raise ValueError(f"max_retries must be 0 or more, got {config.max_retries}")
+    if config.validation not in ("strict", "warn", "off"):
+        raise ValueError(f"validation must be 'strict', 'warn' or 'off', got {config.validation!r}")
+    return config
+
+
+class BaseClient(Generic[HttpxClientT]):
+    """Configuration and the I/O-free half of the transport, shared by both twins."""
+
+    _http_client: HttpxClientT
+    _stream_class: ClassVar[Callable[..., object]]
+
+    def __init__(
+        self, *, config: ClientConfig, http_client: HttpxClientT, owns_http_client: bool
+    ) -> None:
+        setup_logging()
+        self._config = check_config(config)
+        self._http_client = http_client
+        self._owns_http_client = owns_http_client
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the connection pool has been closed."""
+        return self._http_client.is_closed
+
+    # -- hooks that the Azure clients override -------------------------------------------
+
+    def _auth_headers(self) -> dict[str, str]:
+        key = self._config.api_key
+        return {"Authorization": f"Bearer {key.value}"} if key else {}
+
+    def _operation_path(self, op: OperationSpec, params: Mapping[str, object]) -> str:
+        def fill(match: re.Match[str]) -> str:
+            value = params[match.group(1)]
+            return urllib.parse.quote(str(value), safe="")
+
+        return _PATH_PARAM.sub(fill, op.path)
+
+    # -- request building (no I/O) -------------------------------------------------------
+
+    def _prepare(
+        self, op: OperationSpec, params: Mapping[str, object], options: RequestOptions
+    ) -> _Call:
+        """Check the call and compute what every attempt sends; raises `ValidationError`."""
+        params = {key: value for key, value in params.items() if value is not NOT_GIVEN}
+        stream = params.get("stream") is True
+        path_params = set(_PATH_PARAM.findall(op.path))
+        missing = sorted(path_params - params.keys())
+        if missing:
+            raise TypeError(f"{op.method_name}() is missing path parameters: {missing}")
+        body: _uploads.PreparedBody | None = None
+        if op.bodies:
+            body = _uploads.build_request_body(op, params, extra_body=options.extra_body)
+        mode = (
+            self._config.validation
+            if isinstance(options.validation, NotGiven)
+            else options.validation
+        )
+        _validation.validate_request(
+            op, params, mode=mode, inputs=body.inputs if body is not None else ()
+        )
+
+        base_headers: dict[str, str] = {
+            "User-Agent": USER_AGENT,
+            "Accept": "text/event-stream" if stream else "application/json",
+        }
+        if body is not None:
+            base_headers["Content-Type"] = body.content_type
+            if body.kind == "multipart" and body.content_length is not None:
+                base_headers["Content-Length"] = str(body.content_length)
+        if self._config.organization:
+            base_headers["OpenAI-Organization"] = self._config.organization
+        if self._config.project:
+            base_headers["OpenAI-Project"] = self._config.project
+        query_params = (
+            {}
+            if op.bodies
+            else {key: value for key, value in params.items() if key not in path_params}
+        )
+        timeout = options.timeout
+        base = self._config.base_url
+        return _Call(
+            op=op,
+            method=op.http_method.upper(),
+            url=base.copy_with(path=base.path + self._operation_path(op, params).lstrip("/")),
+            query=_merge_query(self._config.default_query, query_params, options.extra_query),
+            headers=(base_headers, self._config.default_headers, options.extra_headers or {}),
+            timeout=self._config.timeout if isinstance(timeout, NotGiven) else to_timeout(timeout),
+            body=body,
+            stream=stream,
+        )
+
+    def _build_request(
+        self,
+        call: _Call,
+        content: bytes | Iterator[bytes] | AsyncIterator[bytes] | None,
+        retries_taken: int,
+    ) -> httpx.Request:
+        """One attempt's request; identical on every attempt but for a fresh body iterator."""
+        sdk_headers, default_headers, extra_headers = call.headers
+        headers, omitted = _merge_headers(sdk_headers, call.auth, default_headers, extra_headers)
+        request = self._http_client.build_request(
+            call.method,
+            call.url,
+            headers=headers,
+            params=call.query,  # type: ignore[arg-type]
+            content=content,
+            timeout=call.timeout,
+        )
+        for name in omitted:  # also drops headers the httpx client itself would add
+            request.headers.pop(name, None)
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Sending %s %s (attempt %d) headers=%s",
+                request.method,
+                redact_url(request.url),
+                retries_taken + 1,
+                redact_headers(request.headers),
+            )
+        return request
+
+    # -- answers and retries (no I/O) ----------------------------------------------------
+
+    def _after_error(
+        self, call: _Call, request: httpx.Request, retries_taken: int, error: APIConnectionError
+    ) -> float:
+        """Seconds to wait before retrying a failed attempt; raises `error` to give up."""
+        cause = error.__cause__
+        reason = f"{type(cause).__name__}: {cause}" if cause else error.message
+        delay = self._retry_delay(call, request, retries_taken, reason=reason, headers=None)
+        if delay is None:
+            raise self._scrubbed(error, call) from cause
+        return delay
+
+    def _after_response(
+        self, call: _Call, response: httpx.Response, started: float, retries_taken: int
+    ) -> float | None:
+        """None for a 2xx; else seconds to wait before retrying, or raises the status error."""
+        logger.info(
+            'HTTP %s %s "%d %s" in %.3f s, request id %s, retries %d',
+            response.request.method,
+            redact_url(response.request.url),
+            response.status_code,
+            response.reason_phrase,
+            time.monotonic() - started,
+            response.headers.get("x-request-id"),
+            retries_taken,
+        )
+        if response.is_success:
+            return None
+        delay = None
+        if is_retryable_status(response.status_code, response.headers):
+            reason = f"{response.status_code} {response.reason_phrase}"
+            delay = self._retry_delay(
+                call, response.request, retries_taken, reason=reason, headers=response.headers
+            )
+        if delay is None:
+            raise self._scrubbed(status_error_from_response(response), call)
+        return delay
+
+    def _retry_delay(
+        self,
+        call: _Call,
+        request: httpx.Request,
+        retries_taken: int,
+        *,
+        reason: str,
+        headers: httpx.Headers | None,
+    ) -> float | None:
+        if retries_taken >= self._config.max_retries:
+            return None
+        where = f"{request.method} {redact_url(request.url)}"
+        if call.body is not None and not call.body.replayable:
+            logger.warning(
+                "Not retrying %s after %s: the request body is a one-shot stream "
+                "that cannot be sent again",
+                where,
+                reason,
+            )
+            return None
+        delay = retry_delay(retries_taken, headers)
+        logger.info(
+            "Retrying %s in %.2f s (retry %d of %d) after %s",
+            where,
+            delay,
+            retries_taken + 1,
+            self._config.max_retries,
+            reason,
+        )
+        return delay
+
+    def _scrubbed(self, error: _E, call: _Call) -> _E:
+        """`error` with the call's credentials removed from its message (servers may echo them)."""
+        secrets: list[str] = [
+            part for value in call.auth.values() for part in (value, value.split()[-1])
+        ]
+        message = scrub(error.message, sorted(secrets, key=len, reverse=True))
+        if message != error.message:
+            error.message = message
+            error.args = (message,)
+        return error
+
+    def _parse(self, call: _Call, response: httpx.Response) -> object:
+        if call.stream:
+            return self._stream_class(response, event_type=call.op.stream_event_type)
+        return structure_response(response, call.op.response_type)
+
+
+_sleep: Callable[[float], None] = time.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_task()
+        except RuntimeError:
+            pass
+        else:
+            await trio.sleep(seconds)
+            return
+    await asyncio.sleep(seconds)
+
+
+class SyncAPIClient(BaseClient[httpx.Client]):
+    """The blocking transport: one `httpx.Client`, safe to share between threads."""
+
+    _stream_class = Stream
+
+    def __init__(self, *, config: ClientConfig, http_client: httpx.Client | None = None) -> None:
+        owns = http_client is None
+        if http_client is None:
+            http_client = httpx.Client(limits=DEFAULT_LIMITS, timeout=config.timeout)
+        super().__init__(config=config, http_client=http_client, owns_http_client=owns)
+
+    def close(self) -> None:
+        """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
+        if self._owns_http_client:
+            self._http_client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _request(
+        self,
+        op: OperationSpec,
+        params: Mapping[str, object],
+        options: RequestOptions | None = None,
+        *,
+        mode: ResponseMode = "parsed",
+    ) -> Any:
+        """Send one operation call.
+
+        ``parsed``: the typed result (a `Stream` when ``stream=True``); ``raw``: an
+        `APIResponse`; ``streaming``: a `ResponseContextManager` that sends on entry and
+        leaves the body unread.
+        """
+        call = self._prepare(op, params, options or RequestOptions())
+        if mode == "streaming":
+            return ResponseContextManager(lambda: self._respond(call, read_body=False))
+        response = self._respond(call, read_body=not call.stream)
+        return response if mode == "raw" else response.parse()
+
+    def _respond(self, call: _Call, *, read_body: bool) -> APIResponse[Any]:
+        try:
+            call = attrs.evolve(call, auth=self._auth_headers())
+            retries_taken = 0
+            while True:
+                content = self._content(call)
+                request = self._build_request(call, content, retries_taken)
+                started = time.monotonic()
+                try:
+                    response = self._attempt(request, read_body=read_body)
+                except APIConnectionError as error:
+                    delay = self._after_error(call, request, retries_taken, error)
+                else:
+                    wait = self._after_response(call, response, started, retries_taken)
+                    if wait is None:
+                        parser = functools.partial(self._parse, call)
+                        return APIResponse(
+                            raw=response, parser=parser, stream=call.stream,
+                            retries_taken=retries_taken, started=started,
+                        )  # fmt: skip
+                    delay = wait
+                _sleep(delay)
+                retries_taken += 1
+        finally:
+            if call.body is not None:
+                call.body.close()
+
+    def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
+        with connection_errors(request):
+            response = self._http_client.send(request, stream=True)
+            try:
+                if read_body or not response.is_success:
+                    response.read()
+            except BaseException:
+                response.close()
+                raise
+        return response
+
+    def _content(self, call: _Call) -> bytes | Iterator[bytes] | None:
+        if call.body is None:
+            return None
+        if call.body.kind == "json":
+            return b"".join(call.body.iter_sync())
+        return call.body.iter_sync()
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    """The asyncio/trio transport: one `httpx.AsyncClient`, safe to share between tasks."""
+
+    _stream_class = AsyncStream
+
+    def __init__(
+        self, *, config: ClientConfig, http_client: httpx.AsyncClient | None = None
+    ) -> None:
+        owns = http_client is None
+        if http_client is None:
+            http_client = httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=config.timeout)
+        super().__init__(config=config, http_client=http_client, owns_http_client=owns)
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
+        if self._owns_http_client:
+            await self._http_client.aclose()
+
+    async def close(self) -> None:
+        """Same as `aclose`."""
+        await self.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def _async_auth_headers(self) -> dict[str, str]:
+        return self._auth_headers()
+
+    def _request(
+        self,
+        op: OperationSpec,
+        params: Mapping[str, object],
+        options: RequestOptions | None = None,
+        *,
+        mode: ResponseMode = "parsed",
+    ) -> Any:
+        """Send one operation call; await the result.
+
+        ``parsed``: the typed result (an `AsyncStream` when ``stream=True``); ``raw``: an
+        `AsyncAPIResponse`; ``streaming``: an `AsyncResponseContextManager` (use it in
+        ``async with``, or await it for the open response).
+        """
+        call = self._prepare(op, params, options or RequestOptions())
+        if mode == "streaming":
+            return AsyncResponseContextManager(lambda: self._respond(call, read_body=False))
+        return self._finish(call, raw=mode == "raw")
+
+    async def _finish(self, call: _Call, *, raw: bool) -> object:
+        response = await self._respond(call, read_body=not call.stream)
+        return response if raw else await response.parse()
+
+    async def _respond(self, call: _Call, *, read_body: bool) -> AsyncAPIResponse[Any]:
+        try:
+            call = attrs.evolve(call, auth=await self._async_auth_headers())
+            retries_taken = 0
+            while True:
+                content = await self._content(call)
+                request = self._build_request(call, content, retries_taken)
+                started = time.monotonic()
+                try:
+                    response = await self._attempt(request, read_body=read_body)
+                except APIConnectionError as error:
+                    delay = self._after_error(call, request, retries_taken, error)
+                else:
+                    wait = self._after_response(call, response, started, retries_taken)
+                    if wait is None:
+                        parser = functools.partial(self._parse, call)
+                        return AsyncAPIResponse(
+                            raw=response, parser=parser, stream=call.stream,
+                            retries_taken=retries_taken, started=started,
+                        )  # fmt: skip
+                    delay = wait
+                await _async_sleep(delay)
+                retries_taken += 1
+        finally:
+            if call.body is not None:
+                call.body.close()
+
+    async def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
+        with connection_errors(request):
+            response = await self._http_client.send(request, stream=True)
+            try:
+                if read_body or not response.is_success:
+                    await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+        return response
+
+    async def _content(self, call: _Call) -> bytes | AsyncIterator[bytes] | None:
+        if call.body is None:
+            return None
+        if call.body.kind == "json":
+            return b"".join([chunk async for chunk in call.body.iter_async()])
+        return call.body.iter_async()

@@ -1,0 +1,313 @@
+"""HTTP responses handed to the caller: `with_raw_response` and `with_streaming_response`."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Generic, Protocol, TypeVar, cast
+
+import cattrs
+import httpx
+
+from . import _converter, _results
+from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
+
+__all__ = [
+    "APIResponse",
+    "AsyncAPIResponse",
+    "AsyncResponseContextManager",
+    "ResponseContextManager",
+    "connection_errors",
+    "structure_response",
+]
+
+R = TypeVar("R")
+
+
+@contextmanager
+def connection_errors(request: httpx.Request | None) -> Generator[None]:
+    """Turn httpx transport failures into `APITimeoutError` / `APIConnectionError`."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(request) from exc
+    except httpx.TransportError as exc:
+        raise APIConnectionError(
+            message=f"Connection error: {type(exc).__name__}: {exc}", request=request
+        ) from exc
+
+
+def structure_response(response: httpx.Response, response_type: object) -> object:
+    """The typed result of a 2xx response whose body has been read.
+
+    Raises `APIResponseValidationError` when the body is not JSON or does not structure.
+    """
+    if response_type is bytes:
+        return response.content
+    try:
+        data = response.json()
+    except ValueError as exc:
+        raise APIResponseValidationError(
+            response, response.text, message="The response body is not valid JSON"
+        ) from exc
+    cls = cast("type[object]", response_type)
+    try:
+        result = _converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        detail = (
+            "; ".join(cattrs.transform_error(exc))
+            if isinstance(exc, cattrs.BaseValidationError)
+            else f"{type(exc).__name__}: {exc}"
+        )
+        raise APIResponseValidationError(
+            response, data, message=f"The response body does not match {cls.__name__}: {detail}"
+        ) from exc
+    _results.attach_meta(result, response)
+    return result
+
+
+class _BaseAPIResponse(Generic[R]):
+    """What both response twins know without I/O."""
+
+    def __init__(
+        self,
+        *,
+        raw: httpx.Response,
+        parser: Callable[[httpx.Response], R],
+        stream: bool,
+        retries_taken: int = 0,
+        started: float | None = None,
+    ) -> None:
+        self._raw = raw
+        self._parser = parser
+        self._stream = stream
+        self._parsed: list[R] = []
+        self._started = started
+        self.retries_taken = retries_taken
+        """How many retries it took to get this response."""
+
+    @property
+    def http_response(self) -> httpx.Response:
+        """The underlying httpx response."""
+        return self._raw
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self._raw.headers
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self._raw.status_code
+
+    @property
+    def request_id(self) -> str | None:
+        """The ``x-request-id`` header, for support requests."""
+        value: str | None = self._raw.headers.get("x-request-id")
+        return value
+
+    @property
+    def url(self) -> httpx.URL:
+        """The URL that was requested."""
+        return self._raw.request.url
+
+    @property
+    def method(self) -> str:
+        """The HTTP method that was used."""
+        return self._raw.request.method
+
+    @property
+    def content_type(self) -> str | None:
+        """The ``content-type`` header."""
+        value: str | None = self._raw.headers.get("content-type")
+        return value
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the body has been read to the end or the response closed."""
+        return self._raw.is_closed
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        """Time from sending the request to the end of the body (to now while it is unread)."""
+        try:
+            return self._raw.elapsed
+        except RuntimeError:
+            if self._started is None:
+                return datetime.timedelta(0)
+            return datetime.timedelta(seconds=time.monotonic() - self._started)
+
+    def __repr__(self) -> str:
+        name = type(self).__name__
+        return f"<{name} [{self.status_code} {self._raw.reason_phrase}] {self.method} {self.url}>"
+
+
+class APIResponse(_BaseAPIResponse[R]):
+    """A response whose body the caller reads when it wants; `parse()` gives the typed result."""
+
+    def parse(self) -> R:
+        """The typed result (read once, then cached); a `Stream` for a streamed request."""
+        if not self._parsed:
+            if not self._stream:
+                self.read()
+            self._parsed.append(self._parser(self._raw))
+        return self._parsed[0]
+
+    def read(self) -> bytes:
+        """The whole body."""
+        with connection_errors(self._raw.request):
+            return self._raw.read()
+
+    def text(self) -> str:
+        """The whole body, decoded."""
+        self.read()
+        return self._raw.text
+
+    def json(self) -> Any:
+        """The whole body, decoded as JSON."""
+        self.read()
+        return self._raw.json()
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        """The body in chunks as it arrives (decompressed)."""
+        with connection_errors(self._raw.request):
+            yield from self._raw.iter_bytes(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        """The body line by line as it arrives."""
+        with connection_errors(self._raw.request):
+            yield from self._raw.iter_lines()
+
+    def close(self) -> None:
+        """Release the connection; the rest of the body is discarded."""
+        self._raw.close()
+
+    def __enter__(self) -> APIResponse[R]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIResponse(_BaseAPIResponse[R]):
+    """The async twin of `APIResponse`: reading and parsing are awaited."""
+
+    async def parse(self) -> R:
+        """The typed result (read once, then cached); an `AsyncStream` for a streamed request."""
+        if not self._parsed:
+            if not self._stream:
+                await self.read()
+            self._parsed.append(self._parser(self._raw))
+        return self._parsed[0]
+
+    async def read(self) -> bytes:
+        """The whole body."""
+        with connection_errors(self._raw.request):
+            return await self._raw.aread()
+
+    async def text(self) -> str:
+        """The whole body, decoded."""
+        await self.read()
+        return self._raw.text
+
+    async def json(self) -> Any:
+        """The whole body, decoded as JSON."""
+        await self.read()
+        return self._raw.json()
+
+    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        """The body in chunks as it arrives (decompressed)."""
+        with connection_errors(self._raw.request):
+            async for chunk in self._raw.aiter_bytes(chunk_size):
+                yield chunk
+
+    async def iter_lines(self) -> AsyncIterator[str]:
+        """The body line by line as it arrives."""
+        with connection_errors(self._raw.request):
+            async for line in self._raw.aiter_lines():
+                yield line
+
+    async def close(self) -> None:
+        """Release the connection; the rest of the body is discarded."""
+        await self._raw.aclose()
+
+    async def __aenter__(self) -> AsyncAPIResponse[R]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+class _Closes(Protocol):
+    def close(self) -> object: ...
+
+
+class _AsyncCloses(Protocol):
+    def close(self) -> Awaitable[object]: ...
+
+
+T = TypeVar("T", bound=_Closes)
+AT = TypeVar("AT", bound=_AsyncCloses)
+
+
+class ResponseContextManager(Generic[T]):
+    """Sends the request on entry and closes the response on exit, body unread until asked."""
+
+    def __init__(self, send: Callable[[], T]) -> None:
+        self._send = send
+        self._response: T | None = None
+
+    def __enter__(self) -> T:
+        self._response = self._send()
+        return self._response
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            self._response.close()
+
+
+class AsyncResponseContextManager(Generic[AT]):
+    """The async twin of `ResponseContextManager`.
+
+    Also awaitable: ``await`` sends the request and gives the open response, which the
+    caller then closes (or uses in ``async with``).
+    """
+
+    def __init__(self, send: Callable[[], Awaitable[AT]]) -> None:
+        self._send = send
+        self._response: AT | None = None
+
+    async def __aenter__(self) -> AT:
+        self._response = await self._send()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            await self._response.close()
+
+    def __await__(self) -> Generator[Any, None, AT]:
+        return self._send().__await__()

@@ -1,0 +1,305 @@
+"""The capability table: schema, shipped JSON, `extends` resolution, README table script."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any, cast
+
+import jsonschema
+import pytest
+import yaml
+
+from openai_images_sdk._capabilities import (
+    TableError,
+    default_table,
+    load_table,
+    parse_size,
+    resolve_entries,
+    table_from_data,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC_YAML = ROOT / "spec" / "model-capabilities.yaml"
+SCHEMA = ROOT / "spec" / "model-capabilities.schema.json"
+SHIPPED = ROOT / "openai_images_sdk" / "_generated" / "capabilities.json"
+OPENAPI = ROOT / "spec" / "openapi.yaml"
+
+# The models API-FACTS.md names, with the lifecycle it states.
+KNOWN = [
+    "gpt-image-1.5",
+    "gpt-image-2",
+    "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.6-sunburst",
+    "gpt-image-2.6-flare",
+    "gpt-image-1-mini",
+    "chatgpt-image-latest",
+]
+RETIRED = {"dall-e-2": "2026-05-12", "dall-e-3": "2026-05-12", "gpt-image-1": "2026-10-23"}
+
+
+def spec_data() -> dict[str, Any]:
+    data: Any = yaml.safe_load(SPEC_YAML.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return cast("dict[str, Any]", data)
+
+
+def schema_errors(data: Any) -> list[str]:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors: list[Any] = list(validator.iter_errors(data))  # pyright: ignore[reportUnknownMemberType]
+    return [f"{e.json_path}: {e.message}" for e in errors]
+
+
+def test_the_schema_is_a_valid_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_the_yaml_validates_against_the_schema() -> None:
+    assert schema_errors(spec_data()) == []
+
+
+def _typo(data: dict[str, Any]) -> None:
+    data["models"]["gpt-image-2"]["operations"]["generate"] = {
+        "parameters": {"quality": {"valuez": ["low"], "source": "s", "date": "2026-01-01"}}
+    }
+
+
+def _no_source(data: dict[str, Any]) -> None:
+    del data["templates"]["gpt-image"]["operations"]["generate"]["parameters"]["n"]["source"]
+
+
+def _bad_size(data: dict[str, Any]) -> None:
+    data["models"]["dall-e-3"]["operations"]["generate"]["size"]["values"].append("1024 x 1024")
+
+
+def _bad_date(data: dict[str, Any]) -> None:
+    data["models"]["dall-e-2"]["lifecycle"]["shutdown_date"] = "12 May 2026"
+
+
+def _bad_condition(data: dict[str, Any]) -> None:
+    constraint = data["templates"]["gpt-image"]["operations"]["generate"]["constraints"][0]
+    constraint["when"] = {"output_format": {"in": ["svg"], "present": True}}
+
+
+def _bad_operation(data: dict[str, Any]) -> None:
+    data["models"]["gpt-image-2"]["operations"] = {"inpaint": {}}
+
+
+@pytest.mark.parametrize(
+    "mutate", [_typo, _no_source, _bad_size, _bad_date, _bad_condition, _bad_operation]
+)
+def test_the_schema_rejects_broken_tables(mutate: Any) -> None:
+    data = spec_data()
+    mutate(data)
+    assert schema_errors(data) != []
+
+
+def test_the_shipped_json_is_the_yaml_converted() -> None:
+    """codegen's conversion, byte for byte (codegen --check enforces the same)."""
+    text = SPEC_YAML.read_text(encoding="utf-8")
+    expected = (
+        json.dumps(yaml.safe_load(text), indent=1, sort_keys=True, ensure_ascii=False, default=str)
+        + "\n"
+    )
+    assert SHIPPED.read_text(encoding="utf-8") == expected
+
+
+def test_yaml_and_json_load_to_the_same_table() -> None:
+    from_yaml, from_json = load_table(SPEC_YAML), load_table(SHIPPED)
+    assert from_yaml.models == from_json.models
+    assert default_table().models == from_json.models
+
+
+def test_every_model_of_the_facts_is_known() -> None:
+    table = default_table()
+    assert set(table.models) == {*KNOWN, *RETIRED}
+    for name in KNOWN:
+        assert table.models[name].lifecycle is None, name
+    for name, date in RETIRED.items():
+        life = table.models[name].lifecycle
+        assert life is not None
+        assert str(life.shutdown_date) == date
+        assert life.replacement in KNOWN
+
+
+def test_every_model_the_openapi_spec_lists_is_in_the_table() -> None:
+    schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    for name in ("ImageModel", "ImageEditModel", "ImageVariationModel"):
+        listed = {v for branch in schemas[name]["anyOf"] for v in branch.get("enum", [])}
+        assert listed <= set(default_table().models), name
+
+
+def _rules(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    if "lifecycle" in entry:
+        found.append(("lifecycle", entry["lifecycle"]))
+    for key, op in entry.get("operations", {}).items():
+        for param, rule in op.get("parameters", {}).items():
+            found.append((f"{key}.{param}", rule))
+        for part in ("size", "inputs"):
+            if part in op:
+                found.append((f"{key}.{part}", op[part]))
+        found += [(f"{key}.constraint", c) for c in op.get("constraints", [])]
+    return found
+
+
+def test_every_resolved_rule_has_a_source_and_a_date() -> None:
+    sources = {"upstream openapi 2026-08-21", "API-FACTS.md (openai 3.52.0 surface)"}
+    for name, entry in resolve_entries(spec_data()).items():
+        rules = _rules(entry)
+        assert rules, name
+        for where, rule in rules:
+            assert rule["source"] in sources, (name, where)
+            assert rule["date"] in ("2026-08-21", "2026-11-21"), (name, where)
+
+
+def test_extends_deep_merges_and_snapshots_equal_their_model() -> None:
+    entries: Any = resolve_entries(spec_data())
+    assert entries["gpt-image-2-2026-04-21"] == entries["gpt-image-2"]
+    assert entries["gpt-image-2.5-flare-2026-09-08"] == entries["gpt-image-2.5-sunburst"]
+    mini = entries["gpt-image-1-mini"]["operations"]["edit"]["parameters"]
+    assert mini["input_fidelity"]["values"] == ["low"]
+    assert mini["quality"]["values"] == ["low", "medium", "high", "xhigh", "max", "auto"]
+    assert "extends" not in entries["gpt-image-1"]
+    assert "gpt-image" not in entries  # templates are not models
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"models": {"a": {"extends": "b"}, "b": {"extends": "a"}}}, "extends cycle"),
+        ({"models": {"a": {"extends": "nowhere"}}}, "unknown entry 'nowhere'"),
+        ({"templates": {"a": {}}, "models": {"a": {}}}, "both as template and model"),
+        (
+            {"models": {"a": {"operations": {"generate": {"size": {"values": ["big"]}}}}}},
+            "expected WIDTHxHEIGHT",
+        ),
+        (
+            {"models": {"a": {"lifecycle": {"status": "gone"}}}},
+            "expected retired or shut_down",
+        ),
+        ({"models": [1]}, "models: expected a mapping"),
+    ],
+)
+def test_malformed_tables_are_refused(change: dict[str, Any], message: str) -> None:
+    data: dict[str, Any] = {"version": 1, **change}
+    with pytest.raises(TableError, match=message):
+        table_from_data(data)
+
+
+def test_constraints_are_read_in_order_with_triggers() -> None:
+    rules = default_table().models["gpt-image-2"].operations["generate"]
+    first = rules.constraints[0]
+    assert (first.param, first.trigger) == ("n", "output_format")
+    assert first.involved == {"n", "output_format"}
+    assert rules.constraints[-1].param == "background"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1024x1024", (1024, 1024)),
+        ("16x48", (16, 48)),
+        ("0x0", (0, 0)),
+        ("1024", None),
+        ("1024x", None),
+        ("x1024", None),
+        ("01024x1024", None),
+        ("1024X1024", None),
+        ("1024x1024x1", None),
+        (" 1024x1024", None),
+        ("-16x16", None),
+        ("\u0661\u0662x1024", None),  # Arabic-Indic digits
+    ],
+)
+def test_parse_size(text: str, expected: tuple[int, int] | None) -> None:
+    assert parse_size(text) == expected
+
+
+# -- scripts/rules_table.py ------------------------------------------------------------
+
+
+def rules_table() -> ModuleType:
+    path = ROOT / "scripts" / "rules_table.py"
+    spec = importlib.util.spec_from_file_location("rules_table", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_rules_table_shows_every_model_and_rule() -> None:
+    script = rules_table()
+    block = script.render(spec_data())
+    assert block.startswith(script.START)
+    assert block.rstrip().endswith(script.END)
+    for name in (*KNOWN, *RETIRED):
+        assert f"`{name}`" in block, name
+    assert "retired 2026-05-12; use `gpt-image-1.5`" in block
+    assert "at most 3840x2160 in either orientation" in block
+    assert (
+        "| `input_fidelity` | not supported | edit | `gpt-image-2`, `gpt-image-2-2026-04-21` |"
+        in block
+    )
+    assert "'transparent' needs output_format 'png' or 'webp'" in block
+
+
+def test_the_rules_table_follows_the_yaml() -> None:
+    script = rules_table()
+    data = spec_data()
+    data["models"]["dall-e-3"]["operations"]["generate"]["parameters"]["prompt"]["max_length"] = 77
+    assert "| generate | 77 |" in script.render(data)
+    assert "| generate | 77 |" not in script.render(spec_data())
+
+
+def test_check_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = rules_table()
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\nBefore.\n\n{script.START}\nold\n{script.END}\n\nAfter.\n")
+    assert script.main(["--check", str(readme)]) == 1
+    assert "stale" in capsys.readouterr().err
+    assert script.main(["--write", str(readme)]) == 0
+    text = readme.read_text()
+    assert text.startswith("# Title\n\nBefore.\n\n" + script.START)
+    assert text.endswith(script.END + "\n\nAfter.\n")
+    assert "old" not in text
+    assert script.main(["--check", str(readme)]) == 0
+    assert script.main(["--write", str(readme)]) == 0
+    assert readme.read_text() == text  # idempotent
+
+
+def test_check_without_markers_fails_and_write_appends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = rules_table()
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n")
+    assert script.main(["--check", str(readme)]) == 1
+    assert "no <!-- rules-table:start -->" in capsys.readouterr().err
+    assert script.main(["--write", str(readme)]) == 0
+    assert script.main(["--check", str(readme)]) == 0
+    assert readme.read_text().startswith("# Title\n\n" + script.START)
+
+
+def test_printing_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    script = rules_table()
+    assert script.main([]) == 0
+    assert capsys.readouterr().out == script.render(spec_data())
+
+
+def test_render_refuses_a_broken_table() -> None:
+    data = copy.deepcopy(spec_data())
+    data["models"]["gpt-image-2"]["extends"] = "missing"
+    with pytest.raises(TableError):
+        rules_table().render(data)

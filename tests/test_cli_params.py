@@ -1,0 +1,303 @@
+"""Command-line options derived from OperationSpec fields (no generated code needed)."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+from typing import Literal
+
+import attrs
+import pytest
+
+from openai_images_sdk._cli_output import Progress, save_new, slugify
+from openai_images_sdk._cli_params import (
+    ParamOption,
+    add_param_options,
+    collect_params,
+    object_types_for,
+    param_docs,
+    param_options,
+)
+from openai_images_sdk._operation import FieldSpec, OperationSpec
+
+
+@attrs.frozen(kw_only=True)
+class Reasoning:
+    effort: Literal["low", "high"] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SvgOptions:
+    model: str
+    reasoning: Reasoning | None = None
+    strict: bool | None = None
+    depth: int | None = None
+
+
+def field(name: str, *kinds: str, python_name: str | None = None, **extra: object) -> FieldSpec:
+    return FieldSpec(
+        name=name,
+        python_name=python_name or name,
+        bodies=("multipart",) if "file" in kinds else ("json",),
+        required=bool(extra.pop("required", False)),
+        kinds=kinds,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+FIELDS = (
+    field("prompt", "string", required=True, max_length=32000),
+    field("image", "file", "array", multipart_array_name="image[]", max_items=16),
+    field("images", "array", python_name="image"),
+    field("mask", "file"),
+    field("model", "string", "null", known_values=("gpt-image-2", "gpt-image-1.5")),
+    field("quality", "string", "null", enum=("low", "medium", "high")),
+    field("n", "integer", "null", minimum=1, maximum=10),
+    field("stream", "boolean", "null"),
+    field("scale", "number"),
+    field("svg", "object", "null", multipart_style="brackets"),
+    field("json", "string"),
+    field("tags", "array"),
+    field("user", "string", deprecated=True),
+)
+
+
+def make_op(*fields: FieldSpec) -> OperationSpec:
+    return OperationSpec(
+        operation_id="createThing",
+        method_name="edit",
+        http_method="POST",
+        path="/things",
+        bodies=("multipart",),
+        fields=fields,
+        response_type=object,
+        stream_event_type=None,
+        capability_key="edit",
+    )
+
+
+OP = make_op(*FIELDS)
+
+
+def parser_for(
+    op: OperationSpec = OP, types: dict[str, type] | None = None
+) -> tuple[argparse.ArgumentParser, list[ParamOption]]:
+    options = param_options(
+        op, positional="prompt", object_types=types or {"svg": SvgOptions}, reserved={"--json"}
+    )
+    parser = argparse.ArgumentParser(exit_on_error=False)
+    add_param_options(parser, options)
+    return parser, options
+
+
+def parse(argv: list[str], op: OperationSpec = OP) -> dict[str, object]:
+    parser, options = parser_for(op)
+    return collect_params(parser.parse_args(argv), options, {"svg": SvgOptions})
+
+
+@pytest.fixture
+def png(tmp_path: Path) -> Path:
+    path = tmp_path / "a.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n")
+    return path
+
+
+def test_every_field_has_an_option() -> None:
+    _, options = parser_for()
+    named = {o.python_name for o in options}
+    assert named == {f.python_name for f in FIELDS}
+    flags = {flag for o in options for flag in o.flags}
+    assert {"--image", "--mask", "--model", "--quality", "--n", "--stream", "--scale"} <= flags
+    assert {"--svg", "--svg-model", "--svg-reasoning-effort", "--svg-strict"} <= flags
+    assert "--param-json" in flags  # clashes with the command's own --json
+    assert "--prompt" not in flags  # positional
+
+
+def test_types_choices_and_absent_options() -> None:
+    params = parse(["a fox", "--n", "3", "--quality", "high", "--scale", "1.5", "--stream"])
+    assert params == {"prompt": "a fox", "n": 3, "quality": "high", "scale": 1.5, "stream": True}
+    assert parse(["x", "--no-stream"]) == {"prompt": "x", "stream": False}
+    assert parse(["x", "--model", "my-own-model"])["model"] == "my-own-model"
+    assert parse(["x", "--param-json", "v"])["json"] == "v"
+    assert parse(["x", "--tags", "a", "--tags", "b"])["tags"] == ["a", "b"]
+
+
+def test_usage_errors() -> None:
+    parser, _ = parser_for()
+    with pytest.raises(argparse.ArgumentError, match="invalid choice"):
+        parser.parse_args(["x", "--quality", "ultra"])
+    with pytest.raises(argparse.ArgumentError, match="invalid int value"):
+        parser.parse_args(["x", "--n", "many"])
+    with pytest.raises(argparse.ArgumentError, match="no such file"):
+        parser.parse_args(["x", "--image", "/nonexistent/a.png"])
+    with pytest.raises(argparse.ArgumentError, match="expected a JSON object"):
+        parser.parse_args(["x", "--svg", "[1]"])
+
+
+def test_files_one_or_many(png: Path, tmp_path: Path) -> None:
+    other = tmp_path / "b.png"
+    other.write_bytes(b"x")
+    assert parse(["x", "--image", str(png)])["image"] == png
+    assert parse(["x", "--image", str(png), "--image", str(other), "--mask", str(png)]) == {
+        "prompt": "x",
+        "image": [png, other],
+        "mask": png,
+    }
+
+
+def test_object_from_leaves_and_json() -> None:
+    params = parse(["x", "--svg-model", "m1", "--svg-reasoning-effort", "high"])
+    assert params["svg"] == SvgOptions(model="m1", reasoning=Reasoning(effort="high"))
+    merged = parse(["x", "--svg", '{"model": "m0", "depth": 2}', "--svg-model", "m2"])
+    assert merged["svg"] == SvgOptions(model="m2", depth=2)
+    assert parse(["x", "--svg-model", "m", "--svg-strict"])["svg"] == SvgOptions(
+        model="m", strict=True
+    )
+    parser, _ = parser_for()
+    with pytest.raises(argparse.ArgumentError, match="invalid choice"):
+        parser.parse_args(["x", "--svg-reasoning-effort", "extreme"])
+
+
+def test_object_that_does_not_structure_is_a_usage_error() -> None:
+    with pytest.raises(ValueError, match="--svg"):
+        parse(["x", "--svg-reasoning-effort", "low"])  # model is required
+
+
+def test_object_without_known_class_is_json_only() -> None:
+    options = param_options(OP, positional="prompt")
+    flags = {flag for o in options for flag in o.flags}
+    assert "--svg" in flags
+    assert "--svg-model" not in flags
+    parser = argparse.ArgumentParser()
+    add_param_options(parser, options)
+    args = parser.parse_args(["x", "--svg", '{"model": "m"}'])
+    assert collect_params(args, options)["svg"] == {"model": "m"}
+
+
+def test_a_new_spec_field_becomes_an_option() -> None:
+    op = make_op(*FIELDS, field("sharpness", "integer", "null", minimum=0, maximum=5))
+    assert parse(["x", "--sharpness", "4"], op)["sharpness"] == 4
+
+
+def test_required_fields_are_required(png: Path) -> None:
+    op = make_op(field("prompt", "string", required=True), field("image", "file", required=True))
+    parser, options = parser_for(op)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["x"])
+    assert collect_params(parser.parse_args(["x", "--image", str(png)]), options) == {
+        "prompt": "x",
+        "image": png,
+    }
+
+
+def test_enum_of_integers() -> None:
+    op = make_op(field("prompt", "string"), field("steps", "integer", enum=(10, 20)))
+    assert parse(["x", "--steps", "20"], op)["steps"] == 20
+
+
+def test_object_types_come_from_method_annotations() -> None:
+    def method(*, prompt: str, svg: SvgOptions | None = None, model: str | None = None) -> None:
+        return None
+
+    assert object_types_for(OP, method) == {"svg": SvgOptions}
+    assert object_types_for(OP, None) == {}
+
+
+@attrs.frozen(kw_only=True)
+class Flavoured:
+    flavour: Literal["a", "b"] | str | None = None
+
+
+def test_open_literal_leaf_accepts_any_value() -> None:
+    options = param_options(OP, object_types={"svg": Flavoured})
+    (leaf,) = [o for o in options if o.flags == ("--svg-flavour",)]
+    assert leaf.choices is None
+    assert "known values: a, b" in leaf.help
+
+
+def test_param_docs_from_the_args_section() -> None:
+    def method() -> None:
+        """Do a thing.
+
+        Args:
+            prompt: What to draw, at
+                length.
+            user: Deprecated. Who asks.
+
+        Returns:
+            nothing: not a parameter.
+        """
+
+    docs = param_docs(method)
+    assert docs == {"prompt": "What to draw, at length.", "user": "Deprecated. Who asks."}
+    options = param_options(OP, docs=docs)
+    (user,) = [o for o in options if o.python_name == "user"]
+    assert user.help == "Who asks (deprecated)"
+    assert param_docs(None) == {}
+
+
+def test_help_mentions_limits_and_known_values() -> None:
+    parser, _ = parser_for()
+    text = parser.format_help()
+    assert "gpt-image-2" in text
+    assert "range 1..10" in text
+    assert "deprecated" in text
+
+
+# --- output naming and progress ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("A red fox, at dawn!", "a-red-fox-at-dawn"),
+        ("Crème brûlée über alles", "creme-brulee-uber-alles"),
+        ("日本", "image"),
+        ("x" * 80, "x" * 48),
+        (
+            "one two three four five six seven eight nine ten eleven",
+            "one-two-three-four-five-six-seven-eight-nine-ten",
+        ),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_save_new_never_overwrites(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    (tmp_path / "fox.png").write_bytes(b"mine")
+    first = save_new(tmp_path, "fox", png)
+    second = save_new(tmp_path, "fox", png)
+    assert [first.name, second.name] == ["fox-1.png", "fox-2.png"]
+    assert (tmp_path / "fox.png").read_bytes() == b"mine"
+    assert save_new(tmp_path / "new", "fox", png, "webp").name == "fox.webp"
+
+
+class FakeTTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_quiet_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    out = io.StringIO()
+    with Progress(stream, "working") as progress:
+        progress.partial_received()
+        progress.echo("saved a.png", out)
+    assert stream.getvalue() == ""
+    assert out.getvalue() == "saved a.png\n"
+
+
+def test_progress_on_a_terminal() -> None:
+    stream = FakeTTY()
+    with Progress(stream, "working") as progress:
+        assert progress.enabled
+        progress.echo("saved a.png", stream)
+    assert "saved a.png\n" in stream.getvalue()
+    assert stream.getvalue().endswith("\r\x1b[K")
+    progress.partial_received()
+    progress.partial_received()
+    assert progress.render(12.34) == "working... 12.3s, 2 partial images received"
+    assert Progress(stream, "w").render(0) == "w... 0.0s"

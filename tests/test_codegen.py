@@ -1,0 +1,494 @@
+"""codegen: golden output of a small fixture spec, spec edits, determinism, --check, drift."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import importlib
+import json
+import os
+import re
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import anyio
+import attrs
+import pytest
+import yaml
+
+from codegen import SpecError, generate_files, main
+from codegen._diff import diff_documents
+from codegen._render import format_source
+from openai_images_sdk._results import ImageMixin, ImagesResponseMixin
+from openai_images_sdk._types import NOT_GIVEN, RequestOptions
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = REPO / "tests" / "fixtures" / "codegen" / "mini"
+GOLDEN = MINI / "expected"
+GENERATED = REPO / "openai_images_sdk" / "_generated"
+UPSTREAM = REPO.parent / "shared" / "upstream" / "openai-openapi.yaml"
+PY_FILES = ("__init__.py", "models.py", "operations.py", "resources.py")
+
+
+def _load_mini() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load((MINI / "openapi.yaml").read_text(encoding="utf-8"))
+    return spec
+
+
+def _generate(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> dict[str, str]:
+    spec = _load_mini()
+    edit(spec)
+    spec_dir = tmp_path / "spec"
+    spec_dir.mkdir(exist_ok=True)
+    (spec_dir / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return generate_files(spec_dir)
+
+
+def _changes(before: dict[str, str], after: dict[str, str]) -> dict[str, list[str]]:
+    """Added (+) and removed (-) lines per file, leaving out the spec hash."""
+    changes: dict[str, list[str]] = {}
+    for name in sorted(set(before) | set(after)):
+        if name == "SPEC_HASH":
+            continue
+        lines = [
+            line
+            for line in difflib.ndiff(
+                before.get(name, "").splitlines(), after.get(name, "").splitlines()
+            )
+            if line[:1] in "+-" and "sha256" not in line and "SPEC_SHA256" not in line
+        ]
+        if lines:
+            changes[name] = lines
+    return changes
+
+
+def _schemas(spec: dict[str, Any]) -> dict[str, Any]:
+    schemas: dict[str, Any] = spec["components"]["schemas"]
+    return schemas
+
+
+@pytest.fixture(scope="module")
+def mini_files() -> dict[str, str]:
+    return generate_files(MINI)
+
+
+# ------------------------------------------------------------------ golden output
+
+
+def test_mini_spec_matches_golden_files(mini_files: dict[str, str]) -> None:
+    if os.environ.get("CODEGEN_UPDATE_GOLDEN") == "1":  # refresh: see docs/updating-spec.md
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        GOLDEN.mkdir()
+        for name, content in mini_files.items():
+            (GOLDEN / f"{name}.txt").write_text(content, encoding="utf-8")
+    expected = {
+        path.name.removesuffix(".txt"): path.read_text(encoding="utf-8")
+        for path in GOLDEN.glob("*.txt")
+    }
+    assert sorted(mini_files) == sorted(expected)
+    for name, content in mini_files.items():
+        assert content == expected[name], f"{name} differs from its golden copy"
+
+
+def test_every_generated_file_has_the_header(mini_files: dict[str, str]) -> None:
+    spec_hash = mini_files["SPEC_HASH"].strip()
+    assert len(spec_hash) == 64
+    for name in PY_FILES:
+        first, second = mini_files[name].splitlines()[:2]
+        assert first.startswith("# Generated from spec/openapi.yaml by `python -m codegen`")
+        assert "do not edit" in first
+        assert second == f"# spec sha256: {spec_hash}"
+    assert mini_files["capabilities.json"] == "{}\n"
+
+
+def test_adding_an_enum_value_changes_only_that_value(
+    tmp_path: Path, mini_files: dict[str, str]
+) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _schemas(spec)["Shade"]["enum"].append("dim")
+
+    changes = _changes(mini_files, _generate(tmp_path, edit))
+    assert changes == {
+        "models.py": [
+            '- Shade: TypeAlias = Literal["light", "dark"]',
+            '+ Shade: TypeAlias = Literal["light", "dark", "dim"]',
+        ],
+        "operations.py": [
+            '-             enum=("light", "dark"),',
+            '+             enum=("light", "dark", "dim"),',
+        ],
+    }
+
+
+def test_adding_a_known_value_to_an_open_set(tmp_path: Path, mini_files: dict[str, str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        _schemas(spec)["Size"]["anyOf"][1]["enum"].append("huge")
+
+    changes = _changes(mini_files, _generate(tmp_path, edit))
+    assert changes == {
+        "models.py": [
+            '- Size: TypeAlias = Literal["small", "large"] | str',
+            '+ Size: TypeAlias = Literal["small", "large", "huge"] | str',
+        ],
+        "operations.py": [
+            '-             known_values=("small", "large"),',
+            '+             known_values=("small", "large", "huge"),',
+        ],
+    }
+
+
+def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[str, str]) -> None:
+    def edit(spec: dict[str, Any]) -> None:
+        glow = {"type": "boolean", "description": "Make it glow."}
+        _schemas(spec)["DrawRequest"]["properties"]["glow"] = glow
+        _schemas(spec)["DrawResponse"]["properties"]["glow"] = glow
+
+    after = _generate(tmp_path, edit)
+    changes = _changes(mini_files, after)
+    assert sorted(changes) == ["models.py", "operations.py", "resources.py"]
+    assert changes["models.py"] == [
+        "+     glow: bool | None = None",
+        '+     """Make it glow."""',
+    ]
+    assert [line for line in changes["operations.py"] if "glow" in line] == [
+        '+             name="glow",',
+        '+             python_name="glow",',
+    ]
+    added = [line for line in changes["resources.py"] if line.startswith("+")]
+    assert all("glow" in line for line in added)
+    signature_line = "+         glow: bool | NotGiven = NOT_GIVEN,"
+    # 4 signatures (3 overloads + implementation) x 6 classes (sync/async x 3 answer modes)
+    assert added.count(signature_line) == 24
+    assert added.count('+                     "glow": glow,') == 6
+    assert added.count("+             glow: Make it glow.") == 2  # the two parsed-mode docstrings
+    assert not [line for line in changes["resources.py"] if line.startswith("-")]
+
+
+def test_generation_is_deterministic_and_formatter_stable() -> None:
+    first = generate_files(REPO / "spec")
+    second = generate_files(REPO / "spec")
+    assert first == second
+    for name in PY_FILES:
+        assert format_source(first[name], name) == first[name]
+
+
+# --------------------------------------------------------- the generated code runs
+
+
+class _Recorder:
+    """Stands in for SyncAPIClient/AsyncAPIClient: records what the methods pass."""
+
+    def __init__(self, *, is_async: bool) -> None:
+        self.is_async = is_async
+        self.calls: list[tuple[object, dict[str, object], RequestOptions, str]] = []
+
+    def _request(self, op: object, params: Any, options: RequestOptions, *, mode: str) -> object:
+        self.calls.append((op, dict(params), options, mode))
+        if not self.is_async or mode == "streaming":
+            return f"{mode} answer"
+
+        async def answer() -> str:
+            return f"{mode} answer"
+
+        return answer()
+
+
+@pytest.fixture
+def mini_package(tmp_path: Path, mini_files: dict[str, str]) -> Iterator[str]:
+    package = tmp_path / "mini_generated"
+    package.mkdir()
+    for name, content in mini_files.items():
+        (package / name).write_text(content, encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        yield package.name
+    finally:
+        sys.path.remove(str(tmp_path))
+        for module in [m for m in sys.modules if m.split(".")[0] == package.name]:
+            del sys.modules[module]
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_generated_methods_pass_every_argument(mini_package: str, is_async: bool) -> None:
+    resources = importlib.import_module(f"{mini_package}.resources")
+    operations = importlib.import_module(f"{mini_package}.operations")
+    client = _Recorder(is_async=is_async)
+    things = (resources.AsyncThings if is_async else resources.Things)(client)
+
+    def call(method: Callable[..., Any], **kwargs: Any) -> object:
+        result = method(**kwargs)
+        if is_async and not isinstance(result, str):
+
+            async def wait() -> object:
+                return await result
+
+            return anyio.run(wait)
+        return result
+
+    assert call(things.draw, prompt="a cat", shade=None) == "parsed answer"
+    assert call(things.with_raw_response.draw, prompt="a", stream=True, timeout=3) == "raw answer"
+    answer = call(things.with_streaming_response.upload, file=[{"file_id": "f"}], prompt="p")
+    assert answer == "streaming answer"
+
+    (op, params, options, mode), raw_call, streaming_call = client.calls
+    assert op is operations.DRAW_THING
+    assert mode == "parsed"
+    assert params == {
+        "prompt": "a cat",
+        "shade": None,
+        "size": NOT_GIVEN,
+        "count": NOT_GIVEN,
+        "options": NOT_GIVEN,
+        "stream": NOT_GIVEN,
+        "user": NOT_GIVEN,
+    }
+    assert options == RequestOptions()
+    assert raw_call[1]["stream"] is True
+    assert raw_call[2] == RequestOptions(timeout=3)
+    assert raw_call[3] == "raw"
+    assert streaming_call[0] is operations.UPLOAD_THING
+    assert streaming_call[1] == {"file": [{"file_id": "f"}], "prompt": "p", "options": NOT_GIVEN}
+    assert streaming_call[3] == "streaming"
+    assert things.with_raw_response is things.with_raw_response  # built once
+
+
+def test_generated_operation_specs(mini_package: str) -> None:
+    operations = importlib.import_module(f"{mini_package}.operations")
+    models = importlib.import_module(f"{mini_package}.models")
+    draw, upload = operations.OPERATIONS
+    assert draw.response_type is models.DrawResponse
+    assert draw.stream_event_type == models.DrawPartialEvent | models.DrawDoneEvent
+    assert draw.field("shade").enum == ("light", "dark")
+    assert draw.field("shade").kinds == ("string", "null")
+    assert draw.field("size").known_values == ("small", "large")
+    assert draw.field("size").enum is None
+    assert (draw.field("count").minimum, draw.field("count").maximum) == (1, 4)
+    assert draw.field("prompt").max_length == 50
+    assert draw.field("user").deprecated
+    assert upload.deprecated
+    assert upload.bodies == ("multipart", "json")
+    files = [f for f in upload.fields if f.python_name == "file"]
+    assert [(f.name, f.bodies, f.kinds) for f in files] == [
+        ("file", ("multipart",), ("file", "array")),
+        ("files", ("json",), ("array",)),
+    ]
+    assert files[0].multipart_array_name == "file[]"
+    assert files[0].max_items == 3
+    assert upload.field("options").bodies == ("multipart", "json")
+    assert upload.field("options").multipart_style == "brackets"
+
+
+def test_generated_models_are_frozen_attrs_with_bases(mini_package: str) -> None:
+    models = importlib.import_module(f"{mini_package}.models")
+    response: Any = models.DrawResponse(created=1)
+    assert issubclass(models.DrawResponse, ImagesResponseMixin)
+    assert issubclass(models.Item, ImageMixin)
+    assert response.items is None
+    assert response.size is None
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        response.created = 2
+    with pytest.raises(TypeError):
+        cast(Any, models.DrawResponse)(1)  # keyword-only
+    assert not hasattr(response, "__dict__")  # slots
+    assert models.OptionsDict.__required_keys__ == frozenset({"name"})
+    assert models.RefDict.__optional_keys__ == frozenset({"url", "file_id"})
+
+
+# -------------------------------------------------------------------- spec rules
+
+
+def _closed_response_enum(spec: dict[str, Any]) -> None:
+    _schemas(spec)["DrawResponse"]["properties"]["shade"] = {"$ref": "#/components/schemas/Shade"}
+
+
+def _inline_object(spec: dict[str, Any]) -> None:
+    meta = {"type": "object", "properties": {"a": {"type": "string"}}}
+    _schemas(spec)["Item"]["properties"]["meta"] = meta
+
+
+def _bad_python_name(spec: dict[str, Any]) -> None:
+    _schemas(spec)["DrawRequest"]["properties"]["count"]["x-python-name"] = "not a name"
+
+
+def _reserved_name(spec: dict[str, Any]) -> None:
+    _schemas(spec)["DrawRequest"]["properties"]["timeout"] = {"type": "integer"}
+
+
+def _no_method(spec: dict[str, Any]) -> None:
+    del spec["paths"]["/things/draw"]["post"]["x-python-method"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_closed_response_enum, "DrawResponse.shade: closed value set in a response"),
+        (_inline_object, "Item.meta: inline object"),
+        (_bad_python_name, "'not a name' is not a Python name"),
+        (_reserved_name, "clashes with a per-call option"),
+        (_no_method, "missing x-python-method"),
+    ],
+    ids=["closed-response-enum", "inline-object", "bad-python-name", "reserved-name", "no-method"],
+)
+def test_spec_rule_violations_are_reported(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        _generate(tmp_path, edit)
+
+
+def test_capabilities_yaml_becomes_json_and_changes_the_hash(
+    tmp_path: Path, mini_files: dict[str, str]
+) -> None:
+    files = _generate(tmp_path, lambda _: None)
+    assert _changes(mini_files, files) == {}
+    (tmp_path / "spec" / "model-capabilities.yaml").write_text(
+        "models:\n  gpt-image-2:\n    retired: 2026-05-12\n    label: Bild ü\n", encoding="utf-8"
+    )
+    with_table = generate_files(tmp_path / "spec")
+    data = {"models": {"gpt-image-2": {"label": "Bild ü", "retired": "2026-05-12"}}}
+    assert with_table["capabilities.json"] == (
+        json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    )
+    assert with_table["SPEC_HASH"] != mini_files["SPEC_HASH"]
+    assert "spec/model-capabilities.yaml" in with_table["models.py"].splitlines()[0]
+
+
+# ---------------------------------------------------------------------- --check
+
+
+def _copy_generated(tmp_path: Path) -> Path:
+    out = tmp_path / "_generated"
+    shutil.copytree(GENERATED, out, ignore=shutil.ignore_patterns("__pycache__"))
+    return out
+
+
+def test_check_passes_on_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--check"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_fails_after_a_hand_edit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _copy_generated(tmp_path)
+    assert main(["--check", "--out", str(out)]) == 0
+    models = out / "models.py"
+    text = models.read_text(encoding="utf-8")
+    edited = text.replace("    created: int\n", "    created: float\n", 1)
+    assert edited != text
+    models.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--check", "--out", str(out)]) == 1
+    report = capsys.readouterr()
+    assert "-    created: float\n" in report.out
+    assert "+    created: int\n" in report.out
+    assert "is stale" in report.err
+
+
+@pytest.mark.parametrize("change", ["extra", "missing"])
+def test_check_fails_on_extra_or_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    out = _copy_generated(tmp_path)
+    if change == "extra":
+        (out / "notes.py").write_text("", encoding="utf-8")
+    else:
+        (out / "SPEC_HASH").unlink()
+    assert main(["--check", "--out", str(out)]) == 1
+    expected = (
+        "_generated/notes.py: not generated by codegen"
+        if change == "extra"
+        else "+++ _generated/SPEC_HASH"
+    )
+    assert expected in capsys.readouterr().out
+
+
+def test_writing_restores_the_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "_generated"
+    assert main(["--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(generate_files(REPO / "spec"))
+    (out / "models.py").write_text("# edited\n", encoding="utf-8")
+    (out / "stray.txt").write_text("x", encoding="utf-8")
+    assert main(["--out", str(out)]) == 0
+    assert "models.py, stray.txt" in capsys.readouterr().err
+    assert main(["--check", "--out", str(out)]) == 0
+
+
+def test_cli_reports_spec_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--spec-dir", str(tmp_path), "--check"]) == 2
+    assert "no openapi.yaml" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- diff-upstream
+
+
+def _diff_lines(upstream: dict[str, Any], spec: dict[str, Any]) -> list[str]:
+    return [line for _, lines in diff_documents(upstream, spec, prefix="/things") for line in lines]
+
+
+def test_diff_of_identical_documents_is_empty() -> None:
+    assert _diff_lines(_load_mini(), _load_mini()) == []
+
+
+def test_diff_finds_each_kind_of_difference() -> None:
+    spec = _load_mini()
+    upstream = copy.deepcopy(spec)
+    request = _schemas(upstream)["DrawRequest"]
+    del request["properties"]["options"]
+    request["properties"]["extra"] = {"type": "string"}
+    request["properties"]["count"]["maximum"] = 8
+    request["properties"]["prompt"]["type"] = "integer"
+    request["required"].append("count")
+    request["properties"]["user"].pop("deprecated")
+    _schemas(upstream)["Shade"]["enum"] = ["light", "grey"]
+    _schemas(upstream)["DrawResponse"]["properties"]["size"] = {"type": "string", "enum": ["small"]}
+    del upstream["paths"]["/things/upload"]
+    upstream["paths"]["/things/erase"] = {"post": {"operationId": "eraseThing"}}
+    lines = _diff_lines(upstream, spec)
+    for expected in [
+        "only in spec/: operation POST /things/upload",
+        "only in upstream: operation POST /things/erase",
+        "only in spec/: DrawRequest.options",
+        "only in upstream: DrawRequest.extra",
+        "DrawRequest.count: maximum spec/ 4, upstream 8",
+        "DrawRequest.count: required in upstream only",
+        "DrawRequest.prompt: type spec/ string, upstream integer",
+        "DrawRequest.user: deprecated in spec/ only",
+        "DrawRequest.shade: values only in spec/: dark",
+        "DrawRequest.shade: values only in upstream: grey",
+        "DrawResponse.size: values only in spec/: large",
+        "DrawResponse.size: value set open in spec/, closed upstream",
+    ]:
+        assert expected in lines
+
+
+def test_diff_treats_nullable_keyword_like_a_null_type() -> None:
+    spec = _load_mini()
+    upstream = copy.deepcopy(spec)
+    _schemas(upstream)["DrawRequest"]["properties"]["shade"] = {
+        "$ref": "#/components/schemas/Shade",
+        "nullable": True,
+    }
+    assert _diff_lines(upstream, spec) == []
+
+
+@pytest.mark.skipif(not UPSTREAM.is_file(), reason="no upstream document next to the repository")
+def test_diff_upstream_against_the_upstream_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff-upstream", str(UPSTREAM)]) == 0
+    report = capsys.readouterr().out
+    for expected in [
+        "POST /images/generations (createImage)",
+        "  only in spec/: CreateImageRequest.complexity",
+        "  only in spec/: CreateImageRequest.svg",
+        "  CreateImageRequest.quality: values only in spec/: xhigh, max",
+        "  CreateImageRequest.output_format: values only in spec/: gif, svg",
+        "  only in spec/: CreateImageEditRequest.markup",
+        "  only in spec/: ImagesResponse.svg_usage",
+        "  ImagesResponse.size: value set open in spec/, closed upstream",
+        "  only in spec/: ImageGenCompletedEvent.safety_identifier",
+        "POST /images/variations (createImageVariation)",
+        "  operation deprecated in spec/ only",
+    ]:
+        assert expected in report.splitlines()
+    assert main(["diff-upstream", str(UPSTREAM), "--fail-on-diff"]) == 1

@@ -1,0 +1,242 @@
+"""APIResponse / AsyncAPIResponse and the streaming-response context managers."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from conftest import Driver, TinyImagesResponse
+
+from openai_images_sdk._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+)
+from openai_images_sdk._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncResponseContextManager,
+    ResponseContextManager,
+    structure_response,
+)
+
+pytestmark = pytest.mark.anyio
+
+BODY = {"created": 9, "data": [{"url": "https://x/img.png"}]}
+
+
+class Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body delivered in pieces, optionally failing after them."""
+
+    def __init__(self, *chunks: bytes, fail: Exception | None = None) -> None:
+        self.chunks = chunks
+        self.fail = fail
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self.chunks
+        if self.fail:
+            raise self.fail
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self.chunks:
+            yield chunk
+        if self.fail:
+            raise self.fail
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+def tiny_parser(raw: httpx.Response) -> object:
+    return structure_response(raw, TinyImagesResponse)
+
+
+def make(
+    driver: Driver,
+    stream: Chunks,
+    *,
+    parser: Any = None,
+    is_stream: bool = False,
+    headers: dict[str, str] | None = None,
+) -> Any:
+    request = httpx.Request("POST", "https://api.openai.com/v1/images/generations")
+    raw = httpx.Response(200, headers=headers, stream=stream, request=request)
+    cls: Any = AsyncAPIResponse if driver.is_async else APIResponse
+    return cls(
+        raw=raw,
+        parser=parser or tiny_parser,
+        stream=is_stream,
+        retries_taken=1,
+    )
+
+
+def body_chunks() -> Chunks:
+    data = json.dumps(BODY).encode()
+    return Chunks(data[:10], data[10:])
+
+
+async def test_metadata(driver: Driver) -> None:
+    response = make(
+        driver, body_chunks(), headers={"x-request-id": "req_1", "content-type": "application/json"}
+    )
+    assert response.status_code == 200
+    assert response.request_id == "req_1"
+    assert response.headers["content-type"] == response.content_type == "application/json"
+    assert response.method == "POST"
+    assert str(response.url) == "https://api.openai.com/v1/images/generations"
+    assert response.retries_taken == 1
+    assert not response.is_closed
+    assert isinstance(response.elapsed, datetime.timedelta)
+    name = "AsyncAPIResponse" if driver.is_async else "APIResponse"
+    assert repr(response) == f"<{name} [200 OK] POST https://api.openai.com/v1/images/generations>"
+
+
+async def test_read_text_json(driver: Driver) -> None:
+    response = make(driver, body_chunks())
+    assert json.loads(await driver.run(response.read())) == BODY
+    assert json.loads(await driver.run(response.text())) == BODY
+    assert await driver.run(response.json()) == BODY
+    assert response.is_closed
+
+
+async def test_parse_reads_once_and_caches(driver: Driver) -> None:
+    calls: list[httpx.Response] = []
+
+    def parser(raw: httpx.Response) -> Any:
+        assert raw.is_closed, "a non-stream body is read before parsing"
+        calls.append(raw)
+        return structure_response(raw, TinyImagesResponse)
+
+    response = make(driver, body_chunks(), parser=parser, headers={"x-request-id": "req_p"})
+    first = await driver.run(response.parse())
+    assert isinstance(first, TinyImagesResponse)
+    assert first.data[0].url == "https://x/img.png"
+    assert first.request_id == "req_p"
+    assert await driver.run(response.parse()) is first
+    assert len(calls) == 1
+
+
+async def test_parse_of_stream_does_not_read(driver: Driver) -> None:
+    stream = Chunks(b"data: {}\n\n")
+
+    def parser(raw: httpx.Response) -> tuple[str, httpx.Response]:
+        return ("stream over", raw)
+
+    response = make(driver, stream, parser=parser, is_stream=True)
+    kind, raw = await driver.run(response.parse())
+    assert kind == "stream over"
+    assert not raw.is_stream_consumed
+    assert not response.is_closed
+
+
+async def test_iter_bytes_and_lines(driver: Driver) -> None:
+    chunks = await driver.collect(make(driver, Chunks(b"ab", b"cd", b"ef")).iter_bytes())
+    assert b"".join(chunks) == b"abcdef"
+    sized = await driver.collect(make(driver, Chunks(b"abcdef")).iter_bytes(chunk_size=4))
+    assert sized == [b"abcd", b"ef"]
+    lines = await driver.collect(make(driver, Chunks(b"one\ntw", b"o\nthree")).iter_lines())
+    assert lines == ["one", "two", "three"]
+
+
+async def test_close_and_context_manager(driver: Driver) -> None:
+    stream = Chunks(b"never read")
+    response = make(driver, stream)
+    async with driver.enter(response) as entered:
+        assert entered is response
+    assert response.is_closed
+    assert stream.closed
+
+
+@pytest.mark.parametrize(
+    ("failure", "error"),
+    [(httpx.ReadError("reset"), APIConnectionError), (httpx.ReadTimeout("slow"), APITimeoutError)],
+)
+async def test_body_failures_become_sdk_errors(
+    driver: Driver, failure: Exception, error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        await driver.run(make(driver, Chunks(b"{", fail=failure)).read())
+    with pytest.raises(error):
+        await driver.collect(make(driver, Chunks(b"{", fail=failure)).iter_bytes())
+
+
+async def test_parse_of_bad_body_raises_validation_error(driver: Driver) -> None:
+    with pytest.raises(APIResponseValidationError, match="not valid JSON"):
+        await driver.run(make(driver, Chunks(b"<html>")).parse())
+
+
+def test_structure_response_bytes_and_mismatch() -> None:
+    request = httpx.Request("GET", "https://x/file")
+    raw = httpx.Response(200, content=b"\x89PNG", request=request)
+    assert structure_response(raw, bytes) == b"\x89PNG"
+    wrong = httpx.Response(200, json={"created": "not an int"}, request=request)
+    with pytest.raises(
+        APIResponseValidationError, match="does not match TinyImagesResponse"
+    ) as info:
+        structure_response(wrong, TinyImagesResponse)
+    assert info.value.body == {"created": "not an int"}
+
+
+class Closable:
+    def __init__(self) -> None:
+        self.closed = 0
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+class AsyncClosable:
+    def __init__(self) -> None:
+        self.closed = 0
+
+    async def close(self) -> None:
+        self.closed += 1
+
+
+def test_response_context_manager_sends_on_entry_and_closes() -> None:
+    sent: list[Closable] = []
+
+    def send() -> Closable:
+        sent.append(Closable())
+        return sent[-1]
+
+    manager = ResponseContextManager(send)
+    assert sent == []
+    with manager as response:
+        assert sent == [response]
+        assert response.closed == 0
+    assert response.closed == 1
+
+
+async def test_async_response_context_manager_enter_or_await() -> None:
+    sent: list[AsyncClosable] = []
+
+    async def send() -> AsyncClosable:
+        sent.append(AsyncClosable())
+        return sent[-1]
+
+    manager = AsyncResponseContextManager(send)
+    assert sent == []
+    async with manager as response:
+        assert response.closed == 0
+    assert response.closed == 1
+
+    awaited = await AsyncResponseContextManager(send)
+    assert awaited is sent[-1]
+    assert awaited.closed == 0, "an awaited response is the caller's to close"
+
+
+async def test_context_manager_failure_on_send_closes_nothing() -> None:
+    def send() -> Closable:
+        raise APIConnectionError(request=None)
+
+    with pytest.raises(APIConnectionError), ResponseContextManager(send):
+        pass
