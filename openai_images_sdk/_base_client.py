@@ -218,9 +218,14 @@ class BaseClient(Generic[HttpxClientT]):
             if isinstance(options.validation, NotGiven)
             else options.validation
         )
-        _validation.validate_request(
-            op, params, mode=mode, inputs=body.inputs if body is not None else ()
-        )
+        try:
+            _validation.validate_request(
+                op, params, mode=mode, inputs=body.inputs if body is not None else ()
+            )
+        except BaseException:
+            if body is not None:
+                body.close()
+            raise
 
         base_headers: dict[str, str] = {
             "User-Agent": USER_AGENT,
@@ -353,9 +358,10 @@ class BaseClient(Generic[HttpxClientT]):
 
     def _scrubbed(self, error: _E, call: _Call) -> _E:
         """`error` with the call's credentials removed from its message (servers may echo them)."""
-        secrets: list[str] = [
-            part for value in call.auth.values() for part in (value, value.split()[-1])
-        ]
+        secrets: list[str] = []
+        for header in call.auth.values():
+            secrets.append(header)
+            secrets.extend(header.split()[-1:])  # a bearer token without its scheme
         message = scrub(error.message, sorted(secrets, key=len, reverse=True))
         if message != error.message:
             error.message = message

@@ -247,17 +247,19 @@ def _run_api(args: argparse.Namespace) -> int:
         method = getattr(client.images, args._op.method_name)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            outcome = run_operation(
-                method,
-                params,
-                command=command.name,
-                out=args.out,
-                stem=_stem(command, params),
-                progress=progress,
-                echo=echo,
-            )
-        for warning in caught:
-            print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+            try:
+                outcome = run_operation(
+                    method,
+                    params,
+                    command=command.name,
+                    out=args.out,
+                    stem=_stem(command, params),
+                    progress=progress,
+                    echo=echo,
+                )
+            finally:
+                for warning in caught:
+                    print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
     _report(outcome, args)
     return EXIT_OK
 

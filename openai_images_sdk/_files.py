@@ -63,6 +63,8 @@ class _Stream:
     start: int
     owned: bool
     """True for our own spool file, which `close` closes; the caller's files stay open."""
+    lock: threading.Lock = attrs.field(factory=threading.Lock, eq=False, repr=False)
+    """Held for each seek-and-read, so that two attempts never share a file position."""
 
 
 _Source = _Bytes | _Path | _Stream
@@ -99,16 +101,23 @@ class UploadFile:
             for offset in range(0, len(view), chunk_size):
                 yield bytes(view[offset : offset + chunk_size])
             return
-        file = self._open()
-        try:
+        if isinstance(source, _Stream):
+            # Positional reads: an abandoned attempt still reading ahead in its thread
+            # cannot move the position under the next attempt.
+            offset = 0
+            while offset < self.size:
+                with source.lock:
+                    source.file.seek(source.start + offset)
+                    chunk = self._read(source.file, min(chunk_size, self.size - offset))
+                offset += len(chunk)
+                yield chunk
+            return
+        with open(source.path, "rb") as file:
             remaining = self.size
             while remaining:
                 chunk = self._read(file, min(chunk_size, remaining))
                 remaining -= len(chunk)
                 yield chunk
-        finally:
-            if isinstance(source, _Path):
-                file.close()
 
     def aiter_chunks(self, chunk_size: int = ASYNC_CHUNK_SIZE) -> AsyncIterator[bytes]:
         """Like `iter_chunks`, with the file read in a worker thread (asyncio or trio)."""
@@ -120,14 +129,6 @@ class UploadFile:
         """Release a spool file this upload owns (the caller's own files stay open)."""
         if isinstance(self.source, _Stream) and self.source.owned:
             self.source.file.close()
-
-    def _open(self) -> IO[bytes]:
-        source = self.source
-        if isinstance(source, _Path):
-            return open(source.path, "rb")
-        assert isinstance(source, _Stream)
-        source.file.seek(source.start)
-        return source.file
 
     def _read(self, file: IO[bytes], n: int) -> bytes:
         chunk = file.read(n)
@@ -228,17 +229,30 @@ def _produce(
     chunks: Iterator[bytes], ready: queue.Queue[bytes | _End], stop: threading.Event
 ) -> None:
     # Holds no reference to the ThreadedChunks, so dropping that stops this thread.
+    # `stop` is checked before every read, so a stopped producer reads nothing more.
     end = _End(None)
     try:
-        for chunk in chunks:
-            if stop.is_set():
+        while not stop.is_set():
+            chunk = next(chunks, None)
+            if chunk is None or not _put(ready, chunk, stop):
                 break
-            ready.put(chunk)
     except BaseException as error:  # handed over to the consumer, which raises it
         end = _End(error)
     finally:
         _close(chunks)
-    ready.put(end)
+    _put(ready, end, stop)
+
+
+def _put(ready: queue.Queue[bytes | _End], item: bytes | _End, stop: threading.Event) -> bool:
+    """Wait for room for `item`; give up (False) once the consumer has stopped."""
+    while True:
+        try:
+            ready.put(item, timeout=0.05)
+        except queue.Full:
+            if stop.is_set():
+                return False
+        else:
+            return True
 
 
 def _close(chunks: Iterator[bytes]) -> None:

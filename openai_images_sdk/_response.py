@@ -29,12 +29,16 @@ R = TypeVar("R")
 
 @contextmanager
 def connection_errors(request: httpx.Request | None) -> Generator[None]:
-    """Turn httpx transport failures into `APITimeoutError` / `APIConnectionError`."""
+    """Turn httpx request failures into `APITimeoutError` / `APIConnectionError`.
+
+    Besides network errors this covers a body that cannot be decoded (bad gzip), which
+    is a transfer problem too.
+    """
     try:
         yield
     except httpx.TimeoutException as exc:
         raise APITimeoutError(request) from exc
-    except httpx.TransportError as exc:
+    except httpx.RequestError as exc:
         raise APIConnectionError(
             message=f"Connection error: {type(exc).__name__}: {exc}", request=request
         ) from exc

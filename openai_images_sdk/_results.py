@@ -153,7 +153,13 @@ def write_atomic(
             tmp.replace(target)
         else:
             # A hard link fails if the target exists, which makes "create, never replace" atomic.
-            os.link(tmp, target)
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise
+            except OSError:  # no hard links on this file system: exclusive create instead
+                with target.open("xb") as handle:
+                    handle.write(data)
             tmp.unlink()
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -16,10 +16,11 @@ Rules every stream follows:
 - A body that ends early (transport error, an unterminated last event that is not whole
   JSON, or no `*.completed` event at all) raises `APIConnectionError` naming how many
   events arrived.
-- Leaving a `with` block, breaking out of a `for` loop, `close()` / `aclose()`, an
-  exception, or reading to the end closes the HTTP response. (An `async for` left by
-  `break` is closed by the event loop's async-generator finalizer; `async with` closes
-  at once.)
+- The response is closed by: reading to the end, any error, `close()` / `aclose()`,
+  leaving a `with` / `async with` block, and (sync) leaving a `for` loop early. An
+  `async for` left early keeps its place (trio would report a dropped async generator):
+  close with `async with` or `aclose()`; a stream dropped unclosed is closed by the
+  event loop's async-generator finalizer.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncStream", "EventDecoder", "Stream", "image_bytes"]
 
+T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
 EventDecoder: TypeAlias = Callable[[Mapping[str, object], object], object | None]
@@ -192,7 +194,6 @@ class _StreamCore(Generic[T_co]):
         self.completed: T_co | None = None
         self.unknown_events: list[ServerSentEvent] = []
         self.done = False
-        self.closed = False
 
     @property
     def request(self) -> httpx.Request | None:
@@ -227,18 +228,21 @@ class _StreamCore(Generic[T_co]):
             return APITimeoutError(self.request, message=message)
         return APIConnectionError(message=message, request=self.request)
 
-    def feed(self, chunk: bytes) -> list[T_co]:
-        events = (self._event(sse, False) for sse in self.decoder.feed(chunk))
-        return [event for event in events if event is not None]
+    def feed(self, chunk: bytes) -> Iterator[T_co]:
+        # Lazy, so that events before an error event in the same chunk come out first.
+        for sse in self.decoder.feed(chunk):
+            event = self._event(sse, False)
+            if event is not None:
+                yield event
 
-    def finish(self) -> list[T_co]:
-        events = [
-            event for sse in self.decoder.finish() if (event := self._event(sse, True)) is not None
-        ]
+    def finish(self) -> Iterator[T_co]:
+        for sse in self.decoder.finish():
+            event = self._event(sse, True)
+            if event is not None:
+                yield event
         if self.completed is None and not self.done:
             message = f"The stream ended after {self.summary()} without a completed event"
             raise APIConnectionError(message=message, request=self.request)
-        return events
 
     def final(self) -> T_co:
         if self.completed is None:
@@ -316,12 +320,87 @@ def _notify(
         on_completed(event)
 
 
-class Stream(Generic[T_co]):
-    """The typed events of a streamed response: an iterator and a context manager.
+def _read(core: _StreamCore[T]) -> Generator[T, None, None]:
+    # A function of the core, not a method: a generator frame holding the stream would
+    # make a cycle, and a dropped stream would wait for the cyclic collector to close.
+    response = core.response
+    try:
+        if not core.is_event_stream():
+            raise core.not_event_stream(*_head(response))
+        chunks = response.iter_bytes()
+        while True:
+            try:
+                chunk = next(chunks, None)
+            except httpx.RequestError as exc:
+                raise core.connection_lost(exc) from exc
+            if chunk is None:
+                break
+            yield from core.feed(chunk)
+        yield from core.finish()
+    finally:
+        response.close()
 
-    `event_type` is the event union (e.g. `ImageGenStreamEvent`); `decode` stands in for
-    `_converter.structure_event` (tests).
-    """
+
+def _head(response: httpx.Response) -> tuple[bytes, bool]:
+    head = bytearray()
+    try:
+        for chunk in response.iter_bytes():
+            head += chunk
+            if len(head) >= _HEAD_LIMIT:
+                return bytes(head), False
+    except httpx.RequestError:
+        return bytes(head), False
+    return bytes(head), True
+
+
+async def _aread(core: _StreamCore[T]) -> AsyncGenerator[T, None]:
+    response = core.response
+    try:
+        if not core.is_event_stream():
+            raise core.not_event_stream(*await _ahead(response))
+        chunks = response.aiter_bytes()
+        try:
+            while True:
+                try:
+                    chunk = await anext(chunks, None)
+                except httpx.RequestError as exc:
+                    raise core.connection_lost(exc) from exc
+                if chunk is None:
+                    break
+                for event in core.feed(chunk):
+                    yield event
+        finally:
+            await _aclose(chunks)
+        for event in core.finish():
+            yield event
+    finally:
+        await response.aclose()
+
+
+async def _ahead(response: httpx.Response) -> tuple[bytes, bool]:
+    head = bytearray()
+    chunks = response.aiter_bytes()
+    try:
+        async for chunk in chunks:
+            head += chunk
+            if len(head) >= _HEAD_LIMIT:
+                return bytes(head), False
+    except httpx.RequestError:
+        return bytes(head), False
+    finally:
+        await _aclose(chunks)
+    return bytes(head), True
+
+
+async def _aclose(iterator: AsyncIterator[bytes]) -> None:
+    # httpx's byte iterators are async generators; finish them here, not in a finalizer.
+    aclose = getattr(iterator, "aclose", None)
+    if aclose is not None:
+        await aclose()
+
+
+class _StreamBase(Generic[T_co]):
+    """What `Stream` and `AsyncStream` share: the response, the core, the counters."""
 
     def __init__(
         self,
@@ -332,7 +411,6 @@ class Stream(Generic[T_co]):
     ) -> None:
         self.response = response
         self._core: _StreamCore[T_co] = _StreamCore(response, event_type, decode)
-        self._events = self._read()
 
     @property
     def unknown_events(self) -> list[ServerSentEvent]:
@@ -349,34 +427,23 @@ class Stream(Generic[T_co]):
         """The completed event, once it has arrived."""
         return self._core.completed
 
-    def _read(self) -> Generator[T_co, None, None]:
-        core = self._core
-        try:
-            if not core.is_event_stream():
-                raise core.not_event_stream(*self._head())
-            chunks = self.response.iter_bytes()
-            while True:
-                try:
-                    chunk = next(chunks, None)
-                except httpx.RequestError as exc:
-                    raise core.connection_lost(exc) from exc
-                if chunk is None:
-                    break
-                yield from core.feed(chunk)
-            yield from core.finish()
-        finally:
-            self.response.close()
 
-    def _head(self) -> tuple[bytes, bool]:
-        head = bytearray()
-        try:
-            for chunk in self.response.iter_bytes():
-                head += chunk
-                if len(head) >= _HEAD_LIMIT:
-                    return bytes(head), False
-        except httpx.RequestError:
-            return bytes(head), False
-        return bytes(head), True
+class Stream(_StreamBase[T_co]):
+    """The typed events of a streamed response: an iterator and a context manager.
+
+    `event_type` is the event union (e.g. `ImageGenStreamEvent`); `decode` stands in for
+    `_converter.structure_event` (tests).
+    """
+
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        event_type: object,
+        decode: EventDecoder | None = None,
+    ) -> None:
+        super().__init__(response, event_type=event_type, decode=decode)
+        self._events = _read(self._core)
 
     def __next__(self) -> T_co:
         return next(self._events)
@@ -399,7 +466,6 @@ class Stream(Generic[T_co]):
 
     def close(self) -> None:
         """Stop reading and close the HTTP response; later iteration yields nothing."""
-        self._core.closed = True
         self._events.close()
         self.response.close()
 
@@ -434,8 +500,9 @@ class Stream(Generic[T_co]):
 
         `on_partial` / `on_completed` are called with each such event as it arrives.
         """
-        for event in self:
-            _notify(event, on_partial, on_completed)
+        with self:
+            for event in self:
+                _notify(event, on_partial, on_completed)
         return self._core.final()
 
     final = until_done
@@ -466,23 +533,17 @@ class Stream(Generic[T_co]):
         parent directories are created. Returns the paths written, the final image last.
         """
         saver = _Saver(path_template, partials=partials)
-        for event in self:
-            saver.save(event)
+        with self:
+            for event in self:
+                saver.save(event)
         self._core.final()
         return saver.paths
 
 
-async def _aclose(iterator: AsyncIterator[bytes]) -> None:
-    # httpx's byte iterators are async generators; finish them here, not in a finalizer.
-    aclose = getattr(iterator, "aclose", None)
-    if aclose is not None:
-        await aclose()
-
-
-class AsyncStream(Generic[T_co]):
+class AsyncStream(_StreamBase[T_co]):
     """The typed events of a streamed response: an async iterator and async context manager.
 
-    `event_type` is the event union (e.g. `ImageEditStreamEvent`); `decode` stands in for
+    `event_type` is the event union (e.g. `ImageGenStreamEvent`); `decode` stands in for
     `_converter.structure_event` (tests).
     """
 
@@ -493,73 +554,16 @@ class AsyncStream(Generic[T_co]):
         event_type: object,
         decode: EventDecoder | None = None,
     ) -> None:
-        self.response = response
-        self._core: _StreamCore[T_co] = _StreamCore(response, event_type, decode)
-        self._events = self._read()
-
-    @property
-    def unknown_events(self) -> list[ServerSentEvent]:
-        """Events of a type the union does not know, as received."""
-        return self._core.unknown_events
-
-    @property
-    def events_received(self) -> int:
-        """How many events have been read (typed and unknown)."""
-        return self._core.received
-
-    @property
-    def completed(self) -> T_co | None:
-        """The completed event, once it has arrived."""
-        return self._core.completed
-
-    async def _read(self) -> AsyncGenerator[T_co, None]:
-        core = self._core
-        try:
-            if not core.is_event_stream():
-                raise core.not_event_stream(*await self._head())
-            chunks = self.response.aiter_bytes()
-            try:
-                while True:
-                    try:
-                        chunk = await anext(chunks, None)
-                    except httpx.RequestError as exc:
-                        raise core.connection_lost(exc) from exc
-                    if chunk is None:
-                        break
-                    for event in core.feed(chunk):
-                        yield event
-            finally:
-                await _aclose(chunks)
-            for event in core.finish():
-                yield event
-        finally:
-            await self.response.aclose()
-
-    async def _head(self) -> tuple[bytes, bool]:
-        head = bytearray()
-        chunks = self.response.aiter_bytes()
-        try:
-            async for chunk in chunks:
-                head += chunk
-                if len(head) >= _HEAD_LIMIT:
-                    return bytes(head), False
-        except httpx.RequestError:
-            return bytes(head), False
-        finally:
-            await _aclose(chunks)
-        return bytes(head), True
+        super().__init__(response, event_type=event_type, decode=decode)
+        self._events = _aread(self._core)
 
     async def __anext__(self) -> T_co:
         return await anext(self._events)
 
-    async def __aiter__(self) -> AsyncIterator[T_co]:
-        # A fresh async generator per loop, as in `Stream.__iter__`; when a loop is left
-        # early, its finalizer (run by the event loop) closes `_events` and the response.
-        try:
-            async for event in self._events:
-                yield event
-        finally:
-            await self._events.aclose()
+    def __aiter__(self) -> Self:
+        # Not a fresh async generator per loop as in `Stream.__iter__`: one left by `break`
+        # inside `async with` would be garbage collected unexhausted, which trio reports.
+        return self
 
     async def __aenter__(self) -> Self:
         return self
@@ -574,7 +578,6 @@ class AsyncStream(Generic[T_co]):
 
     async def aclose(self) -> None:
         """Stop reading and close the HTTP response; later iteration yields nothing."""
-        self._core.closed = True
         await self._events.aclose()
         await self.response.aclose()
 
@@ -609,8 +612,9 @@ class AsyncStream(Generic[T_co]):
 
         `on_partial` / `on_completed` are called with each such event as it arrives.
         """
-        async for event in self:
-            _notify(event, on_partial, on_completed)
+        async with self:
+            async for event in self:
+                _notify(event, on_partial, on_completed)
         return self._core.final()
 
     final = until_done
@@ -625,11 +629,9 @@ class AsyncStream(Generic[T_co]):
     ) -> AsyncIterator[ImageEditPartialImageEvent]: ...
     @overload
     def partial_images(self) -> AsyncIterator[T_co]: ...
-    async def partial_images(self) -> AsyncIterator[object]:
+    def partial_images(self) -> AsyncIterator[object]:
         """Iterate over the partial-image events only; the completed one lands in `completed`."""
-        async for event in self:
-            if _kind(event) == "partial":
-                yield event
+        return _AsyncPartials(self)
 
     async def save_to(
         self, path_template: str | os.PathLike[str], *, partials: bool = True
@@ -642,7 +644,24 @@ class AsyncStream(Generic[T_co]):
         the paths written, the final image last.
         """
         saver = _Saver(path_template, partials=partials)
-        async for event in self:
-            saver.save(event)
+        async with self:
+            async for event in self:
+                saver.save(event)
         self._core.final()
         return saver.paths
+
+
+class _AsyncPartials(Generic[T_co]):
+    """The partial-image events of an `AsyncStream` (an iterator object: see `__aiter__`)."""
+
+    def __init__(self, stream: AsyncStream[T_co]) -> None:
+        self._stream = stream
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> T_co:
+        while True:
+            event = await anext(self._stream)
+            if _kind(event) == "partial":
+                return event

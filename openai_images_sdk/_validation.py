@@ -2,7 +2,8 @@
 
 Operation-wide limits (types, closed enums, bounds, lengths, item counts) come from the
 `FieldSpec`s codegen emits from the OpenAPI spec and apply to every model. Per-model rules
-come from the capability table (`_capabilities`); models it does not know pass them.
+come from the capability table (`_capabilities`, `_capability_rules`); models it does not
+know pass them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Final, TypeVar, cast
 
 import attrs
 
-from ._capabilities import (
+from ._capabilities import default_table
+from ._capability_rules import (
     CapabilityTable,
     InputRules,
     ModelRules,
@@ -24,7 +26,6 @@ from ._capabilities import (
     ParamRule,
     SizeRule,
     ValueSet,
-    default_table,
     parse_size,
 )
 from ._exceptions import ValidationError, Violation

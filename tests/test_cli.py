@@ -69,7 +69,9 @@ def opened_size(path: str | Path) -> tuple[int, int]:
 
 def plain_error(done: subprocess.CompletedProcess[str]) -> str:
     assert "Traceback" not in done.stderr
-    assert done.stderr.startswith("openai-images: error:") or "usage:" in done.stderr
+    errors = [line for line in done.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, done.stderr
+    assert errors[0].startswith("openai-images"), done.stderr
     return done.stderr
 
 
@@ -142,6 +144,12 @@ def test_edit_with_two_images_and_a_mask(server: FakeImagesServer, tmp_path: Pat
     path = summary["images"][0]["path"]
     assert Path(path).name == "put-the-blue-in-the-corner.png"
     assert opened_size(path) == (1024, 1536)
+    sent = server.requests[-1]
+    assert [(f.field, f.filename) for f in sent.files] == [
+        ("image[]", "a.png"),
+        ("image[]", "b.png"),
+        ("mask", "mask.png"),
+    ]
 
 
 def test_stream_saves_partial_images(server: FakeImagesServer, tmp_path: Path) -> None:
@@ -232,6 +240,7 @@ def test_object_options_from_the_spec(server: FakeImagesServer, tmp_path: Path) 
     path = Path(summary["images"][0]["path"])
     assert path.suffix == ".svg"
     assert b"<svg" in path.read_bytes()
+    assert server.requests[-1].fields["svg"] == {"model": "gpt-5", "reasoning": {"effort": "low"}}
 
 
 # --- failures and exit codes ------------------------------------------------------------
@@ -271,6 +280,14 @@ def test_bad_usage_exits_2(server: FakeImagesServer, tmp_path: Path, args: list[
     done = api(server, tmp_path, *args)
     assert done.returncode == 2
     plain_error(done)
+
+
+def test_environment_variables(server: FakeImagesServer, tmp_path: Path) -> None:
+    env = clean_env() | {"OPENAI_API_KEY": "sk-env", "OPENAI_BASE_URL": server.base_url}
+    done = cli("generate", PROMPT, "--out", str(tmp_path), "--json", env=env)
+    summary = summary_of(done)
+    assert Path(summary["images"][0]["path"]).exists()
+    assert server.requests[-1].headers["authorization"] == "Bearer sk-env"
 
 
 def test_missing_key_exits_2(tmp_path: Path) -> None:
@@ -340,6 +357,9 @@ def test_validation_off_lets_the_server_refuse(server: FakeImagesServer, tmp_pat
     done = api(server, tmp_path, "generate", PROMPT, "--n", "11", "--validation", "off")
     assert done.returncode == 1
     assert "400" in plain_error(done)
+    warned = api(server, tmp_path, "generate", PROMPT, "--n", "11", "--validation", "warn")
+    assert warned.returncode == 1  # sent anyway, refused by the server
+    assert "openai-images: warning: 1 problem with the request" in warned.stderr
 
 
 def test_in_process_main_returns_codes(

@@ -651,6 +651,22 @@ def test_a_failing_route_answers_500_and_is_recorded() -> None:
         assert "RuntimeError: boom" in server.errors[0]
 
 
+def test_a_route_failing_mid_stream_cuts_the_stream_and_is_recorded() -> None:
+    def half_a_stream(incoming: Incoming, ctx: ServerContext) -> Reply:
+        def events() -> Iterator[bytes]:
+            yield b"event: one\ndata: {}\n\n"
+            raise RuntimeError("render failed")
+
+        return Reply(headers={"content-type": "text/event-stream"}, events=events())
+
+    with FakeImagesServer() as server:
+        server.add_route("POST", "/v1/half", half_a_stream)
+        with pytest.raises(httpx.RemoteProtocolError):
+            httpx.post(f"{server.base_url}/half", headers=KEY)
+        assert len(server.errors) == 1
+        assert "RuntimeError: render failed" in server.errors[0]
+
+
 # Through the SDK (validation off, so the server's own checks answer)
 
 

@@ -177,6 +177,19 @@ def test_latency_of_the_server_and_of_faults(server: FakeImagesServer, http: htt
     assert 0.25 <= time.monotonic() - started < 10
 
 
+def test_latency_spares_storage_links() -> None:
+    with FakeImagesServer(latency=60, draw_text=False) as server:
+        server.latency = 0.0
+        body = httpx.post(
+            f"{server.base_url}/images/generations",
+            json={"prompt": "x", "model": "dall-e-2"},
+            headers=KEY,
+        ).json()
+        server.latency = 60
+        image = httpx.get(body["data"][0]["url"], timeout=10)  # would time out if delayed
+        assert image.status_code == 200
+
+
 def test_stop_cuts_a_long_latency_short() -> None:
     before = threading.active_count()
     server = FakeImagesServer(latency=60, draw_text=False).start()

@@ -280,11 +280,14 @@ async def test_closing_the_async_iterator_early_stops_the_reader_thread() -> Non
         finally:
             finished.set()
 
+    before = _readers()
     reader = ThreadedChunks(chunks(), ahead=2)
     assert await reader.__anext__() == b"x" * 10
+    mine = _readers() - before
     await reader.aclose()
     assert await anyio.to_thread.run_sync(finished.wait, 10)
     assert len(produced) < 10  # stopped after reading at most a few chunks ahead
+    await anyio.to_thread.run_sync(_join, mine)
 
 
 @pytest.mark.anyio
@@ -347,11 +350,26 @@ async def test_dropped_threaded_iterator_stops_its_thread() -> None:
         finally:
             finished.set()
 
+    before = _readers()
     reader = ThreadedChunks(chunks(), ahead=1)
     assert await reader.__anext__() == b"y"
+    mine = _readers() - before
     del reader
     gc.collect()
     assert await anyio.to_thread.run_sync(finished.wait, 10)
+    await anyio.to_thread.run_sync(_join, mine)
+
+
+def _readers() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name == "openai-images-upload"}
+
+
+def _join(threads: set[threading.Thread]) -> None:
+    """The reader threads end once their iterators are closed or dropped (none leak)."""
+    assert threads
+    for thread in threads:
+        thread.join(timeout=10)
+        assert not thread.is_alive()
 
 
 def test_odd_file_objects() -> None:

@@ -157,7 +157,11 @@ async def test_close_and_context_manager(driver: Driver) -> None:
 
 @pytest.mark.parametrize(
     ("failure", "error"),
-    [(httpx.ReadError("reset"), APIConnectionError), (httpx.ReadTimeout("slow"), APITimeoutError)],
+    [
+        (httpx.ReadError("reset"), APIConnectionError),
+        (httpx.ReadTimeout("slow"), APITimeoutError),
+        (httpx.DecodingError("bad gzip"), APIConnectionError),
+    ],
 )
 async def test_body_failures_become_sdk_errors(
     driver: Driver, failure: Exception, error: type[Exception]

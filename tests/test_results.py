@@ -125,6 +125,21 @@ def test_save_overwrites_by_default_and_refuses_when_asked(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.png"]
 
 
+def test_never_overwrite_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise PermissionError("hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "x.png"
+    write_atomic(target, b"first", overwrite=False)
+    with pytest.raises(FileExistsError):
+        write_atomic(target, b"second", overwrite=False)
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.png"]
+
+
 def test_write_is_atomic_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "x.png"
     target.write_bytes(b"old")

@@ -4,6 +4,7 @@ import base64
 import enum
 import io
 import json
+import os
 import pathlib
 from typing import Any
 
@@ -619,3 +620,23 @@ def test_edge_inputs(tmp_path: pathlib.Path) -> None:
     body = build(GENERATE, prompt="p", extra_body={"tags": ("a", {"b": Quality.HIGH})})
     assert body.json is not None
     assert body.json["tags"] == ["a", {"b": "high"}]
+
+
+@pytest.mark.anyio
+async def test_overlapping_attempts_on_a_shared_file_object_do_not_interfere() -> None:
+    """An abandoned attempt may still be reading ahead when the retry starts."""
+    shared = io.BytesIO(b"JUNK" + png(8, 8) + os.urandom(3_000_000))
+    shared.seek(4)
+    spooled = Unseekable(png(8, 8) + os.urandom(2_000_000))
+    body = build(image=[shared, spooled], prompt="p")
+    expected = b"".join(body.iter_sync())
+    abandoned = body.iter_async()
+    await abandoned.__anext__()  # its thread now reads ahead from both shared files
+    assert b"".join([c async for c in body.iter_async()]) == expected
+    await abandoned.aclose()  # type: ignore[attr-defined]
+    # Interleaved sync attempts each see the whole body too.
+    first, second = body.iter_sync(), body.iter_sync()
+    assert b"".join(a + b for a, b in zip(first, second, strict=True)) == b"".join(
+        a + a for a in body.iter_sync()
+    )
+    body.close()

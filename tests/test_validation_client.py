@@ -165,3 +165,12 @@ async def test_warn_and_off_modes_send(driver: Driver, respx_mock: respx.MockRou
         await driver.run(client.images.generate(**bad, validation="strict"))
     assert route.call_count == 2
     await driver.close(client)
+
+
+def test_deprecation_warnings_point_at_the_callers_line(respx_mock: respx.MockRouter) -> None:
+    respx_mock.post(f"{BASE}/generations").respond(json=OK_BODY)
+    client = Driver("sync").client()
+    with pytest.deprecated_call(match="user is deprecated") as record:
+        client.images.generate(prompt="p", model="gpt-image-2", user="u-1")
+    assert [w.filename for w in record] == [__file__]
+    client.close()

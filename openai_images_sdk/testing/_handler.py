@@ -146,6 +146,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         parts: tuple[FormPart, ...] = ()
         raw = b""
         faults: tuple[Fault, ...] = ()
+        is_api = False
         try:
             if found is None:
                 self._discard_body()
@@ -193,7 +194,8 @@ class RequestHandler(BaseHTTPRequestHandler):
             status=reply.status,
             faults=faults,
         )
-        owner.pause(faults)
+        if is_api:
+            owner.pause(faults)
         try:
             self._write(reply, faults)
         except _GONE:
@@ -240,10 +242,10 @@ class RequestHandler(BaseHTTPRequestHandler):
         self.end_headers()
         assert reply.events is not None
         events = iter(reply.events)
-        upcoming = next(events, None)
+        upcoming = self._next_event(events)
         index = 0
         while upcoming is not None:
-            event, upcoming = upcoming, next(events, None)
+            event, upcoming = upcoming, self._next_event(events)
             if drop is not None and index >= drop.after_events:
                 self._hang_up()
                 return
@@ -261,6 +263,15 @@ class RequestHandler(BaseHTTPRequestHandler):
             self._hang_up()
             return
         self.wfile.write(b"0\r\n\r\n")
+
+    def _next_event(self, events: Iterator[bytes]) -> bytes | None:
+        """The next event; a route failing mid-stream is recorded and the stream cut."""
+        try:
+            return next(events, None)
+        except Exception:
+            self.owner.note_error()
+            self._hang_up()
+            raise ConnectionAbortedError("the stream's route failed") from None
 
     def _chunk(self, data: bytes) -> None:
         if data:

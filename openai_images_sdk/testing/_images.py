@@ -110,7 +110,7 @@ def render(picture: Picture) -> bytes:
     line = _line(picture, start, end)
     if picture.output_format == "webp":
         return encode_webp_diagonal(w, h, line, has_alpha=picture.has_alpha)
-    return encode_png(w, h, _rows(picture, line), alpha=picture.has_alpha)
+    return _png_diagonal(picture, line)
 
 
 def _line(picture: Picture, start: RGB, end: RGB) -> list[tuple[int, int, int, int]]:
@@ -127,32 +127,48 @@ def _line(picture: Picture, start: RGB, end: RGB) -> list[tuple[int, int, int, i
     return line
 
 
-def _rows(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -> list[bytes]:
+def _flat(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -> tuple[bytes, int]:
+    """The line as RGB or RGBA bytes, and the bytes per pixel."""
     if picture.has_alpha:
-        flat = bytes(c for a, r, g, b in line for c in (r, g, b, a))
-        step = 4
-    else:
-        flat = bytes(c for _, r, g, b in line for c in (r, g, b))
-        step = 3
+        return bytes(c for a, r, g, b in line for c in (r, g, b, a)), 4
+    return bytes(c for _, r, g, b in line for c in (r, g, b)), 3
+
+
+def _rows(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -> list[bytes]:
+    flat, step = _flat(picture, line)
     w = picture.width
     return [flat[y * step : (y + w) * step] for y in range(picture.height)]
 
 
-def encode_png(width: int, height: int, rows: Sequence[bytes], *, alpha: bool = False) -> bytes:
-    """A PNG (8-bit RGB, or RGBA when `alpha`) from raw rows of pixels."""
-
+def _png_file(width: int, height: int, alpha: bool, filtered: bytes, level: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
-    raw = b"".join(b"\x00" + row for row in rows)
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IDAT", zlib.compress(filtered, level))
         + chunk(b"IEND", b"")
     )
+
+
+def encode_png(width: int, height: int, rows: Sequence[bytes], *, alpha: bool = False) -> bytes:
+    """A PNG (8-bit RGB, or RGBA when `alpha`) from raw rows of pixels."""
+    return _png_file(width, height, alpha, b"".join(b"\x00" + row for row in rows), 6)
+
+
+def _png_diagonal(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -> bytes:
+    """The gradient as a PNG with the Sub filter: each row is a slice of one filtered line."""
+    flat, step = _flat(picture, line)
+    sub = bytes(step) + bytes((flat[i] - flat[i - step]) & 0xFF for i in range(step, len(flat)))
+    w = picture.width
+    filtered = b"".join(
+        b"\x01" + flat[y * step : (y + 1) * step] + sub[(y + 1) * step : (y + w) * step]
+        for y in range(picture.height)
+    )
+    return _png_file(w, picture.height, picture.has_alpha, filtered, 1)
 
 
 def _palette(start: RGB, end: RGB) -> list[RGB]:
@@ -257,5 +273,5 @@ def _render_with_pillow(picture: Picture, pil: Any) -> bytes:
         lossless = picture.compression >= 100
         image.save(out, "WEBP", lossless=lossless, quality=max(1, picture.compression), method=0)
     else:
-        image.save(out, "PNG")
+        image.save(out, "PNG", compress_level=1)
     return out.getvalue()

@@ -48,6 +48,7 @@ class _HTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 256  # the listen backlog: bulk clients open dozens of connections at once
 
     def __init__(self, address: tuple[str, int], owner: FakeImagesServer) -> None:
         self.owner = owner
@@ -331,13 +332,17 @@ class FakeImagesServer:
         except ApiError as error:
             return error.reply()
         except Exception:
-            text = traceback.format_exc()
-            logger.error("fake server error:\n%s", text)
-            with self._lock:
-                self._errors.append(text)
+            self.note_error()
             return ApiError(
                 500, "The fake server failed; see FakeImagesServer.errors.", type="server_error"
             ).reply()
+
+    def note_error(self) -> None:
+        """Record the exception being handled in `errors` (and log it)."""
+        text = traceback.format_exc()
+        logger.error("fake server error:\n%s", text)
+        with self._lock:
+            self._errors.append(text)
 
     def pause(self, faults: Sequence[Fault]) -> None:
         """Wait for the server's latency plus the faults' (cut short by `stop`)."""
