@@ -27,6 +27,7 @@ codegen: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(PY) scripts/rules_table.py --check README.md
 	$(VENV)/bin/ruff format --check .
 
 typecheck: $(STAMP)

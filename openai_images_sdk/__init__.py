@@ -1,5 +1,159 @@
-"""A typed client for the OpenAI Images API, generated from spec/."""
+"""A typed client for the OpenAI Images API, generated from spec/.
 
+from openai_images_sdk import ImagesClient
+
+client = ImagesClient()
+result = client.images.generate(prompt="a lighthouse at dawn", model="gpt-image-1.5")
+result.save_all("out/")
+"""
+
+from ._azure import AsyncAzureImagesClient, AzureImagesClient
+from ._base_client import DEFAULT_TIMEOUT
+from ._client import AsyncImagesClient, ImagesClient
+from ._download import ImageDownloadError, ImageURLExpiredError
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ContentPolicyViolationError,
+    ErrorObject,
+    InternalServerError,
+    NotFoundError,
+    OpenAIError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    ValidationError,
+    Violation,
+)
+from ._generated.models import (
+    Image,
+    ImageBackground,
+    ImageComplexity,
+    ImageEditCompletedEvent,
+    ImageEditModel,
+    ImageEditPartialImageEvent,
+    ImageEditQuality,
+    ImageEditSize,
+    ImageEditStreamEvent,
+    ImageGenCompletedEvent,
+    ImageGenInputUsageDetails,
+    ImageGenOutputTokensDetails,
+    ImageGenPartialImageEvent,
+    ImageGenStreamEvent,
+    ImageGenUsage,
+    ImageModel,
+    ImageModeration,
+    ImageOutputFormat,
+    ImageQuality,
+    ImageRefParam,
+    ImageRefParamDict,
+    ImageResponseFormat,
+    ImageSize,
+    ImagesResponse,
+    ImageStyle,
+    ImagesUsage,
+    ImageSvgOptions,
+    ImageSvgOptionsDict,
+    ImageSvgReasoning,
+    ImageSvgReasoningDict,
+    ImageSvgUsage,
+    ImageVariationModel,
+    ImageVariationSize,
+    InputFidelity,
+    SvgReasoningEffort,
+)
+from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
+from ._ratelimits import RateLimits
+from ._response import APIResponse, AsyncAPIResponse
+from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, FileTypes, NotGiven, Omit, RequestOptions, ValidationMode
 from ._version import __version__
 
-__all__ = ["__version__"]
+ImageRef = ImageRefParam
+"""A reference to an image already hosted: `ImageRef(image_url=...)` or `ImageRef(file_id=...)`."""
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAPIResponse",
+    "AsyncAzureImagesClient",
+    "AsyncImagesClient",
+    "AsyncStream",
+    "AuthenticationError",
+    "AzureImagesClient",
+    "BadRequestError",
+    "ConflictError",
+    "ContentPolicyViolationError",
+    "ErrorObject",
+    "FileTypes",
+    "Image",
+    "ImageBackground",
+    "ImageComplexity",
+    "ImageDownloadError",
+    "ImageEditCompletedEvent",
+    "ImageEditModel",
+    "ImageEditPartialImageEvent",
+    "ImageEditQuality",
+    "ImageEditSize",
+    "ImageEditStreamEvent",
+    "ImageGenCompletedEvent",
+    "ImageGenInputUsageDetails",
+    "ImageGenOutputTokensDetails",
+    "ImageGenPartialImageEvent",
+    "ImageGenStreamEvent",
+    "ImageGenUsage",
+    "ImageModel",
+    "ImageModeration",
+    "ImageOutputFormat",
+    "ImageQuality",
+    "ImageRef",
+    "ImageRefParam",
+    "ImageRefParamDict",
+    "ImageResponseFormat",
+    "ImageSize",
+    "ImageStyle",
+    "ImageSvgOptions",
+    "ImageSvgOptionsDict",
+    "ImageSvgReasoning",
+    "ImageSvgReasoningDict",
+    "ImageSvgUsage",
+    "ImageURLExpiredError",
+    "ImageVariationModel",
+    "ImageVariationSize",
+    "ImagesClient",
+    "ImagesResponse",
+    "ImagesUsage",
+    "InputFidelity",
+    "InternalServerError",
+    "NotFoundError",
+    "NotGiven",
+    "Omit",
+    "OpenAIError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RateLimits",
+    "RequestOptions",
+    "Stream",
+    "SvgReasoningEffort",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "ValidationMode",
+    "Violation",
+    "__version__",
+    "add_alpha_to_mask",
+    "mask_for_image",
+    "mask_from_pil",
+    "mask_from_rectangles",
+]

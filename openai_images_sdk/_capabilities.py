@@ -181,14 +181,18 @@ def _constraint(raw: Mapping[str, object], where: str) -> Constraint:
     when = _conditions(raw.get("when"), f"{where}.when")
     require = _conditions(raw.get("require"), f"{where}.require")
     idle_unless_given = [
-        name for name, cond in when if not cond.has_default and cond.present is not False
+        (name, cond) for name, cond in when if not cond.has_default and cond.present is not False
     ]
+    trigger, trigger_cond = idle_unless_given[0] if idle_unless_given else (None, None)
     return Constraint(
         param=_str(raw.get("param"), f"{where}.param"),
         rule=_str(raw.get("rule"), f"{where}.rule"),
         when=when,
         require=require,
-        trigger=idle_unless_given[0] if idle_unless_given else None,
+        trigger=trigger,
+        trigger_values=trigger_cond.values
+        if trigger_cond and trigger_cond.present is None
+        else None,
         involved=frozenset(name for name, _ in (*when, *require)),
         **_sourced(raw, where),
     )

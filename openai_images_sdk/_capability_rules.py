@@ -117,6 +117,8 @@ class Constraint:
     require: tuple[tuple[str, Condition], ...]
     trigger: str | None
     """A `when` parameter without a default: the constraint is idle unless it is given."""
+    trigger_values: ValueSet | None = None
+    """The values of `trigger` that can make the constraint apply (None: any)."""
     involved: frozenset[str]
     source: str
     date: str

@@ -39,10 +39,10 @@ __all__ = [
 ]
 
 CHUNK_SIZE: Final = 64 * 1024
-ASYNC_CHUNK_SIZE: Final = 256 * 1024
-"""Async sends cost more per chunk than sync ones; larger chunks amortise that."""
-READ_AHEAD: Final = 8
-"""Chunks an async body's reader thread may read ahead of the socket (2 MiB)."""
+ASYNC_CHUNK_SIZE: Final = 1024 * 1024
+"""Async sends and thread hand-offs cost more per chunk than sync sends; 1 MiB amortises them."""
+READ_AHEAD: Final = 4
+"""Chunks an async body's reader thread may read ahead of the socket (4 MiB)."""
 SPOOL_MEMORY_LIMIT: Final = 1024 * 1024
 """Non-seekable streams up to this size are spooled in memory, larger ones to disk."""
 

@@ -171,6 +171,19 @@ def _field_checks(op: OperationSpec) -> Mapping[str, _FieldCheck]:
     return checks
 
 
+_deprecated_by_op: dict[int, tuple[OperationSpec, frozenset[str]]] = {}
+
+
+def _deprecated_fields(op: OperationSpec, checks: Mapping[str, _FieldCheck]) -> frozenset[str]:
+    """The python names of `op`'s fields the spec marks deprecated (cached per operation)."""
+    cached = _deprecated_by_op.get(id(op))
+    if cached is not None and cached[0] is op:
+        return cached[1]
+    names = frozenset(name for name, check in checks.items() if check.spec.deprecated)
+    _deprecated_by_op[id(op)] = (op, names)
+    return names
+
+
 def _widest(values: Sequence[_N | None], *, low: bool) -> _N | None:
     """The loosest of several bounds: None (no bound) if any variant has none."""
     numbers = [v for v in values if v is not None]
@@ -262,6 +275,48 @@ def _input_violations(
     return out
 
 
+def _lifecycle_violations(model: ModelRules, today: datetime.date | None) -> list[Violation]:
+    """The model's shutdown as a violation, or a DeprecationWarning while it is ahead."""
+    life = model.lifecycle
+    if life is None:
+        return []
+    today = today or datetime.datetime.now(datetime.UTC).date()
+    name, retired = model.name, life.status == "retired"
+    if today < life.shutdown_date:
+        _deprecate(
+            f"model {name!r} {'retires' if retired else 'shuts down'}"
+            f" on {life.shutdown_date}; use {life.replacement!r} instead"
+        )
+        return []
+    verb = "was retired" if retired else "was shut down"
+    rule = f"{verb} on {life.shutdown_date}; use {life.replacement!r} instead"
+    return [Violation(param="model", rule=rule, value=name, model=name)]
+
+
+def _constraint_violations(
+    rules: OperationRules, params: Mapping[str, object], flagged: set[str], model: str
+) -> list[Violation]:
+    """Cross-parameter rules: one violation per parameter at most, none for flagged ones."""
+    out: list[Violation] = []
+    for constraint in rules.constraints:
+        trigger = constraint.trigger
+        if trigger is not None:
+            value = params.get(trigger)
+            if value is None:
+                continue
+            if constraint.trigger_values is not None and not constraint.trigger_values.has(value):
+                continue
+        if flagged and not flagged.isdisjoint(constraint.involved):
+            continue
+        if constraint.broken(params):
+            param = constraint.param
+            out.append(
+                Violation(param=param, rule=constraint.rule, value=params.get(param), model=model)
+            )
+            flagged.add(param)
+    return out
+
+
 def _model_violations(
     model: ModelRules,
     op: OperationSpec,
@@ -271,20 +326,9 @@ def _model_violations(
     flagged: set[str],
     today: datetime.date | None,
 ) -> list[Violation]:
+    """Everything the table says about this call for a known model; adds to `flagged`."""
     name = model.name
-    out: list[Violation] = []
-    life = model.lifecycle
-    if life is not None:
-        today = today or datetime.datetime.now(datetime.UTC).date()
-        verb = "was retired" if life.status == "retired" else "was shut down"
-        if today >= life.shutdown_date:
-            rule = f"{verb} on {life.shutdown_date}; use {life.replacement!r} instead"
-            out.append(Violation(param="model", rule=rule, value=name, model=name))
-        else:
-            _deprecate(
-                f"model {name!r} {'retires' if life.status == 'retired' else 'shuts down'}"
-                f" on {life.shutdown_date}; use {life.replacement!r} instead"
-            )
+    out = _lifecycle_violations(model, today)
     rules: OperationRules | None = model.operations.get(op.capability_key)
     if rules is None:
         supported = ", ".join(sorted(model.operations)) or "none"
@@ -311,18 +355,7 @@ def _model_violations(
         out += _input_violations(
             rules.inputs, params, inputs, model=name, count_checked="image" in flagged
         )
-    for constraint in rules.constraints:
-        if constraint.trigger is not None and params.get(constraint.trigger) is None:
-            continue
-        if flagged and not flagged.isdisjoint(constraint.involved):
-            continue
-        if constraint.broken(params):
-            value = params.get(constraint.param)
-            out.append(
-                Violation(param=constraint.param, rule=constraint.rule, value=value, model=name)
-            )
-            flagged.add(constraint.param)
-    return out
+    return out + _constraint_violations(rules, params, flagged, name)
 
 
 def _user_stacklevel() -> int:
@@ -396,7 +429,12 @@ def validate_request(
         if problem is not None:
             violations.append(Violation(param=param, rule=problem, value=value))
             flagged.add(param)
-    if op.deprecated or table.deprecated_operations or table.deprecated_params:
+    if (
+        op.deprecated
+        or op.capability_key in table.deprecated_operations
+        or not table.deprecated_params.keys().isdisjoint(params)
+        or not _deprecated_fields(op, checks).isdisjoint(params)
+    ):
         _deprecations(op, params, checks, table)
     model = params.get("model")
     rules = table.models.get(model) if isinstance(model, str) else None

@@ -1,0 +1,49 @@
+"""The public surface: every name in `__all__` resolves, and the list is pinned."""
+
+import openai_images_sdk
+
+EXPECTED = {
+    # clients and responses
+    "ImagesClient", "AsyncImagesClient", "AzureImagesClient", "AsyncAzureImagesClient",
+    "APIResponse", "AsyncAPIResponse", "Stream", "AsyncStream", "RateLimits", "DEFAULT_TIMEOUT",
+    # errors, official SDK names first
+    "OpenAIError", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
+    "APIResponseValidationError", "BadRequestError", "AuthenticationError",
+    "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
+    "RateLimitError", "InternalServerError", "ContentPolicyViolationError", "ErrorObject",
+    "ValidationError", "Violation", "ImageDownloadError", "ImageURLExpiredError",
+    # models
+    "ImagesResponse", "Image", "ImageGenUsage", "ImagesUsage", "ImageGenInputUsageDetails",
+    "ImageGenOutputTokensDetails", "ImageSvgUsage", "ImageRefParam", "ImageRef",
+    "ImageRefParamDict", "ImageSvgOptions", "ImageSvgOptionsDict", "ImageSvgReasoning",
+    "ImageSvgReasoningDict",
+    # stream events
+    "ImageGenPartialImageEvent", "ImageGenCompletedEvent", "ImageEditPartialImageEvent",
+    "ImageEditCompletedEvent", "ImageGenStreamEvent", "ImageEditStreamEvent",
+    # value sets
+    "ImageModel", "ImageEditModel", "ImageVariationModel", "ImageSize", "ImageEditSize",
+    "ImageVariationSize", "ImageQuality", "ImageEditQuality", "ImageOutputFormat",
+    "ImageBackground", "ImageModeration", "ImageResponseFormat", "ImageStyle",
+    "ImageComplexity", "InputFidelity", "SvgReasoningEffort",
+    # inputs and helpers
+    "NOT_GIVEN", "NotGiven", "Omit", "FileTypes", "RequestOptions", "ValidationMode",
+    "mask_from_rectangles", "mask_for_image", "mask_from_pil", "add_alpha_to_mask",
+    "__version__",
+}  # fmt: skip
+
+
+def test_all_is_pinned() -> None:
+    assert set(openai_images_sdk.__all__) == EXPECTED
+    assert len(openai_images_sdk.__all__) == len(EXPECTED)
+
+
+def test_every_exported_name_resolves() -> None:
+    for name in openai_images_sdk.__all__:
+        assert getattr(openai_images_sdk, name) is not None, name
+
+
+def test_public_classes_have_docstrings() -> None:
+    for name in openai_images_sdk.__all__:
+        value = getattr(openai_images_sdk, name)
+        if isinstance(value, type) and not name.endswith("Dict"):
+            assert value.__doc__, f"{name} has no docstring"
