@@ -12,6 +12,7 @@ import attrs
 from ._spec import Schema, Spec, SpecError, as_map, ref_name, status_response
 
 __all__ = [
+    "BYTES_RESPONSE",
     "FieldInfo",
     "Operation",
     "Param",
@@ -42,6 +43,9 @@ SCALARS: Mapping[str, str] = {
     "null": "None",
 }
 MULTIPART_STYLES = frozenset({"brackets", "json"})
+URL_PARAM_LOCATIONS = frozenset({"path", "query"})
+BYTES_RESPONSE = "bytes"
+"""The response type of an operation that answers with a file's bytes."""
 
 
 @attrs.frozen(kw_only=True)
@@ -216,8 +220,11 @@ def unique(members: Sequence[str]) -> list[str]:
     return seen
 
 
-def _field(spec: Spec, name: str, schema: Schema, *, body: str, required: bool) -> FieldInfo:
-    where = f"{body} field {name}"
+def _field(
+    spec: Spec, name: str, schema: Schema, *, body: str | None, required: bool
+) -> FieldInfo:
+    """One field of a request body, or (`body` None) a path or query parameter."""
+    where = f"{body} field {name}" if body else f"parameter {name}"
     python_name = str(schema.get("x-python-name", name))
     if not python_name.isidentifier() or keyword.iskeyword(python_name):
         raise SpecError(f"{where}: {python_name!r} is not a Python name; set x-python-name")
@@ -257,7 +264,7 @@ def _field(spec: Spec, name: str, schema: Schema, *, body: str, required: bool) 
     return FieldInfo(
         name=name,
         python_name=python_name,
-        bodies=(body,),
+        bodies=(body,) if body else (),
         required=required,
         kinds=kinds,
         extras=tuple(extras),
@@ -287,8 +294,29 @@ def _merge_fields(per_body: Sequence[Sequence[FieldInfo]]) -> tuple[FieldInfo, .
     return tuple(merged)
 
 
+def _url_params(
+    spec: Spec, url_params: Sequence[Schema], operation_id: str
+) -> list[Param]:
+    typer = Typer(spec)
+    return [
+        Param(
+            name=str(param["name"]),
+            annotation=typer.annotation(
+                as_map(param.get("schema")), f"{operation_id} parameter {param['name']}"
+            ),
+            required=param.get("required") is True,
+            description=_text(param.get("description")),
+            deprecated=param.get("deprecated") is True,
+        )
+        for param in url_params
+    ]
+
+
 def _params(
-    spec: Spec, bodies: Sequence[tuple[str, Schema]], operation_id: str
+    spec: Spec,
+    bodies: Sequence[tuple[str, Schema]],
+    operation_id: str,
+    url_params: Sequence[Schema] = (),
 ) -> tuple[Param, ...]:
     typer = Typer(spec)
     order: list[str] = []
@@ -323,16 +351,30 @@ def _params(
         )
         for name in order
     ]
+    params = _url_params(spec, url_params, operation_id) + params
     return tuple(sorted(params, key=lambda p: not p.required))
+
+
+def _is_binary(content: Schema) -> bool:
+    """Whether a 200 response is one non-JSON media type whose schema is binary."""
+    if len(content) != 1 or "application/json" in content:
+        return False
+    schema = as_map(as_map(next(iter(content.values()))).get("schema"))
+    return schema.get("type") == "string" and schema.get("format") == "binary"
 
 
 def _response_refs(operation: Schema, where: str) -> tuple[str, str | None]:
     responses = as_map(operation.get("responses"))
     ok = status_response(responses, 200)
     content = as_map(ok.get("content"))
+    if _is_binary(content):
+        return BYTES_RESPONSE, None
     json_name = ref_name(as_map(as_map(content.get("application/json")).get("schema")))
     if json_name is None:
-        raise SpecError(f"{where}: the 200 application/json response must be a $ref")
+        raise SpecError(
+            f"{where}: the 200 response must be application/json with a $ref, "
+            "or one media type with a binary string schema"
+        )
     stream = as_map(content.get("text/event-stream"))
     stream_name = ref_name(as_map(stream.get("schema"))) if stream else None
     if stream and stream_name is None:
@@ -358,6 +400,28 @@ def _iter_operations(spec: Spec) -> list[tuple[str, str, Schema]]:
         for method in HTTP_METHODS:
             if method in as_map(item):
                 found.append((str(path), method, as_map(as_map(item)[method])))
+    return found
+
+
+def _url_parameters(spec: Spec, operation: Schema, path: str, where: str) -> list[Schema]:
+    """The operation's path and query parameters, checked against the path template."""
+    found: list[Schema] = []
+    for raw in cast("list[object]", operation.get("parameters") or []):
+        param = spec.resolve(as_map(raw))
+        name, location = param.get("name"), param.get("in")
+        if location not in URL_PARAM_LOCATIONS:
+            raise SpecError(f"{where}: parameter {name!r} is in {location!r}; only path and query")
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+            raise SpecError(f"{where}: parameter {name!r} is not a Python name")
+        if name in RESERVED_PARAMS:
+            raise SpecError(f"{where}: parameter {name!r} clashes with a per-call option")
+        if location == "path" and (f"{{{name}}}" not in path or param.get("required") is not True):
+            raise SpecError(f"{where}: path parameter {name!r} must be required and in the path")
+        found.append(param)
+    templated = set(re.findall(r"\{(\w+)\}", path))
+    missing = templated - {str(p["name"]) for p in found if p.get("in") == "path"}
+    if missing:
+        raise SpecError(f"{where}: no parameter for {sorted(missing)} in the path")
     return found
 
 
@@ -398,8 +462,24 @@ def build_operations(spec: Spec) -> tuple[Operation, ...]:
             ]
             for body, schema in bodies
         ]
+        url_params = _url_parameters(spec, operation, path, where)
+        if url_params and bodies:
+            raise SpecError(f"{where}: path or query parameters with a request body")
+        per_body.insert(
+            0,
+            [
+                _field(
+                    spec,
+                    str(param["name"]),
+                    as_map(param.get("schema")),
+                    body=None,
+                    required=param.get("required") is True,
+                )
+                for param in url_params
+            ],
+        )
         response_type, stream_event_type = _response_refs(operation, where)
-        params = _params(spec, bodies, operation_id)
+        params = _params(spec, bodies, operation_id, url_params)
         if stream_event_type is not None and not any(p.name == "stream" for p in params):
             raise SpecError(f"{where}: streams events but has no `stream` field")
         operations.append(
@@ -415,7 +495,7 @@ def build_operations(spec: Spec) -> tuple[Operation, ...]:
                 params=params,
                 response_type=response_type,
                 stream_event_type=stream_event_type,
-                capability_key=_require(operation, "x-capability-key", where),
+                capability_key=str(operation.get("x-capability-key") or ""),
                 deprecated=operation.get("deprecated") is True,
                 summary=_text(operation.get("summary")),
                 description=_text(operation.get("description")),

@@ -16,7 +16,7 @@ import attrs
 import jinja2
 
 from ._models import ModelPlan, plan_models, render_models
-from ._operations import Operation, build_operations, check_unique
+from ._operations import BYTES_RESPONSE, Operation, build_operations, check_unique
 from ._spec import CAPABILITIES_FILE, SPEC_FILE, Spec, as_map, load_spec
 
 __all__ = ["REPO", "generate_files"]
@@ -339,7 +339,7 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
     header = _header(spec)
     env = _environment()
     model_imports = sorted(
-        {op.response_type for op in operations}
+        {op.response_type for op in operations if op.response_type != BYTES_RESPONSE}
         | {op.stream_event_type for op in operations if op.stream_event_type}
     )
     sources = {

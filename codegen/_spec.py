@@ -132,9 +132,24 @@ class Spec:
         yield schema
 
     def is_object(self, schema: Schema) -> bool:
-        """Whether the schema (refs resolved) describes an object with properties."""
+        """Whether the schema (refs resolved) describes an object with properties.
+
+        A map (``type: object`` with only ``additionalProperties``) is not one: it is
+        typed as a dict, not a model class.
+        """
         resolved = self.resolve(schema)
-        return resolved.get("type") == "object" or "properties" in resolved
+        if "properties" in resolved:
+            return True
+        return resolved.get("type") == "object" and not self.is_map(resolved)
+
+    def is_map(self, schema: Schema) -> bool:
+        """Whether the schema (refs resolved) is a map of string keys to one value schema."""
+        resolved = self.resolve(schema)
+        return (
+            resolved.get("type") == "object"
+            and "properties" not in resolved
+            and isinstance(resolved.get("additionalProperties"), Mapping)
+        )
 
     def kinds(self, schema: Schema) -> tuple[str, ...]:
         """The JSON kinds of a schema in order: string, integer, ..., file (binary), null."""

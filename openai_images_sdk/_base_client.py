@@ -15,10 +15,11 @@ import re
 import sys
 import time
 import urllib.parse
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, ClassVar, Final, Generic, Self, TypeVar
 
+import anyio.to_thread
 import attrs
 import httpx
 
@@ -204,15 +205,37 @@ class BaseClient(Generic[HttpxClientT]):
         self, op: OperationSpec, params: Mapping[str, object], options: RequestOptions
     ) -> _Call:
         """Check the call and compute what every attempt sends; raises `ValidationError`."""
-        params = {key: value for key, value in params.items() if value is not NOT_GIVEN}
-        stream = params.get("stream") is True
-        path_params = set(_PATH_PARAM.findall(op.path))
-        missing = sorted(path_params - params.keys())
+        given = self._given(op, params)
+        return self._call(op, given, options, self._body(op, given, options))
+
+    @staticmethod
+    def _given(op: OperationSpec, params: Mapping[str, object]) -> dict[str, object]:
+        """The arguments the caller passed (NOT_GIVEN dropped); every path parameter present."""
+        given = {key: value for key, value in params.items() if value is not NOT_GIVEN}
+        missing = sorted(set(_PATH_PARAM.findall(op.path)) - given.keys())
         if missing:
             raise TypeError(f"{op.method_name}() is missing path parameters: {missing}")
-        body: _uploads.PreparedBody | None = None
-        if op.bodies:
-            body = _uploads.build_request_body(op, params, extra_body=options.extra_body)
+        return given
+
+    @staticmethod
+    def _body(
+        op: OperationSpec, given: Mapping[str, object], options: RequestOptions
+    ) -> _uploads.PreparedBody | None:
+        """The request body; reads file headers (and spools unseekable streams)."""
+        if not op.bodies:
+            return None
+        return _uploads.build_request_body(op, given, extra_body=options.extra_body)
+
+    def _call(
+        self,
+        op: OperationSpec,
+        params: dict[str, object],
+        options: RequestOptions,
+        body: _uploads.PreparedBody | None,
+    ) -> _Call:
+        """Validate the call against the spec and the model's rules, then fix its request."""
+        stream = params.get("stream") is True
+        path_params = set(_PATH_PARAM.findall(op.path))
         mode = (
             self._config.validation
             if isinstance(options.validation, NotGiven)
@@ -260,7 +283,7 @@ class BaseClient(Generic[HttpxClientT]):
     def _build_request(
         self,
         call: _Call,
-        content: bytes | Iterator[bytes] | AsyncIterator[bytes] | None,
+        content: bytes | Iterator[bytes] | AsyncIterable[bytes] | None,
         retries_taken: int,
     ) -> httpx.Request:
         """One attempt's request; identical on every attempt but for a fresh body iterator."""
@@ -533,12 +556,33 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         `AsyncAPIResponse`; ``streaming``: an `AsyncResponseContextManager` (use it in
         ``async with``, or await it for the open response).
         """
-        call = self._prepare(op, params, options or RequestOptions())
+        options = options or RequestOptions()
+        given = self._given(op, params)
         if mode == "streaming":
-            return AsyncResponseContextManager(lambda: self._respond(call, read_body=False))
-        return self._finish(call, raw=mode == "raw")
+            return AsyncResponseContextManager(lambda: self._open(op, given, options))
+        return self._finish(op, given, options, raw=mode == "raw")
 
-    async def _finish(self, call: _Call, *, raw: bool) -> object:
+    async def _prepare_async(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions
+    ) -> _Call:
+        if "multipart" in op.bodies:
+            # File headers are read, and unseekable streams spooled, off the event loop.
+            build = functools.partial(self._body, op, given, options)
+            body = await anyio.to_thread.run_sync(build)
+        else:
+            body = self._body(op, given, options)
+        return self._call(op, given, options, body)
+
+    async def _open(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions
+    ) -> AsyncAPIResponse[Any]:
+        call = await self._prepare_async(op, given, options)
+        return await self._respond(call, read_body=False)
+
+    async def _finish(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
+    ) -> object:
+        call = await self._prepare_async(op, given, options)
         response = await self._respond(call, read_body=not call.stream)
         return response if raw else await response.parse()
 
@@ -549,6 +593,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             while True:
                 content = await self._content(call)
                 request = self._build_request(call, content, retries_taken)
+                if isinstance(content, _AsyncBodyStream):
+                    request.stream = content
                 started = time.monotonic()
                 try:
                     response = await self._attempt(request, read_body=read_body)
@@ -563,6 +609,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                             retries_taken=retries_taken, started=started,
                         )  # fmt: skip
                     delay = wait
+                finally:
+                    if isinstance(content, _AsyncBodyStream):
+                        await content.aclose()
                 await _async_sleep(delay)
                 retries_taken += 1
         finally:
@@ -580,9 +629,28 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 raise
         return response
 
-    async def _content(self, call: _Call) -> bytes | AsyncIterator[bytes] | None:
+    async def _content(self, call: _Call) -> bytes | _AsyncBodyStream | None:
         if call.body is None:
             return None
         if call.body.kind == "json":
             return b"".join([chunk async for chunk in call.body.iter_async()])
-        return call.body.iter_async()
+        return _AsyncBodyStream(call.body.iter_async())
+
+
+class _AsyncBodyStream(httpx.AsyncByteStream):
+    """Gives httpx the body's own iterator, closed after each attempt.
+
+    httpx wraps a plain async iterator in an async generator that an abandoned attempt
+    leaves unfinished (trio warns when it is collected) and whose reader thread runs on.
+    """
+
+    def __init__(self, chunks: AsyncIterator[bytes]) -> None:
+        self._chunks = chunks
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self._chunks
+
+    async def aclose(self) -> None:
+        close = getattr(self._chunks, "aclose", None)
+        if close is not None:
+            await close()

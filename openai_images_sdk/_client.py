@@ -27,12 +27,14 @@ from ._retries import DEFAULT_MAX_RETRIES
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 if TYPE_CHECKING:
-    from ._generated.resources import AsyncImages, Images
+    from ._generated.resources import AsyncBatches, AsyncFiles, AsyncImages, Batches, Files, Images
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncImagesClient", "ClientOptions", "ImagesClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
 _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
+_RESOURCES: Final = ("images", "files", "batches")
+"""The cached resource properties, rebuilt by a `with_options` copy."""
 
 
 def env(name: str) -> str | None:
@@ -179,7 +181,8 @@ class ClientOptions(BaseClient[HttpxClientT]):
         if default_query:
             changes["default_query"] = {**self._config.default_query, **default_query}
         clone = copy.copy(self)
-        clone.__dict__.pop("images", None)
+        for resource in _RESOURCES:
+            clone.__dict__.pop(resource, None)
         clone._config = check_config(attrs.evolve(self._config, **changes))
         if http_client is not None:
             clone._http_client = http_client
@@ -236,6 +239,20 @@ class ImagesClient(ClientOptions[httpx.Client], SyncAPIClient):
 
         return Images(self)
 
+    @functools.cached_property
+    def files(self) -> Files:
+        """The files operations: create (upload), retrieve, delete, content."""
+        from ._generated.resources import Files
+
+        return Files(self)
+
+    @functools.cached_property
+    def batches(self) -> Batches:
+        """The Batch API operations: create, retrieve, list, cancel."""
+        from ._generated.resources import Batches
+
+        return Batches(self)
+
 
 class AsyncImagesClient(ClientOptions[httpx.AsyncClient], AsyncAPIClient):
     """The async twin of `ImagesClient` (asyncio or trio); same options."""
@@ -274,3 +291,17 @@ class AsyncImagesClient(ClientOptions[httpx.AsyncClient], AsyncAPIClient):
         from ._generated.resources import AsyncImages
 
         return AsyncImages(self)
+
+    @functools.cached_property
+    def files(self) -> AsyncFiles:
+        """The files operations: create (upload), retrieve, delete, content."""
+        from ._generated.resources import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @functools.cached_property
+    def batches(self) -> AsyncBatches:
+        """The Batch API operations: create, retrieve, list, cancel."""
+        from ._generated.resources import AsyncBatches
+
+        return AsyncBatches(self)

@@ -137,12 +137,9 @@ class _Saver:
         try:
             fields = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
         except ValueError as exc:
+            rule = f"is not a valid template: {exc}"
             raise ValidationError(
-                [
-                    Violation(
-                        param="path_template", rule=f"is not a valid template: {exc}", value=text
-                    )
-                ]
+                [Violation(param="path_template", rule=rule, value=text)]
             ) from exc
         problems: list[Violation] = []
         unknown = sorted(fields - _TEMPLATE_FIELDS)

@@ -27,7 +27,7 @@ from openai_images_sdk._exceptions import (
     Violation,
 )
 from openai_images_sdk._operation import FieldSpec, OperationSpec
-from openai_images_sdk._response import APIResponse, AsyncAPIResponse
+from openai_images_sdk._response import APIResponse, AsyncAPIResponse, AsyncResponseContextManager
 from openai_images_sdk._streaming import AsyncStream, Stream
 from openai_images_sdk._types import Omit, RequestOptions
 from openai_images_sdk._version import __version__
@@ -552,9 +552,13 @@ async def test_validation_error_sends_nothing(
     route = respx_mock.post(API).respond(json=OK_BODY)
     with pytest.raises(ValidationError, match="at most 10"):
         await call(driver, driver.client(), {"prompt": "a", "n": 99})
-    manager_or_call = driver.client()._request
-    with pytest.raises(ValidationError):
-        manager_or_call(TINY_GENERATE, {"prompt": "a"}, OPTIONS, mode="streaming")
+    with pytest.raises(ValidationError):  # sync: at the call; async: on entering the block
+        manager = driver.client()._request(
+            TINY_GENERATE, {"prompt": "a"}, OPTIONS, mode="streaming"
+        )
+        if isinstance(manager, AsyncResponseContextManager):
+            async with manager:
+                pass
     assert route.call_count == 0
 
 

@@ -46,6 +46,8 @@ def _json(tp: Any, *, optional: bool = False) -> st.SearchStrategy[Any]:
         return st.sampled_from(get_args(tp))
     if get_origin(tp) is list:
         return st.lists(_json(get_args(tp)[0]), max_size=3)
+    if get_origin(tp) is dict:
+        return st.dictionaries(st.text(max_size=8), _json(get_args(tp)[1]), max_size=3)
     if isinstance(tp, type) and attrs.has(tp):
         return _model_json(tp)
     simple: dict[object, st.SearchStrategy[Any]] = {

@@ -53,7 +53,8 @@ def test_no_server_thread_outlives_its_test():
 
 def test_fixture_in_a_temporary_project(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_user_project=PROJECT_TESTS)
-    result = pytester.runpytest("-p", PLUGIN, "-p", "no:cacheprovider")
+    # The installed entry point loads the plugin, as in a user's project.
+    result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=4)
 
 
@@ -67,7 +68,7 @@ def test_marked(fake_images_server):
     assert fake_images_server.seed == "3"
 """
     )
-    result = pytester.runpytest("-p", PLUGIN, "--strict-markers")
+    result = pytester.runpytest("--strict-markers")
     result.assert_outcomes(passed=1)
 
 

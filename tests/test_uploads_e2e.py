@@ -115,13 +115,6 @@ def _inputs(tmp_path: pathlib.Path) -> tuple[list[Any], list[bytes], bytes]:
 
 
 @pytest.mark.anyio
-# httpx wraps an async iterator `content=` in its own async generator, which the failed
-# first attempt leaves unexhausted; trio warns when it is collected. Our iterators are
-# classes (no warning); the transport can avoid httpx's wrapper by setting
-# `request.stream` to an `httpx.AsyncByteStream` over `body.iter_async()`. Until then:
-@pytest.mark.filterwarnings(
-    "ignore:Async generator 'httpx._content.AsyncIteratorByteStream.__aiter__':ResourceWarning"
-)
 async def test_retry_resends_every_file_from_byte_zero(
     driver: Any, server_factory: Any, retry_sleeps: list[float], tmp_path: pathlib.Path
 ) -> None:

@@ -1,8 +1,8 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 707bf39e39b49b9a09846f49d569ec9d36708e89effde792494c16a0b3a9f4f5
+# spec sha256: bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280
 """Code generated from spec/: models, operation descriptors, resources."""
 
 __all__ = ["SPEC_SHA256"]
 
-SPEC_SHA256 = "707bf39e39b49b9a09846f49d569ec9d36708e89effde792494c16a0b3a9f4f5"
+SPEC_SHA256 = "bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280"
 """sha256 of the spec files this package was generated from."""

@@ -1,12 +1,12 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 707bf39e39b49b9a09846f49d569ec9d36708e89effde792494c16a0b3a9f4f5
+# spec sha256: bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict
 
 import attrs
 
-from openai_images_sdk._results import ImageMixin, ImagesResponseMixin
+from openai_images_sdk._results import ImageMixin, ImagesResponseMixin, ResponseMetaMixin
 
 ImageModel: TypeAlias = (
     Literal[
@@ -327,6 +327,167 @@ ImageEditStreamEvent: TypeAlias = ImageEditPartialImageEvent | ImageEditComplete
 """An event of a streamed edit."""
 
 
+FilePurpose: TypeAlias = Literal["batch", "vision", "user_data", "assistants", "fine-tune", "evals"]
+"""What an uploaded file is for. `batch` marks a Batch API input; `vision` and `user_data` are used for images referenced by file id."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class OpenAIFile(ResponseMetaMixin):
+    """A stored file."""
+
+    id: str
+    """The file's id, used to refer to it in other requests."""
+    object: Literal["file"]
+    """Always `file`."""
+    bytes: int
+    """The file's size in bytes."""
+    created_at: int
+    """When the file was stored, in seconds since the Unix epoch."""
+    filename: str
+    """The name the file was uploaded with."""
+    purpose: FilePurpose | str
+    """What the file is for; files the API writes have their own purposes, such as `batch_output`."""
+    expires_at: int | None = None
+    """When the file will be deleted, in seconds since the Unix epoch."""
+    status: str | None = None
+    """Deprecated; `uploaded`, `processed` or `error`."""
+    status_details: str | None = None
+    """Deprecated; why processing failed."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class DeleteFileResponse:
+    """The answer to a file deletion."""
+
+    id: str
+    """The id of the deleted file."""
+    object: Literal["file"]
+    """Always `file`."""
+    deleted: bool
+    """Whether the file is gone."""
+
+
+Metadata: TypeAlias = dict[str, str]
+"""Up to 16 key-value pairs attached to an object; keys of at most 64 characters, values of at most 512."""
+
+
+BatchEndpoint: TypeAlias = Literal["/v1/images/generations", "/v1/images/edits"] | str
+"""The API path every request of a batch goes to. The images ones are listed; the Batch API serves other endpoints too."""
+
+
+BatchStatus: TypeAlias = Literal[
+    "validating",
+    "failed",
+    "in_progress",
+    "finalizing",
+    "completed",
+    "expired",
+    "cancelling",
+    "cancelled",
+]
+"""Where a batch is in its life."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchRequestCounts:
+    """How many requests of a batch there are, and how many succeeded or failed."""
+
+    total: int
+    """All requests of the batch."""
+    completed: int
+    """Requests that succeeded."""
+    failed: int
+    """Requests that failed."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchError:
+    """One problem found with a batch or its input file."""
+
+    code: str | None = None
+    """What kind of problem."""
+    message: str | None = None
+    """The problem in words."""
+    param: str | None = None
+    """The parameter at fault, if any."""
+    line: int | None = None
+    """The line of the input file at fault, if any."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchErrors:
+    """The problems that stopped a batch, such as an invalid input file."""
+
+    object: str | None = None
+    """Always `list`."""
+    data: list[BatchError] | None = None
+    """The problems."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class Batch(ResponseMetaMixin):
+    """A batch of requests run asynchronously."""
+
+    id: str
+    """The batch's id."""
+    object: Literal["batch"]
+    """Always `batch`."""
+    endpoint: str
+    """The path every request of the batch goes to."""
+    input_file_id: str
+    """The id of the input file."""
+    completion_window: str
+    """How long the batch may take."""
+    status: BatchStatus | str
+    """Where the batch is in its life."""
+    created_at: int
+    """When the batch was created, in seconds since the Unix epoch."""
+    model: str | None = None
+    """The model the batch's requests used, when the API reports it."""
+    errors: BatchErrors | None = None
+    """Problems that stopped the batch (e.g. an invalid input file)."""
+    output_file_id: str | None = None
+    """The JSONL file of the requests that succeeded, once there is one."""
+    error_file_id: str | None = None
+    """The JSONL file of the requests that failed, once there is one."""
+    in_progress_at: int | None = None
+    """When processing started."""
+    expires_at: int | None = None
+    """When the batch expires if it has not ended."""
+    finalizing_at: int | None = None
+    """When the batch started writing its result files."""
+    completed_at: int | None = None
+    """When the batch completed."""
+    failed_at: int | None = None
+    """When the batch failed."""
+    expired_at: int | None = None
+    """When the batch expired."""
+    cancelling_at: int | None = None
+    """When cancelling started."""
+    cancelled_at: int | None = None
+    """When the batch was cancelled."""
+    request_counts: BatchRequestCounts | None = None
+    """How many requests succeeded and failed so far."""
+    metadata: Metadata | None = None
+    """The key-value pairs attached to the batch."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class ListBatchesResponse:
+    """One page of batches."""
+
+    object: Literal["list"]
+    """Always `list`."""
+    data: list[Batch]
+    """The batches of this page."""
+    has_more: bool
+    """Whether more batches follow."""
+    first_id: str | None = None
+    """The id of the first batch of the page."""
+    last_id: str | None = None
+    """The id of the last batch; pass it as `after` for the next page."""
+
+
 @attrs.define(frozen=True, kw_only=True, slots=True)
 class ImagesResponse(ImagesResponseMixin):
     """The images an operation produced, with the settings used and the token usage."""
@@ -377,6 +538,14 @@ class ImageRefParamDict(TypedDict, total=False):
 
 
 __all__ = [
+    "Batch",
+    "BatchEndpoint",
+    "BatchError",
+    "BatchErrors",
+    "BatchRequestCounts",
+    "BatchStatus",
+    "DeleteFileResponse",
+    "FilePurpose",
     "Image",
     "ImageBackground",
     "ImageComplexity",
@@ -411,5 +580,8 @@ __all__ = [
     "ImagesResponse",
     "ImagesUsage",
     "InputFidelity",
+    "ListBatchesResponse",
+    "Metadata",
+    "OpenAIFile",
     "SvgReasoningEffort",
 ]

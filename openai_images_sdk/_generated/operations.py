@@ -1,17 +1,33 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 707bf39e39b49b9a09846f49d569ec9d36708e89effde792494c16a0b3a9f4f5
+# spec sha256: bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations
 
 from openai_images_sdk._operation import FieldSpec, OperationSpec
 
-from .models import ImageEditStreamEvent, ImageGenStreamEvent, ImagesResponse
+from .models import (
+    Batch,
+    DeleteFileResponse,
+    ImageEditStreamEvent,
+    ImageGenStreamEvent,
+    ImagesResponse,
+    ListBatchesResponse,
+    OpenAIFile,
+)
 
 __all__ = [
     "CREATE_IMAGE",
     "CREATE_IMAGE_EDIT",
     "CREATE_IMAGE_VARIATION",
+    "CREATE_FILE",
+    "RETRIEVE_FILE",
+    "DELETE_FILE",
+    "DOWNLOAD_FILE",
+    "LIST_BATCHES",
+    "CREATE_BATCH",
+    "RETRIEVE_BATCH",
+    "CANCEL_BATCH",
     "OPERATIONS",
 ]
 
@@ -498,9 +514,249 @@ CREATE_IMAGE_VARIATION = OperationSpec(
 """Create variations of one image (retired; dall-e-2 only)."""
 
 
+CREATE_FILE = OperationSpec(
+    operation_id="createFile",
+    method_name="create",
+    http_method="POST",
+    path="/files",
+    bodies=("multipart",),
+    fields=(
+        FieldSpec(
+            name="file",
+            python_name="file",
+            bodies=("multipart",),
+            required=True,
+            kinds=("file",),
+        ),
+        FieldSpec(
+            name="purpose",
+            python_name="purpose",
+            bodies=("multipart",),
+            required=True,
+            kinds=("string",),
+            enum=("batch", "vision", "user_data", "assistants", "fine-tune", "evals"),
+        ),
+    ),
+    response_type=OpenAIFile,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Upload a file.",
+)
+"""Upload a file."""
+
+
+RETRIEVE_FILE = OperationSpec(
+    operation_id="retrieveFile",
+    method_name="retrieve",
+    http_method="GET",
+    path="/files/{file_id}",
+    bodies=(),
+    fields=(
+        FieldSpec(
+            name="file_id",
+            python_name="file_id",
+            bodies=(),
+            required=True,
+            kinds=("string",),
+        ),
+    ),
+    response_type=OpenAIFile,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Describe one uploaded file.",
+)
+"""Describe one uploaded file."""
+
+
+DELETE_FILE = OperationSpec(
+    operation_id="deleteFile",
+    method_name="delete",
+    http_method="DELETE",
+    path="/files/{file_id}",
+    bodies=(),
+    fields=(
+        FieldSpec(
+            name="file_id",
+            python_name="file_id",
+            bodies=(),
+            required=True,
+            kinds=("string",),
+        ),
+    ),
+    response_type=DeleteFileResponse,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Delete one uploaded file.",
+)
+"""Delete one uploaded file."""
+
+
+DOWNLOAD_FILE = OperationSpec(
+    operation_id="downloadFile",
+    method_name="content",
+    http_method="GET",
+    path="/files/{file_id}/content",
+    bodies=(),
+    fields=(
+        FieldSpec(
+            name="file_id",
+            python_name="file_id",
+            bodies=(),
+            required=True,
+            kinds=("string",),
+        ),
+    ),
+    response_type=bytes,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Download the content of a file.",
+)
+"""Download the content of a file."""
+
+
+LIST_BATCHES = OperationSpec(
+    operation_id="listBatches",
+    method_name="list",
+    http_method="GET",
+    path="/batches",
+    bodies=(),
+    fields=(
+        FieldSpec(
+            name="after",
+            python_name="after",
+            bodies=(),
+            required=False,
+            kinds=("string",),
+        ),
+        FieldSpec(
+            name="limit",
+            python_name="limit",
+            bodies=(),
+            required=False,
+            kinds=("integer",),
+            minimum=1,
+            maximum=100,
+        ),
+    ),
+    response_type=ListBatchesResponse,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="List the organization's batches, newest first.",
+)
+"""List the organization's batches, newest first."""
+
+
+CREATE_BATCH = OperationSpec(
+    operation_id="createBatch",
+    method_name="create",
+    http_method="POST",
+    path="/batches",
+    bodies=("json",),
+    fields=(
+        FieldSpec(
+            name="input_file_id",
+            python_name="input_file_id",
+            bodies=("json",),
+            required=True,
+            kinds=("string",),
+        ),
+        FieldSpec(
+            name="endpoint",
+            python_name="endpoint",
+            bodies=("json",),
+            required=True,
+            kinds=("string",),
+            known_values=("/v1/images/generations", "/v1/images/edits"),
+        ),
+        FieldSpec(
+            name="completion_window",
+            python_name="completion_window",
+            bodies=("json",),
+            required=True,
+            kinds=("string",),
+            enum=("24h",),
+        ),
+        FieldSpec(
+            name="metadata",
+            python_name="metadata",
+            bodies=("json",),
+            required=False,
+            kinds=("object", "null"),
+        ),
+    ),
+    response_type=Batch,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Start a batch of requests from an uploaded JSONL file.",
+)
+"""Start a batch of requests from an uploaded JSONL file."""
+
+
+RETRIEVE_BATCH = OperationSpec(
+    operation_id="retrieveBatch",
+    method_name="retrieve",
+    http_method="GET",
+    path="/batches/{batch_id}",
+    bodies=(),
+    fields=(
+        FieldSpec(
+            name="batch_id",
+            python_name="batch_id",
+            bodies=(),
+            required=True,
+            kinds=("string",),
+        ),
+    ),
+    response_type=Batch,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Describe one batch, with its status and request counts.",
+)
+"""Describe one batch, with its status and request counts."""
+
+
+CANCEL_BATCH = OperationSpec(
+    operation_id="cancelBatch",
+    method_name="cancel",
+    http_method="POST",
+    path="/batches/{batch_id}/cancel",
+    bodies=(),
+    fields=(
+        FieldSpec(
+            name="batch_id",
+            python_name="batch_id",
+            bodies=(),
+            required=True,
+            kinds=("string",),
+        ),
+    ),
+    response_type=Batch,
+    stream_event_type=None,
+    capability_key="",
+    deprecated=False,
+    summary="Cancel a batch that has not ended.",
+)
+"""Cancel a batch that has not ended."""
+
+
 OPERATIONS: tuple[OperationSpec, ...] = (
     CREATE_IMAGE,
     CREATE_IMAGE_EDIT,
     CREATE_IMAGE_VARIATION,
+    CREATE_FILE,
+    RETRIEVE_FILE,
+    DELETE_FILE,
+    DOWNLOAD_FILE,
+    LIST_BATCHES,
+    CREATE_BATCH,
+    RETRIEVE_BATCH,
+    CANCEL_BATCH,
 )
 """Every operation of the spec."""

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 707bf39e39b49b9a09846f49d569ec9d36708e89effde792494c16a0b3a9f4f5
+# spec sha256: bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280
 """Resource classes with one method per operation (generated sync and async twins)."""
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ from openai_images_sdk._types import (
 )
 
 from .models import (
+    Batch,
+    BatchEndpoint,
+    DeleteFileResponse,
+    FilePurpose,
     ImageBackground,
     ImageComplexity,
     ImageEditModel,
@@ -44,8 +48,23 @@ from .models import (
     ImageVariationModel,
     ImageVariationSize,
     InputFidelity,
+    ListBatchesResponse,
+    Metadata,
+    OpenAIFile,
 )
-from .operations import CREATE_IMAGE, CREATE_IMAGE_EDIT, CREATE_IMAGE_VARIATION
+from .operations import (
+    CANCEL_BATCH,
+    CREATE_BATCH,
+    CREATE_FILE,
+    CREATE_IMAGE,
+    CREATE_IMAGE_EDIT,
+    CREATE_IMAGE_VARIATION,
+    DELETE_FILE,
+    DOWNLOAD_FILE,
+    LIST_BATCHES,
+    RETRIEVE_BATCH,
+    RETRIEVE_FILE,
+)
 
 if TYPE_CHECKING:
     from openai_images_sdk._base_client import AsyncAPIClient, SyncAPIClient
@@ -58,9 +77,21 @@ if TYPE_CHECKING:
     from openai_images_sdk._streaming import AsyncStream, Stream
 
 __all__ = [
+    "AsyncBatches",
+    "AsyncBatchesWithRawResponse",
+    "AsyncBatchesWithStreamingResponse",
+    "AsyncFiles",
+    "AsyncFilesWithRawResponse",
+    "AsyncFilesWithStreamingResponse",
     "AsyncImages",
     "AsyncImagesWithRawResponse",
     "AsyncImagesWithStreamingResponse",
+    "Batches",
+    "BatchesWithRawResponse",
+    "BatchesWithStreamingResponse",
+    "Files",
+    "FilesWithRawResponse",
+    "FilesWithStreamingResponse",
     "Images",
     "ImagesWithRawResponse",
     "ImagesWithStreamingResponse",
@@ -2494,6 +2525,1682 @@ class AsyncImagesWithStreamingResponse:
                     "response_format": response_format,
                     "size": size,
                     "user": user,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+
+class Files:
+    """Upload files for other endpoints (batch inputs, images for edits), read them back and delete them. (synchronous)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> FilesWithRawResponse:
+        """The same methods, answering with the whole HTTP response (`.parse()` gives the result)."""
+        return FilesWithRawResponse(self._client)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """The same methods, answering with a context manager over the unread HTTP response."""
+        return FilesWithStreamingResponse(self._client)
+
+    def create(
+        self,
+        *,
+        file: FileTypes,
+        purpose: FilePurpose,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> OpenAIFile:
+        """Upload a file.
+
+        Stores one file for later use by another endpoint, named by `purpose`. A batch input is a
+        JSONL file of at most 50,000 requests and 200 MB, uploaded with the purpose `batch`.
+
+        Args:
+            file: The file to store (its content, not its name).
+            purpose: What the file is for; `batch` for a Batch API input.
+        """
+        return cast(
+            "OpenAIFile",
+            self._client._request(
+                CREATE_FILE,
+                {
+                    "file": file,
+                    "purpose": purpose,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> OpenAIFile:
+        """Describe one uploaded file.
+
+        Args:
+            file_id: The id of the file.
+        """
+        return cast(
+            "OpenAIFile",
+            self._client._request(
+                RETRIEVE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    def delete(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> DeleteFileResponse:
+        """Delete one uploaded file.
+
+        Args:
+            file_id: The id of the file.
+        """
+        return cast(
+            "DeleteFileResponse",
+            self._client._request(
+                DELETE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    def content(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """Download the content of a file.
+
+        Answers with the file's bytes as stored, e.g. the JSONL output or error file of a batch.
+
+        Args:
+            file_id: The id of the file.
+        """
+        return cast(
+            "bytes",
+            self._client._request(
+                DOWNLOAD_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+
+class FilesWithRawResponse:
+    """The files operations (synchronous), answering with whole HTTP responses."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        file: FileTypes,
+        purpose: FilePurpose,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OpenAIFile]:
+        """Like `Files.create`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[OpenAIFile]",
+            self._client._request(
+                CREATE_FILE,
+                {
+                    "file": file,
+                    "purpose": purpose,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OpenAIFile]:
+        """Like `Files.retrieve`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[OpenAIFile]",
+            self._client._request(
+                RETRIEVE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    def delete(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[DeleteFileResponse]:
+        """Like `Files.delete`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[DeleteFileResponse]",
+            self._client._request(
+                DELETE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    def content(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[bytes]:
+        """Like `Files.content`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[bytes]",
+            self._client._request(
+                DOWNLOAD_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+
+class FilesWithStreamingResponse:
+    """The files operations (synchronous), answering with unread HTTP responses."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        file: FileTypes,
+        purpose: FilePurpose,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[OpenAIFile]]:
+        """Like `Files.create`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[OpenAIFile]]",
+            self._client._request(
+                CREATE_FILE,
+                {
+                    "file": file,
+                    "purpose": purpose,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[OpenAIFile]]:
+        """Like `Files.retrieve`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[OpenAIFile]]",
+            self._client._request(
+                RETRIEVE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def delete(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[DeleteFileResponse]]:
+        """Like `Files.delete`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[DeleteFileResponse]]",
+            self._client._request(
+                DELETE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def content(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[bytes]]:
+        """Like `Files.content`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[bytes]]",
+            self._client._request(
+                DOWNLOAD_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+
+class AsyncFiles:
+    """Upload files for other endpoints (batch inputs, images for edits), read them back and delete them. (asynchronous)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+        """The same methods, answering with the whole HTTP response (`.parse()` gives the result)."""
+        return AsyncFilesWithRawResponse(self._client)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """The same methods, answering with a context manager over the unread HTTP response."""
+        return AsyncFilesWithStreamingResponse(self._client)
+
+    async def create(
+        self,
+        *,
+        file: FileTypes,
+        purpose: FilePurpose,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> OpenAIFile:
+        """Upload a file.
+
+        Stores one file for later use by another endpoint, named by `purpose`. A batch input is a
+        JSONL file of at most 50,000 requests and 200 MB, uploaded with the purpose `batch`.
+
+        Args:
+            file: The file to store (its content, not its name).
+            purpose: What the file is for; `batch` for a Batch API input.
+        """
+        return cast(
+            "OpenAIFile",
+            await self._client._request(
+                CREATE_FILE,
+                {
+                    "file": file,
+                    "purpose": purpose,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    async def retrieve(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> OpenAIFile:
+        """Describe one uploaded file.
+
+        Args:
+            file_id: The id of the file.
+        """
+        return cast(
+            "OpenAIFile",
+            await self._client._request(
+                RETRIEVE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    async def delete(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> DeleteFileResponse:
+        """Delete one uploaded file.
+
+        Args:
+            file_id: The id of the file.
+        """
+        return cast(
+            "DeleteFileResponse",
+            await self._client._request(
+                DELETE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    async def content(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """Download the content of a file.
+
+        Answers with the file's bytes as stored, e.g. the JSONL output or error file of a batch.
+
+        Args:
+            file_id: The id of the file.
+        """
+        return cast(
+            "bytes",
+            await self._client._request(
+                DOWNLOAD_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+
+class AsyncFilesWithRawResponse:
+    """The files operations (asynchronous), answering with whole HTTP responses."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        file: FileTypes,
+        purpose: FilePurpose,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[OpenAIFile]:
+        """Like `Files.create`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[OpenAIFile]",
+            await self._client._request(
+                CREATE_FILE,
+                {
+                    "file": file,
+                    "purpose": purpose,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    async def retrieve(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[OpenAIFile]:
+        """Like `Files.retrieve`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[OpenAIFile]",
+            await self._client._request(
+                RETRIEVE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    async def delete(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[DeleteFileResponse]:
+        """Like `Files.delete`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[DeleteFileResponse]",
+            await self._client._request(
+                DELETE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    async def content(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[bytes]:
+        """Like `Files.content`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[bytes]",
+            await self._client._request(
+                DOWNLOAD_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+
+class AsyncFilesWithStreamingResponse:
+    """The files operations (asynchronous), answering with unread HTTP responses."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        file: FileTypes,
+        purpose: FilePurpose,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[OpenAIFile]]:
+        """Like `Files.create`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[OpenAIFile]]",
+            self._client._request(
+                CREATE_FILE,
+                {
+                    "file": file,
+                    "purpose": purpose,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[OpenAIFile]]:
+        """Like `Files.retrieve`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[OpenAIFile]]",
+            self._client._request(
+                RETRIEVE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def delete(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[DeleteFileResponse]]:
+        """Like `Files.delete`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[DeleteFileResponse]]",
+            self._client._request(
+                DELETE_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def content(
+        self,
+        *,
+        file_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[bytes]]:
+        """Like `Files.content`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[bytes]]",
+            self._client._request(
+                DOWNLOAD_FILE,
+                {
+                    "file_id": file_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+
+class Batches:
+    """Run many image requests asynchronously from an uploaded JSONL file, within 24 hours, and collect the results as files. (synchronous)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> BatchesWithRawResponse:
+        """The same methods, answering with the whole HTTP response (`.parse()` gives the result)."""
+        return BatchesWithRawResponse(self._client)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> BatchesWithStreamingResponse:
+        """The same methods, answering with a context manager over the unread HTTP response."""
+        return BatchesWithStreamingResponse(self._client)
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ListBatchesResponse:
+        """List the organization's batches, newest first.
+
+        Args:
+            after: The id of the last batch of the previous page; the list continues after it.
+            limit: How many batches to return, from 1 to 100 (20 when not given).
+        """
+        return cast(
+            "ListBatchesResponse",
+            self._client._request(
+                LIST_BATCHES,
+                {
+                    "after": after,
+                    "limit": limit,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        input_file_id: str,
+        endpoint: BatchEndpoint,
+        completion_window: Literal["24h"],
+        metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Batch:
+        """Start a batch of requests from an uploaded JSONL file.
+
+        Every line of the input file is one request to `endpoint` with its own `custom_id`. The
+        batch is processed within `completion_window`; poll it with `retrieve` and download its
+        `output_file_id` and `error_file_id` when it has ended.
+
+        Args:
+            input_file_id: The id of a JSONL file uploaded with the purpose `batch`: one request per
+                line, at most 50,000 lines and 200 MB.
+            endpoint: The path every request of the batch goes to.
+            completion_window: How long the batch may take; `24h` is the only window.
+            metadata: Key-value pairs to attach to the batch.
+        """
+        return cast(
+            "Batch",
+            self._client._request(
+                CREATE_BATCH,
+                {
+                    "input_file_id": input_file_id,
+                    "endpoint": endpoint,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Batch:
+        """Describe one batch, with its status and request counts.
+
+        Args:
+            batch_id: The id of the batch.
+        """
+        return cast(
+            "Batch",
+            self._client._request(
+                RETRIEVE_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    def cancel(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Batch:
+        """Cancel a batch that has not ended.
+
+        The batch goes to `cancelling`, then (within minutes) to `cancelled`; requests finished
+        before that are in its output file.
+
+        Args:
+            batch_id: The id of the batch.
+        """
+        return cast(
+            "Batch",
+            self._client._request(
+                CANCEL_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+
+class BatchesWithRawResponse:
+    """The batches operations (synchronous), answering with whole HTTP responses."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ListBatchesResponse]:
+        """Like `Batches.list`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[ListBatchesResponse]",
+            self._client._request(
+                LIST_BATCHES,
+                {
+                    "after": after,
+                    "limit": limit,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        input_file_id: str,
+        endpoint: BatchEndpoint,
+        completion_window: Literal["24h"],
+        metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Like `Batches.create`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[Batch]",
+            self._client._request(
+                CREATE_BATCH,
+                {
+                    "input_file_id": input_file_id,
+                    "endpoint": endpoint,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Like `Batches.retrieve`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[Batch]",
+            self._client._request(
+                RETRIEVE_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    def cancel(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Like `Batches.cancel`, answering with the whole HTTP response."""
+        return cast(
+            "APIResponse[Batch]",
+            self._client._request(
+                CANCEL_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+
+class BatchesWithStreamingResponse:
+    """The batches operations (synchronous), answering with unread HTTP responses."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[ListBatchesResponse]]:
+        """Like `Batches.list`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[ListBatchesResponse]]",
+            self._client._request(
+                LIST_BATCHES,
+                {
+                    "after": after,
+                    "limit": limit,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        input_file_id: str,
+        endpoint: BatchEndpoint,
+        completion_window: Literal["24h"],
+        metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[Batch]]:
+        """Like `Batches.create`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[Batch]]",
+            self._client._request(
+                CREATE_BATCH,
+                {
+                    "input_file_id": input_file_id,
+                    "endpoint": endpoint,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[Batch]]:
+        """Like `Batches.retrieve`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[Batch]]",
+            self._client._request(
+                RETRIEVE_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def cancel(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ResponseContextManager[APIResponse[Batch]]:
+        """Like `Batches.cancel`, answering with the unread HTTP response."""
+        return cast(
+            "ResponseContextManager[APIResponse[Batch]]",
+            self._client._request(
+                CANCEL_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+
+class AsyncBatches:
+    """Run many image requests asynchronously from an uploaded JSONL file, within 24 hours, and collect the results as files. (asynchronous)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncBatchesWithRawResponse:
+        """The same methods, answering with the whole HTTP response (`.parse()` gives the result)."""
+        return AsyncBatchesWithRawResponse(self._client)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
+        """The same methods, answering with a context manager over the unread HTTP response."""
+        return AsyncBatchesWithStreamingResponse(self._client)
+
+    async def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> ListBatchesResponse:
+        """List the organization's batches, newest first.
+
+        Args:
+            after: The id of the last batch of the previous page; the list continues after it.
+            limit: How many batches to return, from 1 to 100 (20 when not given).
+        """
+        return cast(
+            "ListBatchesResponse",
+            await self._client._request(
+                LIST_BATCHES,
+                {
+                    "after": after,
+                    "limit": limit,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        input_file_id: str,
+        endpoint: BatchEndpoint,
+        completion_window: Literal["24h"],
+        metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Batch:
+        """Start a batch of requests from an uploaded JSONL file.
+
+        Every line of the input file is one request to `endpoint` with its own `custom_id`. The
+        batch is processed within `completion_window`; poll it with `retrieve` and download its
+        `output_file_id` and `error_file_id` when it has ended.
+
+        Args:
+            input_file_id: The id of a JSONL file uploaded with the purpose `batch`: one request per
+                line, at most 50,000 lines and 200 MB.
+            endpoint: The path every request of the batch goes to.
+            completion_window: How long the batch may take; `24h` is the only window.
+            metadata: Key-value pairs to attach to the batch.
+        """
+        return cast(
+            "Batch",
+            await self._client._request(
+                CREATE_BATCH,
+                {
+                    "input_file_id": input_file_id,
+                    "endpoint": endpoint,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    async def retrieve(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Batch:
+        """Describe one batch, with its status and request counts.
+
+        Args:
+            batch_id: The id of the batch.
+        """
+        return cast(
+            "Batch",
+            await self._client._request(
+                RETRIEVE_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+    async def cancel(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Batch:
+        """Cancel a batch that has not ended.
+
+        The batch goes to `cancelling`, then (within minutes) to `cancelled`; requests finished
+        before that are in its output file.
+
+        Args:
+            batch_id: The id of the batch.
+        """
+        return cast(
+            "Batch",
+            await self._client._request(
+                CANCEL_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="parsed",
+            ),
+        )
+
+
+class AsyncBatchesWithRawResponse:
+    """The batches operations (asynchronous), answering with whole HTTP responses."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ListBatchesResponse]:
+        """Like `Batches.list`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[ListBatchesResponse]",
+            await self._client._request(
+                LIST_BATCHES,
+                {
+                    "after": after,
+                    "limit": limit,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        input_file_id: str,
+        endpoint: BatchEndpoint,
+        completion_window: Literal["24h"],
+        metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Like `Batches.create`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client._request(
+                CREATE_BATCH,
+                {
+                    "input_file_id": input_file_id,
+                    "endpoint": endpoint,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    async def retrieve(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Like `Batches.retrieve`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client._request(
+                RETRIEVE_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+    async def cancel(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Like `Batches.cancel`, answering with the whole HTTP response."""
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client._request(
+                CANCEL_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="raw",
+            ),
+        )
+
+
+class AsyncBatchesWithStreamingResponse:
+    """The batches operations (asynchronous), answering with unread HTTP responses."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[ListBatchesResponse]]:
+        """Like `Batches.list`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[ListBatchesResponse]]",
+            self._client._request(
+                LIST_BATCHES,
+                {
+                    "after": after,
+                    "limit": limit,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        input_file_id: str,
+        endpoint: BatchEndpoint,
+        completion_window: Literal["24h"],
+        metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Batch]]:
+        """Like `Batches.create`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[Batch]]",
+            self._client._request(
+                CREATE_BATCH,
+                {
+                    "input_file_id": input_file_id,
+                    "endpoint": endpoint,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def retrieve(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Batch]]:
+        """Like `Batches.retrieve`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[Batch]]",
+            self._client._request(
+                RETRIEVE_BATCH,
+                {
+                    "batch_id": batch_id,
+                },
+                RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                    timeout=timeout,
+                    validation=validation,
+                ),
+                mode="streaming",
+            ),
+        )
+
+    def cancel(
+        self,
+        *,
+        batch_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> AsyncResponseContextManager[AsyncAPIResponse[Batch]]:
+        """Like `Batches.cancel`, answering with the unread HTTP response."""
+        return cast(
+            "AsyncResponseContextManager[AsyncAPIResponse[Batch]]",
+            self._client._request(
+                CANCEL_BATCH,
+                {
+                    "batch_id": batch_id,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,

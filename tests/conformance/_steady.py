@@ -307,7 +307,7 @@ class Exchange:
     def problems(self) -> list[str]:
         """Everything that makes this request non-conforming; empty when it conforms."""
         found = [f"HTTP {self.status}"] if self.status >= 400 else []
-        if self.matched_path is None:
+        if self.matched_path is None and not self.findings:
             found.append("steady matched no path of the document")
         return found + [str(finding) for finding in self.findings]
 
