@@ -552,13 +552,17 @@ async def test_validation_error_sends_nothing(
     route = respx_mock.post(API).respond(json=OK_BODY)
     with pytest.raises(ValidationError, match="at most 10"):
         await call(driver, driver.client(), {"prompt": "a", "n": 99})
-    with pytest.raises(ValidationError):  # sync: at the call; async: on entering the block
+
+    async def open_streaming() -> None:  # sync raises at the call, async on entering
         manager = driver.client()._request(
             TINY_GENERATE, {"prompt": "a"}, OPTIONS, mode="streaming"
         )
         if isinstance(manager, AsyncResponseContextManager):
             async with manager:
                 pass
+
+    with pytest.raises(ValidationError):
+        await open_streaming()
     assert route.call_count == 0
 
 

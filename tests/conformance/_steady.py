@@ -131,7 +131,9 @@ def images_subset(document: Mapping[str, Any]) -> dict[str, Any]:
         pending += _local_refs(node)
     if "securitySchemes" in components:
         kept["securitySchemes"] = dict(components["securitySchemes"])
-    subset = {key: document[key] for key in ("openapi", "info", "servers", "security") if key in document}
+    subset = {
+        key: document[key] for key in ("openapi", "info", "servers", "security") if key in document
+    }
     return {**subset, "paths": paths, "components": kept}
 
 
@@ -345,7 +347,9 @@ def png(width: int = 64, height: int = 64) -> bytes:
     """A fully transparent RGBA PNG: a valid image, mask or markup of that size."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     rows = b"".join(b"\x00" + bytes(4 * width) for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)

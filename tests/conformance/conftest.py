@@ -105,7 +105,9 @@ def steady_executable() -> Path:
 
 
 @pytest.fixture(scope="session")
-def steady(steady_executable: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SteadyPool]:
+def steady(
+    steady_executable: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SteadyPool]:
     """The pool of steady servers, one per target, stopped at the end of the session."""
     pool = SteadyPool(steady_executable, tmp_path_factory.mktemp("steady"))
     try:

@@ -100,7 +100,9 @@ class Case:
 
 
 SVG_DICT: Final = {"model": "gpt-5", "reasoning": {"effort": "high"}}
-SVG_ATTRS: Final = ImageSvgOptions(model="gpt-5-mini", reasoning=ImageSvgReasoning(effort="minimal"))
+SVG_ATTRS: Final = ImageSvgOptions(
+    model="gpt-5-mini", reasoning=ImageSvgReasoning(effort="minimal")
+)
 
 CASES: Final = (
     # generate
@@ -265,6 +267,11 @@ async def _events(driver: Driver, stream: Any) -> AsyncIterator[Any]:
             yield event
 
 
+async def _read_all(driver: Driver, stream: Any, into: list[Any]) -> None:
+    async for event in _events(driver, stream):
+        into.append(event)
+
+
 async def _check_answer(driver: Driver, case: Case, result: Any) -> None:
     """Read the answer the way an application would, and check its type."""
     if case.answer in ("raw", "streaming"):
@@ -278,8 +285,7 @@ async def _check_answer(driver: Driver, case: Case, result: Any) -> None:
         async with driver.enter(result) as stream:
             # steady streams partial images only, so the end is reported as a cut stream
             with pytest.raises(APIConnectionError, match="without a completed event"):
-                async for event in _events(driver, stream):
-                    events.append(event)
+                await _read_all(driver, stream, events)
         assert len(events) == int(STEADY_HEADERS["X-Steady-Stream-Count"])
         assert all(isinstance(event, EVENTS[case.path]) for event in events)
     else:
@@ -317,7 +323,10 @@ async def send(driver: Driver, base_url: str, call: Call, **kw: Any) -> tuple[Re
             await check(answer)
     finally:
         await driver.close(client)
-        await driver.run(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
+        if isinstance(http, httpx.AsyncClient):
+            await http.aclose()
+        else:
+            http.close()
     return recorder, answer
 
 
@@ -499,9 +508,9 @@ def test_cases_left_out_upstream_use_the_newer_surface(steady: SteadyPool, case:
     http = recorder.http_client(is_async=False)
     assert isinstance(http, httpx.Client)
     base_url = steady.get("upstream").base_url
-    with http, ImagesClient(api_key="sk-conformance", base_url=base_url, http_client=http) as sdk:
-        with contextlib.suppress(BadRequestError):
-            case.call(sdk.images)
+    sdk = ImagesClient(api_key="sk-conformance", base_url=base_url, http_client=http)
+    with http, sdk, contextlib.suppress(BadRequestError):
+        case.call(sdk.images)
     findings = recorder.only().findings
     assert findings, f"{case.id} conforms upstream: mark it upstream=True"
     assert [str(f) for f in findings if not _newer_surface(f)] == []
