@@ -220,9 +220,7 @@ def unique(members: Sequence[str]) -> list[str]:
     return seen
 
 
-def _field(
-    spec: Spec, name: str, schema: Schema, *, body: str | None, required: bool
-) -> FieldInfo:
+def _field(spec: Spec, name: str, schema: Schema, *, body: str | None, required: bool) -> FieldInfo:
     """One field of a request body, or (`body` None) a path or query parameter."""
     where = f"{body} field {name}" if body else f"parameter {name}"
     python_name = str(schema.get("x-python-name", name))
@@ -294,9 +292,7 @@ def _merge_fields(per_body: Sequence[Sequence[FieldInfo]]) -> tuple[FieldInfo, .
     return tuple(merged)
 
 
-def _url_params(
-    spec: Spec, url_params: Sequence[Schema], operation_id: str
-) -> list[Param]:
+def _url_params(spec: Spec, url_params: Sequence[Schema], operation_id: str) -> list[Param]:
     typer = Typer(spec)
     return [
         Param(

@@ -1,4 +1,4 @@
-"""The `openai-images` command: generate, edit, variation and serve.
+"""The `openai-images` command: generate, edit, variation, serve, bulk and batch.
 
 Every API parameter is an option made from the operation's spec at runtime
 (`_cli_params`); this module adds the command's own options, runs the call and maps
@@ -190,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=4010, help="port (default 4010)")
     serve.set_defaults(_command=None)
+    from ._cli_batch import add_batch_parser
+    from ._cli_bulk import add_bulk_parser
+
+    add_bulk_parser(commands)
+    add_batch_parser(commands)
     return parser
 
 
@@ -327,6 +332,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return _exit_code(exc.code)
     try:
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "_handler", None)
+        if handler is not None:
+            return handler(args)
         if args._command is None:
             return _serve(args)
         return _run_api(args)

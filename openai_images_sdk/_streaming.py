@@ -92,10 +92,10 @@ _MAGIC: Final = (
     (b"<?xml", "svg"),
 )
 
-Kind: TypeAlias = Literal["partial", "completed", "other"]
+_Kind: TypeAlias = Literal["partial", "completed", "other"]
 
 
-def _kind(event: object) -> Kind:
+def _kind(event: object) -> _Kind:
     kind = getattr(event, "type", None)
     if isinstance(kind, str):
         if kind.endswith(".partial_image"):
@@ -324,15 +324,11 @@ def _read(core: _StreamCore[T]) -> Generator[T, None, None]:
     try:
         if not core.is_event_stream():
             raise core.not_event_stream(*_head(response))
-        chunks = response.iter_bytes()
-        while True:
-            try:
-                chunk = next(chunks, None)
-            except httpx.RequestError as exc:
-                raise core.connection_lost(exc) from exc
-            if chunk is None:
-                break
-            yield from core.feed(chunk)
+        try:
+            for chunk in response.iter_bytes():
+                yield from core.feed(chunk)
+        except httpx.RequestError as exc:  # the core raises only the SDK's own errors
+            raise core.connection_lost(exc) from exc
         yield from core.finish()
     finally:
         response.close()
@@ -357,15 +353,11 @@ async def _aread(core: _StreamCore[T]) -> AsyncGenerator[T, None]:
             raise core.not_event_stream(*await _ahead(response))
         chunks = response.aiter_bytes()
         try:
-            while True:
-                try:
-                    chunk = await anext(chunks, None)
-                except httpx.RequestError as exc:
-                    raise core.connection_lost(exc) from exc
-                if chunk is None:
-                    break
+            async for chunk in chunks:
                 for event in core.feed(chunk):
                     yield event
+        except httpx.RequestError as exc:  # the core raises only the SDK's own errors
+            raise core.connection_lost(exc) from exc
         finally:
             await _aclose(chunks)
         for event in core.finish():

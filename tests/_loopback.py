@@ -17,13 +17,14 @@ every socket has a timeout, and `stop` closes and joins everything.
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import os
 import socket
 import struct
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Self
 
@@ -99,9 +100,7 @@ class Step:
         )
 
     @classmethod
-    def raw(
-        cls, body: bytes, *, status: int = 200, content_type: str = "application/json"
-    ) -> Step:
+    def raw(cls, body: bytes, *, status: int = 200, content_type: str = "application/json") -> Step:
         """An answer with exactly these body bytes."""
         return cls(status=status, headers=(("Content-Type", content_type),), body=body)
 
@@ -109,7 +108,7 @@ class Step:
     def events(cls, chunks: Iterable[bytes], **changes: object) -> Step:
         """A ``text/event-stream`` answer in chunked encoding, one chunk per item."""
         step = cls(headers=(("Content-Type", "text/event-stream"),), chunks=tuple(chunks))
-        return attrs.evolve(step, **changes)  # type: ignore[misc, arg-type]
+        return attrs.evolve(step, **changes)  # type: ignore[arg-type]
 
     @classmethod
     def reset(cls) -> Step:
@@ -398,16 +397,11 @@ def _read_body(
 
 
 def _reset(conn: socket.socket) -> None:
-    """Close with SO_LINGER 0: the peer sees a TCP reset, not an orderly end."""
-    try:
+    """Set SO_LINGER 0, so that closing sends a TCP reset, not an orderly end."""
+    with contextlib.suppress(OSError):
         conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    except OSError:
-        pass
 
 
 def _shutdown(conn: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         conn.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from http.server import BaseHTTPRequestHandler
@@ -134,6 +135,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     # Dispatch
 
     def _dispatch(self) -> None:
+        received_at = time.monotonic()
         owner = self.owner
         split = urlsplit(self.path)
         path = split.path
@@ -193,6 +195,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             parts=parts,
             status=reply.status,
             faults=faults,
+            received_at=received_at,
         )
         if is_api:
             owner.pause(faults)

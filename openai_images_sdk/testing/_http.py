@@ -141,6 +141,8 @@ class RecordedRequest:
     status: int
     faults: tuple[object, ...] = ()
     """The faults applied to this request."""
+    received_at: float = 0.0
+    """`time.monotonic()` when the request line arrived (to check pacing and pauses)."""
 
 
 class FileStore:

@@ -14,6 +14,9 @@ from http.server import ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Literal, Self, cast
 
+import attrs
+
+from ._batch_api import BatchAPI
 from ._faults import (
     ContentPolicy,
     Fault,
@@ -37,6 +40,7 @@ from ._http import (
     json_reply,
 )
 from ._images_api import image_routes
+from ._ratelimit import RateLimit, RateWindow
 
 __all__ = ["FakeImagesServer", "serve_forever"]
 
@@ -94,6 +98,10 @@ class FakeImagesServer:
     :param draw_text: draw the prompt's first words on images (when Pillow is importable).
     :param stream_interval: seconds between streamed events.
     :param fault_seed: seeds the generator behind faults' `probability`.
+    :param rate_limit: send ``x-ratelimit-*-requests`` headers on image answers, counting
+        requests in a fixed window, and answer 429 beyond the limit (`RateLimit`).
+    :param batch_seconds: how long a batch stays ``in_progress`` before it completes (the
+        Files and Batch API routes run its requests when it is first polled after that).
     """
 
     def __init__(
@@ -111,6 +119,8 @@ class FakeImagesServer:
         stream_interval: float = 0.0,
         default_model: str = "gpt-image-1.5",
         fault_seed: int = 0,
+        rate_limit: RateLimit | None = None,
+        batch_seconds: float = 0.0,
     ) -> None:
         self.options = ServerOptions(
             retired=retired, validation=validation, draw_text=draw_text, default_model=default_model
@@ -123,6 +133,10 @@ class FakeImagesServer:
         self.files = FileStore()
         self._address = (host, port)
         self._routes: dict[tuple[str, str], tuple[Route, bool]] = dict(image_routes())
+        self.rate_window = RateWindow(rate_limit) if rate_limit is not None else None
+        self.batches = BatchAPI(self, batch_seconds=batch_seconds)
+        """The state of the Files and Batch API routes (uploaded files, batches)."""
+        self._routes.update(self.batches.routes())
         self._lock = threading.Lock()
         self._queue: collections.deque[tuple[Fault, ...]] = collections.deque()
         self._random = random.Random(fault_seed)
@@ -237,6 +251,9 @@ class FakeImagesServer:
             self._errors.clear()
             self._queue.clear()
         self.files.clear()
+        self.batches.clear()
+        if self.rate_window is not None:
+            self.rate_window.reset()
 
     # Faults
 
@@ -319,7 +336,16 @@ class FakeImagesServer:
         return tuple(chosen)
 
     def answer(self, route: Route, incoming: Incoming, faults: Sequence[Fault]) -> Reply:
-        """The reply to a request: a refusal fault's, else the route's."""
+        """The reply to a request: a refusal fault's, else the route's (plus rate headers)."""
+        if self.rate_window is None:
+            return self._answer(route, incoming, faults)
+        headers, refusal = self.rate_window.admit(incoming.path)
+        if refusal is not None:
+            faults = (refusal, *faults)
+        reply = self._answer(route, incoming, faults)
+        return attrs.evolve(reply, headers={**reply.headers, **headers}) if headers else reply
+
+    def _answer(self, route: Route, incoming: Incoming, faults: Sequence[Fault]) -> Reply:
         for fault in faults:
             if isinstance(fault, StatusFault):
                 return json_reply(
@@ -368,6 +394,7 @@ class FakeImagesServer:
         parts: Sequence[FormPart],
         status: int,
         faults: Sequence[Fault],
+        received_at: float = 0.0,
     ) -> None:
         """Add one request to `requests`."""
         fields: dict[str, object] = {}
@@ -403,6 +430,7 @@ class FakeImagesServer:
             files=tuple(files),
             status=status,
             faults=tuple(faults),
+            received_at=received_at,
         )
         with self._lock:
             self._requests.append(entry)

@@ -20,11 +20,13 @@ import subprocess
 import time
 import zlib
 from collections.abc import Iterator, Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Any, Final, Protocol, cast
 
 import attrs
 import httpx
+import pytest
 import yaml
 
 REPO: Final = Path(__file__).resolve().parents[2]
@@ -253,6 +255,51 @@ def start(executable: Path, name: str, document: Path, log_dir: Path) -> SteadyS
     raise SteadyUnavailable(failure)
 
 
+class SteadyPool:
+    """Starts one steady per target on first use; `stop_all` ends them."""
+
+    def __init__(self, executable: Path, workdir: Path) -> None:
+        self.executable = executable
+        self.workdir = workdir
+        self.servers: dict[str, SteadyServer] = {}
+
+    def document(self, target: str) -> Path:
+        """The file steady serves for `target` (derived documents are written here)."""
+        if target == "spec":
+            return SPEC
+        if target == "spec-closed":
+            document = load(SPEC)
+            closed = close_request_bodies(document)
+            assert len(closed) == 4, closed
+            return write(document, self.workdir / "spec-closed.json")
+        if target == "upstream":
+            if not UPSTREAM.is_file():
+                pytest.skip(f"the upstream document is absent: {UPSTREAM}")
+            document = images_subset(load(UPSTREAM))
+            closed = close_request_bodies(document)
+            assert len(closed) == 4, closed
+            return write(document, self.workdir / "upstream-images.json")
+        raise ValueError(target)
+
+    def get(self, target: str) -> SteadyServer:
+        """The running server for `target`, started now if needed."""
+        if target not in self.servers:
+            try:
+                server = start(self.executable, target, self.document(target), self.workdir)
+            except SteadyUnavailable as error:
+                pytest.fail(str(error), pytrace=False)
+            self.servers[target] = server
+        server = self.servers[target]
+        if server.process.poll() is not None:
+            pytest.fail(f"steady ({target}) exited:\n{server.log_tail()}", pytrace=False)
+        return server
+
+    def stop_all(self) -> None:
+        """Stop every server this pool started."""
+        for server in self.servers.values():
+            server.stop()
+
+
 # Findings
 
 
@@ -338,6 +385,22 @@ class Recorder:
         """The one request sent (the clients run with ``max_retries=0``)."""
         assert len(self.exchanges) == 1, self.exchanges
         return self.exchanges[0]
+
+
+class ClientDriver(Protocol):
+    """What these tests use of the shared `driver` fixture (tests/conftest.py's `Driver`)."""
+
+    is_async: bool
+
+    def client(self, **options: Any) -> Any: ...
+
+    async def run(self, value: Any) -> Any: ...
+
+    def enter(
+        self, manager: AbstractContextManager[Any] | AbstractAsyncContextManager[Any]
+    ) -> AbstractAsyncContextManager[Any]: ...
+
+    async def close(self, client: Any) -> None: ...
 
 
 # Inputs

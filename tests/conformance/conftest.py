@@ -11,7 +11,8 @@ Targets, each its own steady process on 127.0.0.1, started when a test first ask
   bodies, so that a field the SDK sends but the spec does not declare is reported.
 - ``upstream``: the images paths of ../shared/upstream/openai-openapi.yaml and every
   component they reach, request bodies closed the same way (tests skip when the file is
-  absent).
+  absent). steady loads the whole 3 MB document as well; the subset keeps the
+  derived file small and the closing of request bodies confined to the images operations.
 """
 
 from __future__ import annotations
@@ -22,72 +23,13 @@ from pathlib import Path
 
 import pytest
 
-from conformance._steady import (
-    SKIP_VARIABLE,
-    SPEC,
-    UPSTREAM,
-    SteadyServer,
-    SteadyUnavailable,
-    close_request_bodies,
-    images_subset,
-    install,
-    load,
-    start,
-    write,
-)
-
-TARGETS = ("spec", "spec-closed", "upstream")
+from conformance._steady import SKIP_VARIABLE, SteadyPool, SteadyUnavailable, install
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "conformance: sends requests to steady (needs Node.js to install it once)"
     )
-
-
-class SteadyPool:
-    """Starts one steady per target on first use; `stop_all` ends them."""
-
-    def __init__(self, executable: Path, workdir: Path) -> None:
-        self.executable = executable
-        self.workdir = workdir
-        self.servers: dict[str, SteadyServer] = {}
-
-    def document(self, target: str) -> Path:
-        """The file steady serves for `target` (derived documents are written here)."""
-        if target == "spec":
-            return SPEC
-        if target == "spec-closed":
-            document = load(SPEC)
-            closed = close_request_bodies(document)
-            assert len(closed) == 4, closed
-            return write(document, self.workdir / "spec-closed.json")
-        if target == "upstream":
-            if not UPSTREAM.is_file():
-                pytest.skip(f"the upstream document is absent: {UPSTREAM}")
-            document = images_subset(load(UPSTREAM))
-            closed = close_request_bodies(document)
-            assert len(closed) == 4, closed
-            return write(document, self.workdir / "upstream-images.json")
-        raise ValueError(target)
-
-    def get(self, target: str) -> SteadyServer:
-        """The running server for `target`, started now if needed."""
-        if target not in self.servers:
-            try:
-                server = start(self.executable, target, self.document(target), self.workdir)
-            except SteadyUnavailable as error:
-                pytest.fail(str(error), pytrace=False)
-            self.servers[target] = server
-        server = self.servers[target]
-        if server.process.poll() is not None:
-            pytest.fail(f"steady ({target}) exited:\n{server.log_tail()}", pytrace=False)
-        return server
-
-    def stop_all(self) -> None:
-        """Stop every server this pool started."""
-        for server in self.servers.values():
-            server.stop()
 
 
 @pytest.fixture(scope="session")

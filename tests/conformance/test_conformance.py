@@ -13,14 +13,19 @@ Documents (see conftest.py):
   closed (``additionalProperties: false``) so an undeclared field is reported; steady
   0.22.2 says nothing about unknown properties of an open schema. Every case runs on both.
 - ``upstream``: the images operations of the public OpenAI document in
-  ../shared/upstream/, request bodies closed, so that our spec cannot agree with our own
-  mistakes. That document predates part of the API the SDK covers, so only the cases
+  ../shared/upstream/ (OpenAPI 3.1.0, last changed 2026-08-21), request bodies closed, so
+  that our spec cannot agree with our own mistakes. That document predates part of the API the SDK covers, so only the cases
   marked ``upstream`` run there: they use fields and values the upstream document knows.
   Left out, because upstream would rightly not know them: ``complexity``,
   ``output_format`` gif and svg, ``frame_count``, ``frame_duration_ms``, ``svg``,
   ``markup``, ``safety_identifier``, the qualities ``xhigh`` and ``max``, explicit
   ``null`` values (upstream still writes the 3.0 ``nullable`` keyword, which 3.1 tools
   ignore) and free sizes of JSON edits (upstream lists four).
+
+Beyond the cases: the upstream subset is shown exact (each case left out is flagged
+upstream, and only for the newer surface), and near-limit calls that strict validation lets
+through must conform too (``test_strict_validation_lets_nothing_through_that_steady_flags``;
+the bugs it found are marked xfail).
 
 What steady cannot check, and where it is checked instead:
 
@@ -33,7 +38,7 @@ What steady cannot check, and where it is checked instead:
 - Streaming driven by ``stream: true`` (steady streams whenever ``Accept`` asks for
   ``text/event-stream``, and never sends a completed event): tests/test_streaming.py and
   the streamed cases of tests/test_fake_server.py. Here, streamed cases check that the SDK
-  asked for the event stream and that the first event steady generates is typed.
+  asked for the event stream and that every event steady generates decodes to a typed event.
 - Optional response fields (steady returns only the required ``created``):
   tests/test_converter.py (round trips of every model) and tests/test_fake_server.py.
 """
@@ -41,16 +46,15 @@ What steady cannot check, and where it is checked instead:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from typing import Any, Final
 
 import attrs
 import httpx
 import pytest
-from conftest import Driver
 
-from conformance._steady import SPEC, Finding, Recorder, png, validate
-from conformance.conftest import SteadyPool
+from conformance._steady import SPEC, Finding, Recorder, SteadyPool, png, validate
+from conformance._steady import ClientDriver as Driver
 from openai_images_sdk._exceptions import APIConnectionError, BadRequestError, ValidationError
 from openai_images_sdk._generated.models import (
     ImageEditCompletedEvent,
@@ -290,11 +294,11 @@ async def _check_answer(driver: Driver, case: Case, result: Any) -> None:
         assert all(isinstance(event, EVENTS[case.path]) for event in events)
     else:
         assert isinstance(result, ImagesResponse)
-        assert result.created == 10  # steady's generated example; proves it answered
+        assert isinstance(result.created, int)
 
 
 @contextlib.contextmanager
-def _expect_warning(category: type[Warning] | None) -> Iterator[None]:
+def _expect_warning(category: type[Warning] | None) -> Generator[None]:
     if category is None:
         yield
     else:
@@ -302,7 +306,14 @@ def _expect_warning(category: type[Warning] | None) -> Iterator[None]:
             yield
 
 
-async def send(driver: Driver, base_url: str, call: Call, **kw: Any) -> tuple[Recorder, Any]:
+async def send(
+    driver: Driver,
+    base_url: str,
+    call: Call,
+    *,
+    warns: type[Warning] | None = None,
+    check: Callable[[Any], Awaitable[None]] | None = None,
+) -> tuple[Recorder, Any]:
     """Make `call` with a fresh client on `base_url`; returns the recorder and the answer.
 
     A 4xx from steady comes back as the SDK's `BadRequestError` (the answer).
@@ -313,12 +324,11 @@ async def send(driver: Driver, base_url: str, call: Call, **kw: Any) -> tuple[Re
         base_url=base_url, max_retries=0, http_client=http, default_headers=STEADY_HEADERS
     )
     try:
-        with _expect_warning(kw.get("warns")):
+        with _expect_warning(warns):
             try:
                 answer = await driver.run(call(client.images))
             except BadRequestError as error:
                 answer = error
-        check = kw.get("check")
         if check is not None and not isinstance(answer, BadRequestError):
             await check(answer)
     finally:
@@ -583,7 +593,7 @@ EDGE_BUGS: Final = {
 
 
 def _edge_params() -> list[Any]:
-    params = []
+    params: list[Any] = []
     for edge in EDGES:
         for target in ("spec", "spec-closed", "upstream"):
             targets, mark = EDGE_BUGS.get(edge.id, (set[str](), None))

@@ -1,0 +1,216 @@
+"""``openai-images bulk``: one image request per input record, resumable.
+
+    openai-images bulk products.jsonl --out shots --prompt "{title} on a white background" \\
+        --model gpt-image-2 --size 1024x1024 --concurrency 16
+
+INPUT is JSONL, CSV or plain lines (by extension, or ``--format``), ``-`` for stdin.
+Exit codes: 0 every record done (or already done), 1 some failed (see the manifest),
+2 usage or validation errors, 130 interrupted (re-run to finish).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from ._cli_params import ParamOption, add_param_options, collect_params, param_options
+
+if TYPE_CHECKING:
+    from .bulk import BulkSummary
+
+__all__ = [
+    "BULK_OWN_FLAGS",
+    "add_bulk_parser",
+    "add_connection_options",
+    "add_record_options",
+    "bulk_param_options",
+    "records_of",
+]
+
+_SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
+BULK_OWN_FLAGS: Final = frozenset(
+    {
+        "-h",
+        "--help",
+        "-o",
+        "--out",
+        "--prompt",
+        "--format",
+        "--manifest",
+        "--base-dir",
+        "--concurrency",
+        "--images-per-minute",
+        "--max-attempts",
+        "--json",
+        "-q",
+        "--quiet",
+        "--api-key",
+        "--base-url",
+        "--fake",
+        "--timeout",
+        "--validation",
+        "--state-dir",
+    }
+)
+
+
+def bulk_param_options() -> tuple[list[ParamOption], dict[str, type]]:
+    """Options for every parameter of images.generate and images.edit (none required)."""
+    from ._cli import _api_method
+    from ._cli_params import object_types_for, param_docs
+    from ._generated import operations
+
+    options: list[ParamOption] = []
+    types: dict[str, type] = {}
+    taken: set[str] = set()
+    for op in (operations.CREATE_IMAGE, operations.CREATE_IMAGE_EDIT):
+        method = _api_method(op)
+        found = object_types_for(op, method)
+        for option in param_options(
+            op, object_types=found, docs=param_docs(method), reserved=BULK_OWN_FLAGS
+        ):
+            if option.python_name in _SKIPPED_PARAMS or option.dest in taken:
+                continue
+            taken.add(option.dest)
+            options.append(attrs.evolve(option, required=False))
+        for name, cls in found.items():
+            types.setdefault(name, cls)
+    return options, types
+
+
+def add_record_options(parser: argparse.ArgumentParser) -> None:
+    """INPUT, --out, --prompt, --format, --manifest, --base-dir."""
+    parser.add_argument(
+        "input", metavar="INPUT", help="records: a .jsonl, .csv or text file, or - for stdin"
+    )
+    own = parser.add_argument_group("records and output")
+    own.add_argument("-o", "--out", type=Path, required=True, metavar="FOLDER",
+                     help="folder for the images and the manifest")  # fmt: skip
+    own.add_argument(
+        "--prompt",
+        metavar="TEMPLATE",
+        help='prompt template filled from record fields, e.g. "{title} on a white background" '
+        "(default: the record's prompt field, or the whole record/line)",
+    )
+    own.add_argument(
+        "--format", choices=("jsonl", "csv", "lines"), help="input format (default: by extension)"
+    )
+    own.add_argument("--manifest", type=Path, metavar="PATH", help="default: FOLDER/manifest.jsonl")
+    own.add_argument(
+        "--base-dir",
+        type=Path,
+        metavar="DIR",
+        help="relative image paths in records are read from here (default: INPUT's folder)",
+    )
+    own.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    own.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+
+
+def add_connection_options(parser: argparse.ArgumentParser, *, fake: bool = True) -> None:
+    """--api-key, --base-url, --timeout, --validation, and (with `fake`) --fake."""
+    conn = parser.add_argument_group("connection")
+    conn.add_argument("--api-key", help="API key (default: $OPENAI_API_KEY)")
+    conn.add_argument("--base-url", help="API base URL (default: $OPENAI_BASE_URL or OpenAI)")
+    if fake:
+        conn.add_argument(
+            "--fake", action="store_true", help="use a fake server started for this run (offline)"
+        )
+    else:
+        parser.set_defaults(fake=False)
+    conn.add_argument("--timeout", type=float, metavar="SECONDS", help="request timeout")
+    conn.add_argument(
+        "--validation", choices=("strict", "warn", "off"), help="check requests before sending"
+    )
+    parser.set_defaults(max_retries=None)
+
+
+def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
+    """The records of INPUT (read lazily), their count when cheap, and the base folder."""
+    from .bulk import count_records, read_records
+
+    source: str = args.input
+    if source != "-" and not Path(source).is_file():
+        from ._cli import UsageError
+
+        raise UsageError(f"no such input file: {source}")
+    records = read_records(source, format=args.format)
+    total = None if source == "-" else count_records(source, format=args.format)
+    base = args.base_dir or (Path(source).parent if source != "-" else None)
+    return records, total, base
+
+
+def _summary_json(summary: BulkSummary) -> dict[str, object]:
+    fields = attrs.asdict(summary)
+    return {key: str(value) if isinstance(value, Path) else value for key, value in fields.items()}
+
+
+def _run(args: argparse.Namespace) -> int:
+    import anyio
+
+    from ._cli import _endpoint
+    from ._client import AsyncImagesClient
+    from .bulk import bulk_generate
+
+    options: list[ParamOption] = args._options
+    try:
+        params = collect_params(args, options, args._types)
+    except ValueError as exc:
+        from ._cli import UsageError
+
+        raise UsageError(str(exc)) from exc
+    records, total, base = records_of(args)
+
+    async def go(client_kwargs: dict[str, Any]) -> BulkSummary:
+        async with AsyncImagesClient(**client_kwargs) as client:
+            return await bulk_generate(
+                records,
+                prompt=args.prompt,
+                out=args.out,
+                manifest=args.manifest,
+                concurrency=args.concurrency,
+                images_per_minute=args.images_per_minute,
+                client=client,
+                max_attempts=args.max_attempts,
+                base_dir=base,
+                progress=False if args.quiet else None,
+                total=total,
+                **params,
+            )
+
+    with _endpoint(args) as client_kwargs:
+        summary = anyio.run(go, client_kwargs)
+    if args.json:
+        print(json.dumps(_summary_json(summary), indent=2))
+    elif not args.quiet:
+        print(summary, file=sys.stderr)
+        if summary.failed:
+            print(f"failed records are listed in {summary.manifest}; re-run to retry them",
+                  file=sys.stderr)  # fmt: skip
+    return 1 if summary.failed else 0
+
+
+def add_bulk_parser(commands: Any) -> None:
+    """Register ``bulk`` on the top-level subparsers."""
+    sub: argparse.ArgumentParser = commands.add_parser(
+        "bulk",
+        help="one request per record of a JSONL/CSV/text file, concurrent and resumable",
+        description="Generate (or edit, for records with an image) one request per record, "
+        "with bounded concurrency, rate-limit pauses and a manifest that makes re-runs resume.",
+    )
+    add_record_options(sub)
+    run = sub.add_argument_group("run")
+    run.add_argument("--concurrency", type=int, default=16, metavar="N",
+                     help="requests in flight (default 16)")  # fmt: skip
+    run.add_argument("--images-per-minute", type=float, metavar="N",
+                     help="a ceiling on images started per minute")  # fmt: skip
+    run.add_argument("--max-attempts", type=int, default=5, metavar="N",
+                     help="tries per record on 429, 5xx and network errors (default 5)")  # fmt: skip
+    add_connection_options(sub)
+    options, types = bulk_param_options()
+    add_param_options(sub, options)
+    sub.set_defaults(_command=None, _handler=_run, _options=options, _types=types)

@@ -1,0 +1,390 @@
+"""The Batch API pipeline: submit records as batches, follow them, collect the images.
+
+`submit_batches` writes the input files (split by the Batch API's limits and by
+endpoint), uploads each (``POST /files``, purpose ``batch``) and creates its batch
+(``POST /batches``, 24h window), saving a state file after every step: re-running it
+after a crash resumes where it stopped. `collect_batches` polls with backoff, downloads
+the output and error files and writes images and manifest lines exactly like the bulk
+runner, so the two can be mixed on one output folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import time
+from collections.abc import AsyncGenerator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, cast
+
+import attrs
+
+from openai_images_sdk._exceptions import ValidationError, Violation
+from openai_images_sdk._types import RequestOptions
+
+from ._batch_build import (
+    ENDPOINTS,
+    MAX_BATCH_BYTES,
+    MAX_BATCH_REQUESTS,
+    BatchFileSplitter,
+    batch_line,
+)
+from ._batch_collect import Collector
+from ._batch_state import STATE_FILE, BatchPart, BatchState, state_dir_for
+from ._manifest import (
+    AsyncManifest,
+    ManifestEntry,
+    ManifestWriter,
+    done_keys,
+    error_info,
+    key_digest,
+)
+from ._plan import PlanFailure, RequestPlanner
+from ._records import RecordSource, aiter_records
+from ._runner import DEFAULT_MANIFEST
+
+if TYPE_CHECKING:
+    from openai_images_sdk._client import AsyncImagesClient
+    from openai_images_sdk._generated.models import Batch, OpenAIFile
+
+__all__ = [
+    "BatchCollectSummary",
+    "BatchPart",
+    "BatchState",
+    "BatchSubmitSummary",
+    "batch_status",
+    "collect_batches",
+    "submit_batches",
+]
+
+ENDED: Final = frozenset({"completed", "failed", "expired", "cancelled"})
+_TAG_KEY: Final = "openai_images_sdk_part"
+_FIND_PAGES: Final = 5
+
+
+@attrs.frozen(kw_only=True)
+class BatchSubmitSummary:
+    """What `submit_batches` did."""
+
+    batch_ids: tuple[str, ...]
+    """Every batch of the submission (including ones an earlier, interrupted run made)."""
+    requests: int
+    """Requests in the input files."""
+    failed: int
+    """Records refused before submitting (recorded as failed in the manifest)."""
+    skipped: int
+    """Records already done, or repeated in the input."""
+    state: Path
+
+
+@attrs.frozen(kw_only=True)
+class BatchCollectSummary:
+    """What `collect_batches` did."""
+
+    done: int
+    failed: int
+    skipped: int
+    images: int
+    total_tokens: int
+    pending: tuple[str, ...]
+    """Batches that had not ended (with ``wait=False``, or when `timeout` ran out)."""
+    statuses: Mapping[str, str]
+    """Each batch's last seen status."""
+
+
+@contextlib.asynccontextmanager
+async def _client_scope(client: AsyncImagesClient | None) -> AsyncGenerator[AsyncImagesClient]:
+    if client is not None:
+        yield client
+        return
+    from openai_images_sdk._client import AsyncImagesClient
+
+    async with AsyncImagesClient() as owned:
+        yield owned
+
+
+def _slug(endpoint: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", endpoint.lower()).strip("-")
+
+
+async def _upload(client: AsyncImagesClient, path: Path) -> OpenAIFile:
+    """Upload a batch input file (``POST /files``, purpose ``batch``)."""
+    from openai_images_sdk._generated.operations import CREATE_FILE
+
+    # The uploads layer reads every declared file field as an image, so the JSONL file
+    # travels as an extra part of the same multipart body.
+    upload = (path.name, path, "application/jsonl")
+    result = await client._request(
+        CREATE_FILE, {"purpose": "batch"}, RequestOptions(extra_body={"file": upload})
+    )
+    return cast("OpenAIFile", result)
+
+
+async def _find_batch(client: AsyncImagesClient, tag: str) -> Batch | None:
+    """A batch an interrupted submit created for this part, found by its metadata tag."""
+    after: str | None = None
+    for _ in range(_FIND_PAGES):
+        page = await (
+            client.batches.list(limit=100, after=after) if after else client.batches.list(limit=100)
+        )
+        for batch in page.data:
+            if (batch.metadata or {}).get(_TAG_KEY) == tag:
+                return batch
+        if not page.has_more or not page.data:
+            return None
+        after = page.data[-1].id
+    return None
+
+
+async def _build(
+    *,
+    state: BatchState,
+    folder: Path,
+    records: RecordSource,
+    planner: RequestPlanner,
+    manifest: AsyncManifest,
+    client: AsyncImagesClient,
+    limits: tuple[int, int],
+) -> tuple[int, int]:
+    """Write the input parts; returns (records refused, records skipped)."""
+    import anyio.to_thread
+
+    for stale in folder.glob(f"{state.token}-*.jsonl"):
+        stale.unlink()
+    splitters = {
+        endpoint: BatchFileSplitter(
+            folder,
+            prefix=f"{state.token}-{_slug(endpoint)}",
+            max_requests=limits[0],
+            max_bytes=limits[1],
+        )
+        for endpoint in ENDPOINTS.values()
+    }
+    seen = done_keys(manifest.path)
+    failed = skipped = 0
+    async for record in aiter_records(records):
+        planned = planner.plan(record)
+        digest = key_digest(planned.key)
+        if digest in seen:
+            skipped += 1
+            continue
+        seen.add(digest)
+        if isinstance(planned, PlanFailure):
+            await manifest.append(_failure(planned.key, planned.error))
+            failed += 1
+            continue
+        try:
+            build = functools.partial(batch_line, planned, validation=client.validation)
+            line = await anyio.to_thread.run_sync(build)
+            splitter = splitters[ENDPOINTS[planned.operation]]
+            if not splitter.fits(line):
+                raise ValidationError(
+                    [
+                        Violation(
+                            param="record",
+                            rule=f"its request is {len(line)} bytes; a batch input file "
+                            f"holds at most {splitter.max_bytes}",
+                        )
+                    ]
+                )
+        except ValidationError as error:
+            await manifest.append(_failure(planned.key, error))
+            failed += 1
+            continue
+        splitter.add(line)
+    for endpoint, splitter in splitters.items():
+        for index, part in enumerate(splitter.close()):
+            state.parts.append(
+                BatchPart(
+                    path=str(part.path),
+                    endpoint=endpoint,
+                    requests=part.requests,
+                    bytes=part.bytes,
+                    tag=f"{state.token}-{_slug(endpoint)}-{index + 1}",
+                )
+            )
+    state.built = True
+    return failed, skipped
+
+
+def _failure(key: str, error: BaseException) -> ManifestEntry:
+    return ManifestEntry(key=key, status="failed", error=error_info(error), attempts=0)
+
+
+async def submit_batches(
+    records: RecordSource,
+    *,
+    prompt: str | None = None,
+    out: str | os.PathLike[str] = ".",
+    manifest: str | os.PathLike[str] | None = None,
+    state_dir: str | os.PathLike[str] | None = None,
+    client: AsyncImagesClient | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
+    metadata: Mapping[str, str] | None = None,
+    max_requests: int = MAX_BATCH_REQUESTS,
+    max_bytes: int = MAX_BATCH_BYTES,
+    **params: object,
+) -> BatchSubmitSummary:
+    """Submit records to the Batch API: build input files, upload them, create batches.
+
+    Records, `prompt`, `base_dir` and `params` work as in `bulk_generate`; each record's
+    key is its batch ``custom_id``. Records done in the manifest are skipped; records that
+    break the API's rules are recorded as failed and not sent. Input files hold at most
+    `max_requests` requests and `max_bytes` bytes (the API's limits by default).
+    A re-run after an interruption resumes the same submission; once it is collected, a
+    re-run starts a new one.
+    """
+    folder = state_dir_for(out, state_dir)
+    state_path = folder / STATE_FILE
+    state = BatchState.load(state_path)
+    if state is None or state.finished:
+        state = BatchState()
+    elif not state.built:
+        state = BatchState(token=state.token)  # the parts were cut short: write them again
+    # else: the parts are written; upload and create only what is missing
+    planner = RequestPlanner(prompt=prompt, params=params, base_dir=base_dir)
+    manifest_path = Path(manifest) if manifest is not None else Path(out) / DEFAULT_MANIFEST
+    failed = skipped = 0
+    async with _client_scope(client) as api:
+        if not state.built:
+            writer = ManifestWriter(manifest_path)
+            try:
+                failed, skipped = await _build(
+                    state=state,
+                    folder=folder,
+                    records=records,
+                    planner=planner,
+                    manifest=AsyncManifest(writer),
+                    client=api,
+                    limits=(max_requests, max_bytes),
+                )
+            finally:
+                writer.close()
+            state.save(state_path)
+        for part in state.parts:
+            if part.batch_id is not None:
+                continue
+            resumed = part.input_file_id is not None
+            if part.input_file_id is None:
+                uploaded = await _upload(api, Path(part.path))
+                part.input_file_id = uploaded.id
+                state.save(state_path)
+            batch = await _find_batch(api, part.tag) if resumed else None
+            if batch is None:
+                batch = await api.batches.create(
+                    input_file_id=part.input_file_id,
+                    endpoint=part.endpoint,
+                    completion_window="24h",
+                    metadata={**(metadata or {}), _TAG_KEY: part.tag},
+                )
+            part.batch_id, part.status = batch.id, str(batch.status)
+            state.save(state_path)
+    return BatchSubmitSummary(
+        batch_ids=tuple(p.batch_id for p in state.parts if p.batch_id),
+        requests=sum(p.requests for p in state.parts),
+        failed=failed,
+        skipped=skipped,
+        state=state_path,
+    )
+
+
+def _load_state(
+    out: str | os.PathLike[str], state_dir: str | os.PathLike[str] | None
+) -> tuple[BatchState, Path]:
+    path = state_dir_for(out, state_dir) / STATE_FILE
+    state = BatchState.load(path)
+    if state is None:
+        raise ValidationError(
+            [Violation(param="state", rule=f"no batch submission found ({path} is missing)")]
+        )
+    return state, path
+
+
+async def batch_status(
+    *,
+    out: str | os.PathLike[str] = ".",
+    state_dir: str | os.PathLike[str] | None = None,
+    client: AsyncImagesClient | None = None,
+) -> list[Batch]:
+    """The current state of every batch of the submission in `out` (one request each)."""
+    state, path = _load_state(out, state_dir)
+    found: list[Batch] = []
+    async with _client_scope(client) as api:
+        for part in state.parts:
+            if part.batch_id is None:
+                continue
+            batch = await api.batches.retrieve(batch_id=part.batch_id)
+            part.status = str(batch.status)
+            found.append(batch)
+    state.save(path)
+    return found
+
+
+async def collect_batches(
+    *,
+    out: str | os.PathLike[str] = ".",
+    manifest: str | os.PathLike[str] | None = None,
+    state_dir: str | os.PathLike[str] | None = None,
+    client: AsyncImagesClient | None = None,
+    wait: bool = True,
+    poll_interval: float = 5.0,
+    max_poll_interval: float = 60.0,
+    timeout: float | None = None,
+) -> BatchCollectSummary:
+    """Wait for the submission's batches to end and save their images into `out`.
+
+    Polls each batch (every `poll_interval` seconds, growing 1.5x up to
+    `max_poll_interval`), downloads its output and error files, saves the images named
+    after their keys and appends manifest lines. Requests a failed, expired or cancelled
+    batch never ran are recorded as failed. With ``wait=False`` batches that have not
+    ended are left for a later call (`pending`). Collecting twice writes nothing twice.
+    """
+    import anyio
+
+    state, path = _load_state(out, state_dir)
+    folder = Path(out)
+    manifest_path = Path(manifest) if manifest is not None else folder / DEFAULT_MANIFEST
+    deadline = None if timeout is None else time.monotonic() + timeout
+    collector = Collector(out=folder, manifest=manifest_path)
+    pending: list[str] = []
+    statuses: dict[str, str] = {}
+    try:
+        async with _client_scope(client) as api:
+            for part in state.parts:
+                if part.batch_id is None or part.collected:
+                    if part.batch_id is not None and part.status is not None:
+                        statuses[part.batch_id] = part.status
+                    continue
+                interval = poll_interval
+                while True:
+                    batch = await api.batches.retrieve(batch_id=part.batch_id)
+                    part.status = str(batch.status)
+                    statuses[batch.id] = part.status
+                    if part.status in ENDED:
+                        break
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if not wait or (left is not None and left <= 0):
+                        pending.append(batch.id)
+                        break
+                    await anyio.sleep(interval if left is None else min(interval, left))
+                    interval = min(interval * 1.5, max_poll_interval)
+                if part.status not in ENDED:
+                    continue
+                await collector.collect(api, part, batch)
+                part.collected = True
+                state.save(path)
+                Path(part.path).unlink(missing_ok=True)  # the input part is no longer needed
+    finally:
+        collector.close()
+        state.save(path)
+    return BatchCollectSummary(
+        done=collector.done,
+        failed=collector.failed,
+        skipped=collector.skipped,
+        images=collector.images,
+        total_tokens=collector.total_tokens,
+        pending=tuple(pending),
+        statuses=statuses,
+    )

@@ -1,0 +1,89 @@
+"""A progress bar with rate and ETA for bulk runs, on a terminal only."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Final, TextIO
+
+__all__ = ["BulkProgress", "format_duration"]
+
+_WIDTH: Final = 24
+_REDRAW: Final = 0.2
+
+
+def format_duration(seconds: float) -> str:
+    """``75`` -> ``1m15s``; ``3725`` -> ``1h02m``."""
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, secs = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
+
+
+class BulkProgress:
+    """Counts outcomes and redraws one status line at most every 0.2 s.
+
+    Silent unless `stream` is a terminal (or ``enabled=True``). `total` is the number of
+    records when known (the bar and ETA need it); without it the line shows counts and rate.
+    """
+
+    def __init__(
+        self,
+        *,
+        total: int | None = None,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.total = total
+        self.done = 0
+        self.failed = 0
+        self.skipped = 0
+        self.images = 0
+        self._clock = clock
+        self._started = clock()
+        self._drawn = -_REDRAW
+
+    def render(self, now: float) -> str:
+        """The status line at time `now`."""
+        elapsed = max(now - self._started, 1e-9)
+        finished = self.done + self.failed
+        rate = finished / elapsed
+        counts = f"{self.done} done, {self.failed} failed"
+        if self.skipped:
+            counts += f", {self.skipped} skipped"
+        line = f"{counts} | {rate * 60:.0f}/min"
+        if self.total:
+            seen = finished + self.skipped
+            fraction = min(1.0, seen / self.total)
+            filled = round(fraction * _WIDTH)
+            bar = "#" * filled + "." * (_WIDTH - filled)
+            left = max(0, self.total - seen)
+            eta = format_duration(left / rate) if rate > 0 else "?"
+            line = f"[{bar}] {seen}/{self.total} {counts} | {rate * 60:.0f}/min, ETA {eta}"
+        return line + f" | {format_duration(elapsed)}"
+
+    def update(self, *, done: int = 0, failed: int = 0, skipped: int = 0, images: int = 0) -> None:
+        """Count outcomes; redraw when due."""
+        self.done += done
+        self.failed += failed
+        self.skipped += skipped
+        self.images += images
+        now = self._clock()
+        if self.enabled and now - self._drawn >= _REDRAW:
+            self._drawn = now
+            self.stream.write("\r\x1b[K" + self.render(now))
+            self.stream.flush()
+
+    def close(self) -> None:
+        """Draw the final state and end the line."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K" + self.render(self._clock()) + "\n")
+            self.stream.flush()

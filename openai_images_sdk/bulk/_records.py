@@ -1,0 +1,182 @@
+"""Reading records one at a time: JSONL, CSV or plain lines, from a file or stdin.
+
+Nothing here loads a whole input: each reader is a generator over an open text stream.
+A line that cannot be read as a record becomes a `BadRecord`, so the run records it as
+failed and goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import os
+import sys
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Final, Literal, TypeAlias, cast
+
+import attrs
+
+from openai_images_sdk._exceptions import ValidationError, Violation
+
+__all__ = [
+    "FORMATS",
+    "BadRecord",
+    "Record",
+    "RecordFormat",
+    "RecordSource",
+    "aiter_records",
+    "count_records",
+    "detect_format",
+    "read_records",
+]
+
+RecordFormat: TypeAlias = Literal["jsonl", "csv", "lines"]
+FORMATS: Final[tuple[RecordFormat, ...]] = ("jsonl", "csv", "lines")
+_EXTENSIONS: Final[Mapping[str, RecordFormat]] = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".txt": "lines",
+}
+Record: TypeAlias = Mapping[str, object]
+"""One record: field names to values (JSON values, or strings from CSV)."""
+RecordSource: TypeAlias = "Iterable[Record | BadRecord] | AsyncIterable[Record | BadRecord]"
+
+
+@attrs.frozen(kw_only=True)
+class BadRecord:
+    """An input line that is not a record (bad JSON, not an object); recorded as failed."""
+
+    line: int
+    """1-based line number (for CSV, the row number after the header)."""
+    error: str
+    text: str = ""
+
+
+def detect_format(path: str | os.PathLike[str]) -> RecordFormat:
+    """The format of an input file from its extension; plain lines when unknown."""
+    return _EXTENSIONS.get(Path(path).suffix.lower(), "lines")
+
+
+def _check_format(format: str) -> None:
+    if format not in FORMATS:
+        raise ValidationError(
+            [
+                Violation(
+                    param="format",
+                    rule=f"must be one of {', '.join(FORMATS)}",
+                    value=format,
+                )
+            ]
+        )
+
+
+def _jsonl(stream: Iterable[str]) -> Iterator[Record | BadRecord]:
+    for number, line in enumerate(stream, start=1):
+        text = line.strip()
+        if not text:
+            continue
+        try:
+            value: object = json.loads(text)
+        except ValueError as error:
+            yield BadRecord(line=number, error=f"not valid JSON: {error}", text=text[:200])
+            continue
+        if not isinstance(value, dict):
+            kind = type(value).__name__
+            yield BadRecord(line=number, error=f"not a JSON object (a {kind})", text=text[:200])
+            continue
+        yield cast("dict[str, object]", value)
+
+
+def _csv(stream: Iterable[str]) -> Iterator[Record | BadRecord]:
+    reader = csv.DictReader(stream)
+    for number, row in enumerate(reader, start=1):
+        extra = row.pop(None, None)  # DictReader's key for cells beyond the header
+        if extra:
+            yield BadRecord(line=number, error=f"{len(extra)} more cells than the header names")
+            continue
+        values = {str(k): v for k, v in row.items() if v is not None}
+        if any(v.strip() for v in values.values()):
+            yield values
+
+
+def _lines(stream: Iterable[str]) -> Iterator[Record | BadRecord]:
+    for line in stream:
+        text = line.strip()
+        if text:
+            yield {"prompt": text}
+
+
+_READERS: Final = {"jsonl": _jsonl, "csv": _csv, "lines": _lines}
+
+
+def read_records(
+    source: str | os.PathLike[str] | IO[str],
+    *,
+    format: RecordFormat | None = None,
+    encoding: str = "utf-8",
+) -> Iterator[Record | BadRecord]:
+    """Records from a file path, ``"-"`` (stdin) or an open text stream, one at a time.
+
+    `format` defaults to the file's extension (``.jsonl``/``.ndjson``, ``.csv``, else
+    plain lines); for stdin and streams, to JSONL when the first line starts with ``{``,
+    else plain lines. A plain line becomes ``{"prompt": line}``; blank lines are skipped.
+    """
+    if format is not None:
+        _check_format(format)
+    if isinstance(source, str | os.PathLike) and os.fspath(source) != "-":
+        path = Path(source)
+        chosen = format or detect_format(path)
+        with path.open(encoding=encoding, newline="") as opened:
+            yield from _READERS[chosen](opened)
+        return
+    stream: IO[str] = sys.stdin if isinstance(source, str | os.PathLike) else source
+    lines: Iterable[str] = stream
+    if format is None:
+        first = stream.readline()
+        format = "jsonl" if first.lstrip().startswith("{") else "lines"
+        lines = itertools.chain([first], stream)
+    yield from _READERS[format](lines)
+
+
+def count_records(
+    path: str | os.PathLike[str], *, format: RecordFormat | None = None
+) -> int | None:
+    """How many records a file holds at most (its non-blank lines), or None for stdin.
+
+    Reads the file once, line by line, without keeping it; for a progress bar's total.
+    """
+    if os.fspath(path) == "-" or not Path(path).is_file():
+        return None
+    with Path(path).open("rb") as stream:
+        count = sum(1 for line in stream if line.strip())
+    if (format or detect_format(path)) == "csv":
+        count = max(0, count - 1)  # the header
+    return count
+
+
+async def aiter_records(records: RecordSource) -> AsyncIterator[Record | BadRecord]:
+    """Any record source as an async iterator.
+
+    Sync iterables other than lists and tuples are advanced in a worker thread, one item
+    at a time, so a slow source (a pipe, a generator doing I/O) never blocks the event loop.
+    """
+    if isinstance(records, AsyncIterable):
+        async for record in records:
+            yield record
+        return
+    if isinstance(records, list | tuple):
+        for record in records:
+            yield record
+        return
+    import anyio.to_thread
+
+    iterator = iter(records)
+    done = object()
+    while True:
+        item = await anyio.to_thread.run_sync(next, iterator, done, abandon_on_cancel=True)
+        if item is done:
+            return
+        yield cast("Record | BadRecord", item)

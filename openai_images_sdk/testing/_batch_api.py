@@ -1,0 +1,445 @@
+"""The Files and Batch API routes of the fake server, completing batches quickly.
+
+``POST /v1/files`` stores uploads in memory; ``POST /v1/batches`` checks the input file
+and starts a batch in ``validating``. Polling it (``GET /v1/batches/{id}``) moves it to
+``in_progress``, and once `batch_seconds` have passed since creation, the poll runs every
+request of the input file through the server's own image routes and completes the batch
+with an output file (successes) and an error file (failures), in the API's line format::
+
+    {"id": "batch_req_...", "custom_id": "...", "response":
+        {"status_code": 200, "request_id": "req_...", "body": {...}}, "error": null}
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Protocol, cast
+
+import attrs
+
+from ._faults import Fault, StatusFault
+from ._http import ApiError, Incoming, Reply, Route, ServerContext, json_reply
+
+__all__ = ["BatchAPI", "BatchHost"]
+
+MAX_REQUESTS: Final = 50_000
+MAX_BYTES: Final = 200 * 1024 * 1024
+_PURPOSES: Final = ("batch", "vision", "user_data", "assistants", "fine-tune", "evals")
+_ENDPOINTS: Final = ("/v1/images/generations", "/v1/images/edits")
+_DAY: Final = 24 * 3600
+_ENDED: Final = frozenset({"completed", "failed", "expired", "cancelled"})
+
+
+class BatchHost(ServerContext, Protocol):
+    """What the batch routes use of the server: the route table and the route context."""
+
+    def find_route(self, method: str, path: str) -> tuple[Route, bool] | None: ...
+
+
+@attrs.define(kw_only=True)
+class _File:
+    id: str
+    filename: str
+    purpose: str
+    data: bytes
+    created_at: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "object": "file",
+            "bytes": len(self.data),
+            "created_at": self.created_at,
+            "expires_at": None,
+            "filename": self.filename,
+            "purpose": self.purpose,
+            "status": "processed",
+            "status_details": None,
+        }
+
+
+@attrs.define(kw_only=True)
+class _Batch:
+    id: str
+    endpoint: str
+    input_file_id: str
+    metadata: Mapping[str, str] | None
+    created_at: int
+    started: float
+    base_url: str
+    status: str = "validating"
+    times: dict[str, int] = attrs.Factory(dict[str, int])
+    counts: dict[str, int] = attrs.Factory(lambda: {"total": 0, "completed": 0, "failed": 0})
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    errors: list[dict[str, object]] | None = None
+    running: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        payload: dict[str, object] = {
+            "id": self.id,
+            "object": "batch",
+            "endpoint": self.endpoint,
+            "errors": {"object": "list", "data": self.errors} if self.errors else None,
+            "input_file_id": self.input_file_id,
+            "completion_window": "24h",
+            "status": self.status,
+            "output_file_id": self.output_file_id,
+            "error_file_id": self.error_file_id,
+            "created_at": self.created_at,
+            "expires_at": self.created_at + _DAY,
+            "request_counts": dict(self.counts),
+            "metadata": dict(self.metadata) if self.metadata is not None else None,
+        }
+        for name in ("in_progress", "finalizing", "completed", "failed", "cancelling", "cancelled"):
+            payload[f"{name}_at"] = self.times.get(name)
+        payload["expired_at"] = None
+        return payload
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}_{secrets.token_hex(12)}"
+
+
+def _error_line(number: int, message: str, code: str = "invalid_request") -> dict[str, object]:
+    return {"code": code, "message": message, "param": None, "line": number}
+
+
+class BatchAPI:
+    """The state behind the Files and Batch API routes of one fake server.
+
+    :param batch_seconds: how long after creation a batch completes (on its next poll).
+    :param max_requests: lines allowed in one input file (the API's 50,000).
+    :param max_bytes: bytes allowed in one input file (the API's 200 MB).
+    """
+
+    def __init__(
+        self,
+        host: BatchHost,
+        *,
+        batch_seconds: float = 0.0,
+        max_requests: int = MAX_REQUESTS,
+        max_bytes: int = MAX_BYTES,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.host = host
+        self.batch_seconds = batch_seconds
+        self.max_requests = max_requests
+        self.max_bytes = max_bytes
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._files: dict[str, _File] = {}
+        self._batches: dict[str, _Batch] = {}
+        self._line_faults: dict[str, Fault] = {}
+
+    # Test helpers
+
+    def fail_request(self, custom_id: str, fault: StatusFault) -> None:
+        """Answer the batch request with this `custom_id` with `fault` instead of running it."""
+        with self._lock:
+            self._line_faults[custom_id] = fault
+
+    def file_bytes(self, file_id: str) -> bytes:
+        """The stored bytes of an uploaded or generated file."""
+        with self._lock:
+            return self._files[file_id].data
+
+    @property
+    def batch_ids(self) -> tuple[str, ...]:
+        """Every batch created so far, oldest first."""
+        with self._lock:
+            return tuple(self._batches)
+
+    def clear(self) -> None:
+        """Forget every file, batch and request fault."""
+        with self._lock:
+            self._files.clear()
+            self._batches.clear()
+            self._line_faults.clear()
+
+    def routes(self) -> dict[tuple[str, str], tuple[Route, bool]]:
+        """The routes to register (all API routes: they need a key and take faults)."""
+        table: dict[tuple[str, str], Route] = {
+            ("POST", "/v1/files"): self._create_file,
+            ("GET", "/v1/files/*"): self._retrieve_file,
+            ("DELETE", "/v1/files/*"): self._delete_file,
+            ("GET", "/v1/files/*/content"): self._file_content,
+            ("POST", "/v1/batches"): self._create_batch,
+            ("GET", "/v1/batches"): self._list_batches,
+            ("GET", "/v1/batches/*"): self._retrieve_batch,
+            ("POST", "/v1/batches/*/cancel"): self._cancel_batch,
+        }
+        return {key: (route, True) for key, route in table.items()}
+
+    # Files
+
+    def _store(self, filename: str, purpose: str, data: bytes) -> _File:
+        stored = _File(
+            id=_new_id("file"),
+            filename=filename,
+            purpose=purpose,
+            data=data,
+            created_at=int(time.time()),
+        )
+        with self._lock:
+            self._files[stored.id] = stored
+        return stored
+
+    def _file(self, file_id: str) -> _File:
+        with self._lock:
+            found = self._files.get(file_id)
+        if found is None:
+            raise ApiError(404, f"No such File object: {file_id}", param="id", code="not_found")
+        return found
+
+    def _create_file(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        files = [p for p in incoming.parts if p.is_file and p.name == "file"]
+        purposes = [p.text() for p in incoming.parts if not p.is_file and p.name == "purpose"]
+        if incoming.body_kind != "multipart" or len(files) != 1:
+            raise ApiError(400, "Send one 'file' part as multipart/form-data.", param="file")
+        if len(purposes) != 1 or purposes[0] not in _PURPOSES:
+            shown = purposes[0] if purposes else None
+            raise ApiError(
+                400, f"Invalid purpose {shown!r}; one of {', '.join(_PURPOSES)}.", param="purpose"
+            )
+        part, purpose = files[0], purposes[0]
+        filename = part.filename or "upload"
+        if purpose == "batch" and not filename.endswith(".jsonl"):
+            raise ApiError(400, "A batch input file must be a .jsonl file.", param="file")
+        if purpose == "batch" and len(part.data) > self.max_bytes:
+            raise ApiError(400, f"A batch input file is at most {self.max_bytes} bytes.")
+        return json_reply(self._store(filename, purpose, part.data).to_json())
+
+    def _retrieve_file(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        return json_reply(self._file(incoming.path.rsplit("/", 1)[-1]).to_json())
+
+    def _delete_file(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        file_id = self._file(incoming.path.rsplit("/", 1)[-1]).id
+        with self._lock:
+            self._files.pop(file_id, None)
+        return json_reply({"id": file_id, "object": "file", "deleted": True})
+
+    def _file_content(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        stored = self._file(incoming.path.split("/")[-2])
+        return Reply(headers={"content-type": "application/octet-stream"}, body=stored.data)
+
+    # Batches
+
+    def _create_batch(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        body = incoming.json
+        if not isinstance(body, Mapping):
+            raise ApiError(400, "Send a JSON object.")
+        fields = cast("Mapping[str, Any]", body)
+        for name in ("input_file_id", "endpoint", "completion_window"):
+            if not isinstance(fields.get(name), str):
+                raise ApiError(400, f"Missing required parameter: '{name}'.", param=name)
+        if fields["completion_window"] != "24h":
+            raise ApiError(400, "completion_window must be '24h'.", param="completion_window")
+        if fields["endpoint"] not in _ENDPOINTS:
+            raise ApiError(
+                400, f"The fake server batches only {', '.join(_ENDPOINTS)}.", param="endpoint"
+            )
+        source = self._file(str(fields["input_file_id"]))
+        if source.purpose != "batch":
+            raise ApiError(400, "The input file must be uploaded with purpose 'batch'.")
+        metadata = fields.get("metadata")
+        batch = _Batch(
+            id=_new_id("batch"),
+            endpoint=str(fields["endpoint"]),
+            input_file_id=source.id,
+            metadata=cast("Mapping[str, str]", metadata) if isinstance(metadata, Mapping) else None,
+            created_at=int(time.time()),
+            started=self._clock(),
+            base_url=incoming.base_url,
+        )
+        with self._lock:
+            self._batches[batch.id] = batch
+        return json_reply(batch.to_json())
+
+    def _batch(self, batch_id: str) -> _Batch:
+        with self._lock:
+            found = self._batches.get(batch_id)
+        if found is None:
+            raise ApiError(404, f"No batch found with id '{batch_id}'.", code="not_found")
+        return found
+
+    def _list_batches(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        try:
+            limit = int(incoming.query.get("limit", "20"))
+        except ValueError:
+            raise ApiError(400, "limit must be an integer.", param="limit") from None
+        with self._lock:
+            newest = list(reversed(self._batches.values()))
+        after = incoming.query.get("after")
+        if after is not None:
+            ids = [b.id for b in newest]
+            newest = newest[ids.index(after) + 1 :] if after in ids else []
+        page = newest[: max(1, min(limit, 100))]
+        return json_reply(
+            {
+                "object": "list",
+                "data": [b.to_json() for b in page],
+                "first_id": page[0].id if page else None,
+                "last_id": page[-1].id if page else None,
+                "has_more": len(newest) > len(page),
+            }
+        )
+
+    def _retrieve_batch(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        batch = self._batch(incoming.path.rsplit("/", 1)[-1])
+        self._advance(batch)
+        with self._lock:
+            return json_reply(batch.to_json())
+
+    def _cancel_batch(self, incoming: Incoming, ctx: ServerContext) -> Reply:
+        batch = self._batch(incoming.path.split("/")[-2])
+        with self._lock:
+            if batch.status in _ENDED or batch.running:
+                raise ApiError(
+                    409, f"Cannot cancel a batch with status {batch.status}.", code="conflict"
+                )
+            batch.status = "cancelling"
+            batch.times["cancelling"] = int(time.time())
+            return json_reply(batch.to_json())
+
+    def _advance(self, batch: _Batch) -> None:
+        """Move a polled batch along: validating -> in_progress -> completed (or failed)."""
+        with self._lock:
+            if batch.running or batch.status in _ENDED:
+                return
+            now = int(time.time())
+            if batch.status == "cancelling":
+                batch.status = "cancelled"
+                batch.times["cancelled"] = now
+                return
+            if batch.status == "validating":
+                batch.status = "in_progress"
+                batch.times["in_progress"] = now
+            if self._clock() - batch.started < self.batch_seconds:
+                return
+            batch.running = True
+            source = self._files.get(batch.input_file_id)
+        try:
+            self._run(batch, source.data if source is not None else b"")
+        finally:
+            with self._lock:
+                batch.running = False
+
+    def _run(self, batch: _Batch, data: bytes) -> None:
+        lines = [(n, line) for n, line in enumerate(data.splitlines(), start=1) if line.strip()]
+        problems = self._check_input(batch, lines, len(data))
+        now = int(time.time())
+        if problems:
+            with self._lock:
+                batch.status, batch.errors = "failed", problems
+                batch.times["failed"] = now
+            return
+        outputs: list[bytes] = []
+        failures: list[bytes] = []
+        for _number, raw in lines:
+            request = cast("Mapping[str, Any]", json.loads(raw))
+            status, payload = self._answer(batch, request)
+            line = {
+                "id": _new_id("batch_req"),
+                "custom_id": request["custom_id"],
+                "response": {
+                    "status_code": status,
+                    "request_id": f"req_{secrets.token_hex(16)}",
+                    "body": payload,
+                },
+                "error": None,
+            }
+            encoded = json.dumps(line, separators=(",", ":")).encode() + b"\n"
+            (outputs if status == 200 else failures).append(encoded)
+        output = self._store(f"{batch.id}_output.jsonl", "batch_output", b"".join(outputs))
+        errors = (
+            self._store(f"{batch.id}_error.jsonl", "batch_output", b"".join(failures))
+            if failures
+            else None
+        )
+        with self._lock:
+            batch.counts = {
+                "total": len(lines),
+                "completed": len(outputs),
+                "failed": len(failures),
+            }
+            batch.output_file_id = output.id if outputs else None
+            batch.error_file_id = errors.id if errors is not None else None
+            batch.times["finalizing"] = now
+            batch.times["completed"] = int(time.time())
+            batch.status = "completed"
+
+    def _check_input(
+        self, batch: _Batch, lines: list[tuple[int, bytes]], size: int
+    ) -> list[dict[str, object]]:
+        if not lines:
+            return [_error_line(0, "The input file has no requests.", "empty_file")]
+        if len(lines) > self.max_requests:
+            message = f"The input file has {len(lines)} requests; at most {self.max_requests}."
+            return [_error_line(0, message, "too_many_requests")]
+        if size > self.max_bytes:
+            message = f"The input file has {size} bytes; at most {self.max_bytes}."
+            return [_error_line(0, message, "file_too_large")]
+        problems: list[dict[str, object]] = []
+        seen: set[str] = set()
+        for number, raw in lines:
+            try:
+                request: object = json.loads(raw)
+            except ValueError:
+                problems.append(_error_line(number, "This line is not valid JSON.", "invalid_json"))
+                continue
+            if not isinstance(request, Mapping):
+                problems.append(_error_line(number, "This line is not a JSON object."))
+                continue
+            fields = cast("Mapping[str, Any]", request)
+            custom_id = fields.get("custom_id")
+            if not isinstance(custom_id, str) or not custom_id:
+                problems.append(_error_line(number, "Each line needs a custom_id string."))
+            elif custom_id in seen:
+                problems.append(_error_line(number, f"Duplicate custom_id {custom_id!r}."))
+            else:
+                seen.add(custom_id)
+            if fields.get("method") != "POST":
+                problems.append(_error_line(number, "The method must be POST."))
+            if fields.get("url") != batch.endpoint:
+                problems.append(
+                    _error_line(number, f"The url must be the batch's endpoint {batch.endpoint}.")
+                )
+            if not isinstance(fields.get("body"), Mapping):
+                problems.append(_error_line(number, "The body must be a JSON object."))
+        return problems[:100]
+
+    def _answer(self, batch: _Batch, request: Mapping[str, Any]) -> tuple[int, object]:
+        """One request of a batch through the server's image route: status and JSON body."""
+        with self._lock:
+            fault = self._line_faults.get(str(request["custom_id"]))
+        if isinstance(fault, StatusFault):
+            return fault.status, fault.body()
+        body = cast("Mapping[str, object]", request["body"])
+        if body.get("stream") is True:
+            return 400, ApiError(400, "Streaming is not supported in batches.").body()
+        found = self.host.find_route("POST", batch.endpoint)
+        if found is None:
+            return 404, ApiError(404, f"Invalid URL (POST {batch.endpoint}).").body()
+        raw = json.dumps(body).encode()
+        incoming = Incoming(
+            method="POST",
+            path=batch.endpoint,
+            query={},
+            headers={"content-type": "application/json", "content-length": str(len(raw))},
+            body_kind="json",
+            json=dict(body),
+            raw=raw,
+            base_url=batch.base_url,
+        )
+        try:
+            reply = found[0](incoming, self.host)
+        except ApiError as error:
+            return error.status, error.body()
+        if reply.events is not None:
+            return 400, ApiError(400, "Streaming is not supported in batches.").body()
+        return reply.status, json.loads(reply.body)

@@ -1,0 +1,120 @@
+"""Type-checked, never run: the async clients as an application uses them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import assert_type
+
+from openai_images_sdk import (
+    AsyncAPIResponse,
+    AsyncAzureImagesClient,
+    AsyncImagesClient,
+    AsyncStream,
+    ImageEditCompletedEvent,
+    ImageEditPartialImageEvent,
+    ImageEditStreamEvent,
+    ImageGenCompletedEvent,
+    ImageGenPartialImageEvent,
+    ImageGenStreamEvent,
+    ImagesResponse,
+    ImagesUsage,
+)
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def generate(client: AsyncImagesClient, flag: bool) -> None:
+    assert_type(await client.images.generate(prompt="x"), ImagesResponse)
+    assert_type(await client.images.generate(prompt="x", stream=False), ImagesResponse)
+    assert_type(
+        await client.images.generate(prompt="x", stream=True), AsyncStream[ImageGenStreamEvent]
+    )
+    assert_type(
+        await client.images.generate(prompt="x", stream=flag),
+        ImagesResponse | AsyncStream[ImageGenStreamEvent],
+    )
+
+
+async def edit(client: AsyncImagesClient, flag: bool) -> None:
+    assert_type(await client.images.edit(image=PNG, prompt="x"), ImagesResponse)
+    assert_type(
+        await client.images.edit(image=[{"file_id": "file-1"}], prompt="x", stream=True),
+        AsyncStream[ImageEditStreamEvent],
+    )
+    assert_type(
+        await client.images.edit(image=PNG, prompt="x", stream=flag),
+        ImagesResponse | AsyncStream[ImageEditStreamEvent],
+    )
+    assert_type(await client.images.create_variation(image=PNG), ImagesResponse)
+    assert_type(
+        await client.images.with_raw_response.edit(image=PNG, prompt="x", stream=flag),
+        AsyncAPIResponse[ImagesResponse] | AsyncAPIResponse[AsyncStream[ImageEditStreamEvent]],
+    )
+    assert_type(
+        await client.images.with_raw_response.create_variation(image=PNG),
+        AsyncAPIResponse[ImagesResponse],
+    )
+
+
+async def results(result: ImagesResponse, folder: Path) -> None:
+    assert_type(await result.asave_all(folder), list[Path])
+    for image in result.data or []:
+        assert_type(await image.adownload(), bytes)
+        assert_type(await image.asave(folder / "a.png"), Path)
+
+
+async def streams(client: AsyncImagesClient) -> None:
+    async with await client.images.generate(prompt="x", stream=True) as stream:
+        async for event in stream:
+            assert_type(event, ImageGenPartialImageEvent | ImageGenCompletedEvent)
+            if event.type == "image_generation.completed":
+                assert_type(event.usage, ImagesUsage)
+            else:
+                assert_type(event.partial_image_index, int)
+    gen_stream = await client.images.generate(prompt="x", stream=True)
+    assert_type(await gen_stream.until_done(), ImageGenCompletedEvent)
+    edit_stream = await client.images.edit(image=PNG, prompt="x", stream=True)
+    assert_type(await edit_stream.__anext__(), ImageEditPartialImageEvent | ImageEditCompletedEvent)
+    assert_type(await edit_stream.until_done(), ImageEditCompletedEvent)
+    async for partial in edit_stream.partial_images():
+        assert_type(partial, ImageEditPartialImageEvent)
+
+
+async def raw_and_streaming_responses(client: AsyncImagesClient) -> None:
+    raw = await client.images.with_raw_response.generate(prompt="x")
+    assert_type(raw, AsyncAPIResponse[ImagesResponse])
+    assert_type(await raw.parse(), ImagesResponse)
+    assert_type(
+        await client.images.with_raw_response.generate(prompt="x", stream=True),
+        AsyncAPIResponse[AsyncStream[ImageGenStreamEvent]],
+    )
+    assert_type(
+        await client.images.with_raw_response.edit(image=PNG, prompt="x"),
+        AsyncAPIResponse[ImagesResponse],
+    )
+    async with client.images.with_streaming_response.generate(prompt="x") as response:
+        assert_type(response, AsyncAPIResponse[ImagesResponse])
+        assert_type(await response.parse(), ImagesResponse)
+        assert_type(response.iter_bytes(), AsyncIterator[bytes])
+    async with client.images.with_streaming_response.edit(
+        image=PNG, prompt="x", stream=True
+    ) as response:
+        assert_type(await response.parse(), AsyncStream[ImageEditStreamEvent])
+
+
+async def clients() -> None:
+    async with AsyncImagesClient(api_key="sk-...") as client:
+        assert_type(client, AsyncImagesClient)
+        assert_type(client.with_options(timeout=5.0), AsyncImagesClient)
+
+    async def token() -> str:
+        return "token"
+
+    azure = AsyncAzureImagesClient(
+        azure_endpoint="https://example.openai.azure.com",
+        api_version="2025-04-01-preview",
+        azure_ad_token_provider=token,
+    )
+    assert_type(await azure.images.generate(prompt="x"), ImagesResponse)
+    await azure.close()
