@@ -7,6 +7,7 @@ import io
 import pathlib
 import re
 import textwrap
+from collections.abc import Iterator
 
 import pytest
 
@@ -30,7 +31,9 @@ def _image_bytes(fmt: str, size: tuple[int, int] = (1024, 1024)) -> bytes:
 
 
 @pytest.fixture
-def readme_env(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+def readme_env(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, object]]:
     server = FakeImagesServer().start()
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-readme-example")
@@ -52,10 +55,10 @@ def test_readme_example_runs(index: int, readme_env: dict[str, object]) -> None:
     namespace: dict[str, object] = dict(readme_env)
     if "await " in source or "async with" in source:
         body = textwrap.indent(source, "    ")
-        exec(f"async def _example():\n{body}\n", namespace)  # noqa: S102
+        exec(f"async def _example():\n{body}\n", namespace)
         asyncio.run(namespace["_example"]())  # type: ignore[operator]
     else:
-        exec(compile(source, f"README example {index}", "exec"), namespace)  # noqa: S102
+        exec(compile(source, f"README example {index}", "exec"), namespace)
     for value in namespace.values():
         if isinstance(value, ImagesClient):
             value.close()
