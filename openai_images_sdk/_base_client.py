@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import ipaddress
 import logging
 import platform
 import re
@@ -52,6 +53,7 @@ from ._types import (
     ValidationMode,
 )
 from ._version import __version__
+from ._warn import warn
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -118,9 +120,28 @@ def to_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
 
 
 def to_base_url(value: str | httpx.URL) -> httpx.URL:
-    """A base URL with exactly one trailing slash, so operation paths join onto it."""
+    """A base URL with exactly one trailing slash, so operation paths join onto it.
+
+    Warns when it is plain ``http://`` to a host other than this machine: the API key
+    would cross the network unencrypted.
+    """
     url = httpx.URL(value)
+    if url.scheme == "http" and not _is_loopback(url.host):
+        warn(
+            f"base_url {str(url)!r} is plain http:// to a remote host: the API key and "
+            "images would be sent unencrypted; use https://",
+            UserWarning,
+        )
     return url.copy_with(path=url.path.rstrip("/") + "/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @attrs.frozen(kw_only=True)
@@ -136,7 +157,7 @@ class _Call:
     timeout: httpx.Timeout
     body: _uploads.PreparedBody | None
     stream: bool
-    auth: Mapping[str, str] = attrs.field(factory=dict[str, str])
+    auth: Mapping[str, str] = attrs.field(factory=dict[str, str], repr=False)
     """Credential headers, fetched once per call just before the first attempt."""
 
 
@@ -489,7 +510,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
     def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
         with connection_errors(request):
-            response = self._http_client.send(request, stream=True)
+            response = self._http_client.send(request, stream=True, follow_redirects=False)
             try:
                 if read_body or not response.is_success:
                     response.read()
@@ -620,7 +641,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
     async def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
         with connection_errors(request):
-            response = await self._http_client.send(request, stream=True)
+            response = await self._http_client.send(request, stream=True, follow_redirects=False)
             try:
                 if read_body or not response.is_success:
                     await response.aread()

@@ -9,10 +9,7 @@ know pass them.
 from __future__ import annotations
 
 import datetime
-import sys
-import warnings
 from collections.abc import Mapping, Sequence
-from types import FrameType
 from typing import Final, TypeVar, cast
 
 import attrs
@@ -31,10 +28,10 @@ from ._capability_rules import (
 from ._exceptions import ValidationError, Violation
 from ._operation import FieldSpec, OperationSpec
 from ._types import ImageInfo, ValidationMode
+from ._warn import warn
 
 __all__ = ["validate_request"]
 
-_PACKAGE: Final = __name__.rpartition(".")[0]
 _OPERATION_NAMES: Final = {
     "generate": "image generation",
     "edit": "image edits",
@@ -358,18 +355,8 @@ def _model_violations(
     return out + _constraint_violations(rules, params, flagged, name)
 
 
-def _user_stacklevel() -> int:
-    """The `stacklevel` of the first frame outside this package, seen from the caller."""
-    frame: FrameType | None = sys._getframe(2)
-    level = 2
-    while frame is not None and str(frame.f_globals.get("__name__")).startswith(_PACKAGE):
-        frame = frame.f_back
-        level += 1
-    return level
-
-
 def _deprecate(message: str) -> None:
-    warnings.warn(message, DeprecationWarning, stacklevel=_user_stacklevel())
+    warn(message, DeprecationWarning)
 
 
 def _deprecations(
@@ -449,8 +436,7 @@ def validate_request(
     lines = "\n".join(f"  - {v}" for v in violations)
     count = len(violations)
     noun = "problem" if count == 1 else "problems"
-    warnings.warn(
+    warn(
         f"{count} {noun} with the request (sending it anyway, validation='warn'):\n{lines}",
         UserWarning,
-        stacklevel=_user_stacklevel(),
     )

@@ -101,12 +101,12 @@ async def test_base_url(
 async def test_base_url_from_environment(
     driver: Driver, respx_mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("OPENAI_BASE_URL", "http://compat.local:1234/v1/")
-    route = respx_mock.post("http://compat.local:1234/v1/images/generations").respond(json=OK_BODY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://compat.local:1234/v1/")
+    route = respx_mock.post("https://compat.local:1234/v1/images/generations").respond(json=OK_BODY)
     client = driver.client()
     await call(driver, client)
     assert route.call_count == 1
-    assert str(client.base_url) == "http://compat.local:1234/v1/"
+    assert str(client.base_url) == "https://compat.local:1234/v1/"
 
 
 async def test_organization_and_project_headers(
@@ -248,11 +248,11 @@ async def test_bring_your_own_http_client(driver: Driver) -> None:
 
     transport = httpx.MockTransport(handler)
     http_client = driver.http_client(transport=transport, timeout=42.0)
-    client = driver.client(http_client=http_client, base_url="http://own.local/v1")
+    client = driver.client(http_client=http_client, base_url="https://own.local/v1")
     assert client.timeout == httpx.Timeout(42.0)
     result = await call(driver, client)
     assert isinstance(result, TinyImagesResponse)
-    assert str(seen[0].url) == "http://own.local/v1/images/generations"
+    assert str(seen[0].url) == "https://own.local/v1/images/generations"
     await driver.close(client)
     assert not http_client.is_closed, "the caller owns a client it passed in"
     await driver.run(http_client.aclose() if driver.is_async else http_client.close())  # type: ignore[union-attr]
@@ -314,9 +314,9 @@ async def test_with_options_changes_a_copy_and_shares_the_pool(
 async def test_with_options_api_key_and_base_url(
     driver: Driver, respx_mock: respx.MockRouter
 ) -> None:
-    route = respx_mock.post("http://other.local/images/generations").respond(json=OK_BODY)
+    route = respx_mock.post("https://other.local/images/generations").respond(json=OK_BODY)
     client = driver.client()
-    copy = client.with_options(api_key="sk-other", base_url="http://other.local")
+    copy = client.with_options(api_key="sk-other", base_url="https://other.local")
     await call(driver, copy)
     assert route.calls.last.request.headers["Authorization"] == "Bearer sk-other"
     assert client.api_key == "sk-test-key"

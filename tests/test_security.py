@@ -253,21 +253,12 @@ async def test_errors_and_debug_logs_hide_credentials(
     assert leaks(texts) == []
 
 
-BUG_LOCALS: Final = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: _base_client._Call.auth (the Authorization / api-key header) is in _Call's "
-    "attrs repr, and _respond/_after_error hold `call` as a local, so a traceback rendered "
-    "with locals shows the credential",
-)
-
-
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(
     "which",
     [
-        pytest.param(0, id="status-error", marks=BUG_LOCALS),
-        pytest.param(1, id="connection-error", marks=BUG_LOCALS),
+        pytest.param(0, id="status-error"),
+        pytest.param(1, id="connection-error"),
         pytest.param(2, id="validation-error"),
     ],
 )
@@ -281,15 +272,6 @@ async def test_tracebacks_with_locals_hide_credentials(
 # -- Authorization goes to the configured base URL only ----------------------------------------
 
 
-BUG_REDIRECT: Final = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: _base_client _attempt sends with the http_client's follow_redirects; with a "
-    "caller's client that follows redirects, the Azure api-key header goes to the redirect "
-    "target on another host (httpx strips only Authorization across origins)",
-)
-
-
 async def _generate_or_error(driver: Driver, client: Any) -> object:
     try:
         return await driver.run(client.images.generate(prompt="x"))
@@ -301,15 +283,7 @@ async def _generate_or_error(driver: Driver, client: Any) -> object:
     ("kind", "caller_client_follows"),
     [
         *[pytest.param(kind, False, id=f"{kind}-sdk-client") for kind in KINDS],
-        *[
-            pytest.param(
-                kind,
-                True,
-                id=f"{kind}-following-client",
-                marks=[BUG_REDIRECT] if kind == "azure-key" else [],
-            )
-            for kind in KINDS
-        ],
+        *[pytest.param(kind, True, id=f"{kind}-following-client") for kind in KINDS],
     ],
 )
 async def test_a_redirect_to_another_host_gets_no_credentials(
@@ -381,13 +355,6 @@ async def test_image_url_downloads_get_no_credentials(
 # -- plain http ------------------------------------------------------------------------------
 
 
-BUG_NO_WARNING: Final = pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="BUG: no UserWarning when a client is built with an http:// base URL to a host "
-    "that is not loopback (the key would cross the network in clear text)",
-)
-
 CONSTRUCTIONS: Final = ("openai", "openai-env", "azure-base-url", "azure-endpoint")
 
 
@@ -404,7 +371,6 @@ async def _construct(driver: Driver, how: str, url: str, monkeypatch: pytest.Mon
     await driver.close(client)
 
 
-@BUG_NO_WARNING
 @pytest.mark.parametrize("how", CONSTRUCTIONS)
 @pytest.mark.parametrize("url", ["http://api.example.com/v1", "http://10.0.0.7:8080"])
 async def test_plain_http_to_a_remote_host_warns(

@@ -164,36 +164,27 @@ async def _build(
     }
     seen = done_keys(manifest.path)
     failed = skipped = 0
-    async for record in aiter_records(records):
-        planned = planner.plan(record)
-        digest = key_digest(planned.key)
-        if digest in seen:
-            skipped += 1
-            continue
-        seen.add(digest)
-        if isinstance(planned, PlanFailure):
-            await manifest.append(_failure(planned.key, planned.error))
-            failed += 1
-            continue
-        try:
-            build = functools.partial(batch_line, planned, validation=client.validation)
-            line = await anyio.to_thread.run_sync(build)
-            splitter = splitters[ENDPOINTS[planned.operation]]
-            if not splitter.fits(line):
-                raise ValidationError(
-                    [
-                        Violation(
-                            param="record",
-                            rule=f"its request is {len(line)} bytes; a batch input file "
-                            f"holds at most {splitter.max_bytes}",
-                        )
-                    ]
-                )
-        except ValidationError as error:
-            await manifest.append(_failure(planned.key, error))
-            failed += 1
-            continue
-        splitter.add(line)
+    async with contextlib.aclosing(aiter_records(records)) as source:
+        async for record in source:
+            planned = planner.plan(record)
+            digest = key_digest(planned.key)
+            if digest in seen:
+                skipped += 1
+                continue
+            seen.add(digest)
+            try:
+                if isinstance(planned, PlanFailure):
+                    raise planned.error
+                splitter = splitters[ENDPOINTS[planned.operation]]
+                build = functools.partial(batch_line, planned, validation=client.validation)
+                line = await anyio.to_thread.run_sync(build)
+                if not splitter.fits(line):
+                    raise ValidationError([_too_large(len(line), splitter.max_bytes)])
+            except ValidationError as error:
+                await manifest.append(_failure(planned.key, error))
+                failed += 1
+                continue
+            splitter.add(line)
     for endpoint, splitter in splitters.items():
         for index, part in enumerate(splitter.close()):
             state.parts.append(
@@ -207,6 +198,11 @@ async def _build(
             )
     state.built = True
     return failed, skipped
+
+
+def _too_large(size: int, limit: int) -> Violation:
+    rule = f"its request is {size} bytes; a batch input file holds at most {limit}"
+    return Violation(param="record", rule=rule, value=size)
 
 
 def _failure(key: str, error: BaseException) -> ManifestEntry:

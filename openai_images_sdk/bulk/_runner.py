@@ -10,6 +10,7 @@ shielded from cancellation: Ctrl-C loses no result that had arrived.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import time
@@ -143,8 +144,8 @@ class _Run:
     total_tokens: int = 0
 
     async def feed(self, records: RecordSource, send: Any) -> None:
-        async with send:
-            async for record in aiter_records(records):
+        async with send, contextlib.aclosing(aiter_records(records)) as source:
+            async for record in source:
                 planned = self.planner.plan(record)
                 digest = key_digest(planned.key)
                 if digest in self.seen:
