@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 QUICK: dict[str, tuple[str, ...]] = {
+    "bench_bulk.py": ("--records", "300", "--runs", "1"),
     "bench_overhead.py": (
         "--calls",
         "200",

@@ -1,21 +1,21 @@
 """Every error the SDK raises.
 
-    OpenAIError
-    ├── ValidationError          (also a ValueError: bad input, caught before any byte is sent)
-    └── APIError
-        ├── APIConnectionError
-        │   └── APITimeoutError
-        ├── APIResponseValidationError
-        └── APIStatusError
-            ├── BadRequestError                      400
-            │   └── ContentPolicyViolationError      400, code moderation_blocked / content_policy_violation
-            ├── AuthenticationError                  401
-            ├── PermissionDeniedError                403
-            ├── NotFoundError                        404
-            ├── ConflictError                        409
-            ├── UnprocessableEntityError             422
-            ├── RateLimitError                       429
-            └── InternalServerError                  >= 500
+OpenAIError
+├── ValidationError          (also a ValueError: bad input, caught before any byte is sent)
+└── APIError
+    ├── APIConnectionError
+    │   └── APITimeoutError
+    ├── APIResponseValidationError
+    └── APIStatusError
+        ├── BadRequestError                      400
+        │   └── ContentPolicyViolationError      400, code moderation_blocked / content_policy_violation
+        ├── AuthenticationError                  401
+        ├── PermissionDeniedError                403
+        ├── NotFoundError                        404
+        ├── ConflictError                        409
+        ├── UnprocessableEntityError             422
+        ├── RateLimitError                       429
+        └── InternalServerError                  >= 500
 """
 
 from __future__ import annotations
@@ -103,11 +103,16 @@ class ErrorObject:
 
     @classmethod
     def from_body(cls, body: object) -> ErrorObject | None:
-        """Read `{"error": {...}}` (or a bare error object); None when the body has neither."""
+        """Read `{"error": {...}}` (or a bare error object); None when the body has neither.
+
+        An `error` that is a string (`{"error": "Validation failed"}`) becomes the message.
+        """
         if not isinstance(body, Mapping):
             return None
         outer = cast("Mapping[str, object]", body)
         inner = outer.get("error", outer)
+        if isinstance(inner, str):
+            return cls(message=inner)
         if not isinstance(inner, Mapping):
             return None
         error = cast("Mapping[str, object]", inner)
@@ -140,9 +145,7 @@ class APIError(OpenAIError):
     param: str | None
     type: str | None
 
-    def __init__(
-        self, message: str, request: httpx.Request | None, *, body: object = None
-    ) -> None:
+    def __init__(self, message: str, request: httpx.Request | None, *, body: object = None) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
@@ -237,14 +240,18 @@ class InternalServerError(APIStatusError):
 class APIConnectionError(APIError):
     """The request did not get a complete answer: connection refused, reset or cut mid-body."""
 
-    def __init__(self, *, message: str = "Connection error.", request: httpx.Request | None) -> None:
+    def __init__(
+        self, *, message: str = "Connection error.", request: httpx.Request | None
+    ) -> None:
         super().__init__(message, request, body=None)
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
-    def __init__(self, request: httpx.Request | None, *, message: str = "Request timed out.") -> None:
+    def __init__(
+        self, request: httpx.Request | None, *, message: str = "Request timed out."
+    ) -> None:
         super().__init__(message=message, request=request)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Final, TextIO
 
@@ -34,7 +35,18 @@ _LEVELS: Final[Mapping[str, int]] = {"debug": logging.DEBUG, "info": logging.INF
 
 
 class _EnvHandler(logging.StreamHandler[TextIO]):
-    """The stderr handler added by `OPENAI_IMAGES_LOG` (marked so it is added only once)."""
+    """The stderr handler added by `OPENAI_IMAGES_LOG` (marked so it is added only once).
+
+    It writes to `sys.stderr` as it is at each record, not as it was when the handler was
+    made (a replaced stderr, such as a test's capture, may be closed since).
+    """
+
+    def __init__(self) -> None:
+        logging.Handler.__init__(self)
+
+    @property
+    def stream(self) -> TextIO:  # type: ignore[override]  # pyright: ignore[reportIncompatibleVariableOverride]
+        return sys.stderr
 
 
 def setup_logging() -> None:

@@ -1,8 +1,8 @@
 """Typed iterators over a streamed (`text/event-stream`) response.
 
 `Stream` and `AsyncStream` differ only in how they read bytes; everything else (content
-type check, SSE decoding, JSON, typed events, error events, truncation, file saving) is
-the sans-I/O `_StreamCore` they share.
+type check, SSE decoding, JSON, typed events, error events, truncation) is the sans-I/O
+`_StreamCore` they share, and `save_to` writes files with `_stream_files.Saver`.
 
 Rules every stream follows:
 
@@ -25,12 +25,10 @@ Rules every stream follows:
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import logging
 import os
-import string
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -39,7 +37,6 @@ from typing import (
     Any,
     Final,
     Generic,
-    Literal,
     Self,
     TypeAlias,
     TypeVar,
@@ -56,10 +53,9 @@ from ._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
     ErrorObject,
-    ValidationError,
-    Violation,
 )
 from ._sse import ServerSentEvent, SSEDecoder
+from ._stream_files import Saver, event_kind, image_bytes
 
 if TYPE_CHECKING:
     from ._generated.models import (
@@ -82,98 +78,12 @@ _logger = logging.getLogger("openai_images_sdk")
 _HEAD_LIMIT: Final = 8192
 """How much of a non-event-stream body is read to show in the error."""
 
-_TEMPLATE_FIELDS: Final = frozenset({"index", "kind", "ext", "n"})
-
-_MAGIC: Final = (
-    (b"\x89PNG", "png"),
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"GIF8", "gif"),
-    (b"<svg", "svg"),
-    (b"<?xml", "svg"),
-)
-
-_Kind: TypeAlias = Literal["partial", "completed", "other"]
-
-
-def _kind(event: object) -> _Kind:
-    kind = getattr(event, "type", None)
-    if isinstance(kind, str):
-        if kind.endswith(".partial_image"):
-            return "partial"
-        if kind.endswith(".completed"):
-            return "completed"
-    return "other"
+_DRAIN_LIMIT: Final = 1024
+"""How many chunks a closed response may still yield before it is given up on (`_release`)."""
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def image_bytes(event: object) -> bytes:
-    """The image of a partial or completed event, decoded from its `b64_json`."""
-    data = getattr(event, "b64_json", None)
-    if not isinstance(data, str):
-        raise TypeError(f"{type(event).__name__} carries no b64_json image")
-    return base64.b64decode(data)
-
-
-def _extension(event: object, data: bytes) -> str:
-    fmt = getattr(event, "output_format", None)
-    if isinstance(fmt, str) and fmt:
-        return fmt
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    for magic, ext in _MAGIC:
-        if data.startswith(magic):
-            return ext
-    return "bin"
-
-
-class _Saver:
-    """Writes each image event to a file named by a template, as the events arrive."""
-
-    def __init__(self, template: str | os.PathLike[str], *, partials: bool) -> None:
-        text = os.fspath(template)
-        try:
-            fields = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-        except ValueError as exc:
-            rule = f"is not a valid template: {exc}"
-            raise ValidationError(
-                [Violation(param="path_template", rule=rule, value=text)]
-            ) from exc
-        problems: list[Violation] = []
-        unknown = sorted(fields - _TEMPLATE_FIELDS)
-        if unknown:
-            rule = "may only use the fields {index}, {kind}, {ext} and {n}; unknown: " + ", ".join(
-                repr(name) for name in unknown
-            )
-            problems.append(Violation(param="path_template", rule=rule, value=text))
-        if partials and not fields & {"index", "n"}:
-            rule = "must contain {index} or {n} so that each image gets its own file"
-            problems.append(Violation(param="path_template", rule=rule, value=text))
-        if problems:
-            raise ValidationError(problems)
-        self.template = text
-        self.partials = partials
-        self.paths: list[Path] = []
-
-    def save(self, event: object) -> None:
-        kind = _kind(event)
-        if kind == "other" or (kind == "partial" and not self.partials):
-            return
-        data = image_bytes(event)
-        index = getattr(event, "partial_image_index", None) if kind == "partial" else "final"
-        path = Path(
-            self.template.format(
-                index=index,
-                kind="partial" if kind == "partial" else "final",
-                ext=_extension(event, data),
-                n=len(self.paths),
-            )
-        )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        self.paths.append(path)
 
 
 class _StreamCore(Generic[T_co]):
@@ -289,7 +199,7 @@ class _StreamCore(Generic[T_co]):
             _logger.debug("Stream event %d of unknown type %r kept aside", number, kind)
             return None
         typed = cast("T_co", event)
-        kind = _kind(typed)
+        kind = event_kind(typed)
         if kind == "partial":
             self.partials += 1
         elif kind == "completed":
@@ -310,7 +220,7 @@ def _notify(
     on_partial: Callable[[Any], object] | None,
     on_completed: Callable[[Any], object] | None,
 ) -> None:
-    kind = _kind(event)
+    kind = event_kind(event)
     if kind == "partial" and on_partial is not None:
         on_partial(event)
     elif kind == "completed" and on_completed is not None:
@@ -359,7 +269,7 @@ async def _aread(core: _StreamCore[T]) -> AsyncGenerator[T, None]:
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
         finally:
-            await _aclose(chunks)
+            await _release(response, chunks)
         for event in core.finish():
             yield event
     finally:
@@ -377,13 +287,30 @@ async def _ahead(response: httpx.Response) -> tuple[bytes, bool]:
     except httpx.RequestError:
         return bytes(head), False
     finally:
-        await _aclose(chunks)
+        await _release(response, chunks)
     return bytes(head), True
 
 
-async def _aclose(iterator: AsyncIterator[bytes]) -> None:
-    # httpx's byte iterators are async generators; finish them here, not in a finalizer.
-    aclose = getattr(iterator, "aclose", None)
+async def _release(response: httpx.Response, chunks: AsyncIterator[bytes]) -> None:
+    """Close `response`, then run `chunks` to its end so that nothing is left half-read.
+
+    httpx's byte iterators are async generators nested several deep (``aiter_bytes``,
+    ``aiter_raw``, the transport's, httpcore's); closing the outer one leaves the inner
+    ones to the garbage collector, which trio reports (encode/httpx#3686). Once the
+    response is closed, the rest ends at once: a closed connection raises, a body held
+    in memory yields what is left. A body that goes on yielding after being closed is
+    read for at most `_DRAIN_LIMIT` chunks, then closed as before.
+    """
+    await response.aclose()
+    try:
+        drained = 0
+        async for _ in chunks:
+            drained += 1
+            if drained >= _DRAIN_LIMIT:
+                break
+    except (httpx.HTTPError, httpx.StreamError):
+        pass
+    aclose = getattr(chunks, "aclose", None)
     if aclose is not None:
         await aclose()
 
@@ -509,7 +436,7 @@ class Stream(_StreamBase[T_co]):
     def partial_images(self) -> Iterator[object]:
         """Iterate over the partial-image events only; the completed one lands in `completed`."""
         for event in self:
-            if _kind(event) == "partial":
+            if event_kind(event) == "partial":
                 yield event
 
     def save_to(
@@ -521,7 +448,7 @@ class Stream(_StreamBase[T_co]):
         `kind` ("partial" or "final"), `ext` (the output format) and `n` (0, 1, ...);
         parent directories are created. Returns the paths written, the final image last.
         """
-        saver = _Saver(path_template, partials=partials)
+        saver = Saver(path_template, partials=partials)
         with self:
             for event in self:
                 saver.save(event)
@@ -632,7 +559,7 @@ class AsyncStream(_StreamBase[T_co]):
         parent directories are created (with blocking writes of a few MB each). Returns
         the paths written, the final image last.
         """
-        saver = _Saver(path_template, partials=partials)
+        saver = Saver(path_template, partials=partials)
         async with self:
             async for event in self:
                 saver.save(event)
@@ -652,5 +579,5 @@ class _AsyncPartials(Generic[T_co]):
     async def __anext__(self) -> T_co:
         while True:
             event = await anext(self._stream)
-            if _kind(event) == "partial":
+            if event_kind(event) == "partial":
                 return event

@@ -208,6 +208,8 @@ def _json_body(
     violations: list[Violation] = []
     inputs: dict[str, list[ImageInfo]] = {}
     for name, value in _field_order(op, params):
+        if name in refs and value is None:
+            continue  # no input is nullable: None sends nothing, as with multipart
         spec = fields.get(name)
         if spec is None:
             violations.append(
@@ -217,7 +219,7 @@ def _json_body(
                     "(used when inputs are references); send files instead",
                 )
             )
-        elif name in refs and value is not None:
+        elif name in refs:
             wire[spec.name], inputs[name] = _json_refs(spec, value, violations)
         else:
             wire[spec.name] = _to_json(value)

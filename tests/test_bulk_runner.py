@@ -185,7 +185,7 @@ async def test_rate_limit_headers_slow_the_run_before_the_limit(tmp_path: Path) 
 async def test_images_per_minute_spaces_the_starts(
     server: FakeImagesServer, tmp_path: Path
 ) -> None:
-    records = [*titles(3), {"title": "pair", "n": 2}, *titles(1, extra=1)]
+    records = [*titles(3), {"title": "pair", "n": 2}, {"title": "last"}]
     async with client_for(server) as client:
         await bulk_generate(
             records, client=client, out=tmp_path, concurrency=5, prompt="{title}",
@@ -194,8 +194,10 @@ async def test_images_per_minute_spaces_the_starts(
     arrivals = sorted(r.received_at for r in image_requests(server))
     gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
     assert len(gaps) == 4
-    assert all(gap >= 0.09 for gap in gaps), gaps  # 600/min: 0.1 s per image
-    assert sum(gaps) >= 0.5  # the two-image request took two slots
+    # 600/min is one image per 0.1 s (arrivals jitter by a few ms)
+    assert all(gap >= 0.08 for gap in gaps), gaps
+    assert max(gaps) >= 0.18, gaps  # the two-image request took two slots
+    assert sum(gaps) >= 0.45, gaps
 
 
 # ----------------------------------------------------------------- requests and inputs
@@ -393,9 +395,10 @@ async def test_memory_stays_flat_over_ten_thousand_records(
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # durability is not what is measured
     small = await _peak(1_000, tmp_path / "small")
     large = await _peak(10_000, tmp_path / "large")
-    # Only a key digest per record is kept (to skip repeats); 9,000 more responses of
-    # ~4 KB would add ~40 MB if anything held on to them.
-    assert large - small < 600_000, (small, large)
+    # What grows is one key digest per record, kept to skip repeated records (about
+    # 80 bytes with its set slot); holding on to 9,000 more responses of ~4 KB each
+    # would add ~40 MB.
+    assert large - small < 9_000 * 150, (small, large)
 
 
 # ------------------------------------------------------------- pacing and retry rules

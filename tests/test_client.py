@@ -269,8 +269,8 @@ def test_default_pool_limits() -> None:
     client = ImagesClient(api_key="sk-test")
     transport: Any = client._http_client._transport
     pool = transport._pool
-    assert pool._max_connections == DEFAULT_LIMITS.max_connections == 100
-    assert pool._max_keepalive_connections == DEFAULT_LIMITS.max_keepalive_connections
+    assert pool._max_connections == DEFAULT_LIMITS.max_connections == 512
+    assert pool._max_keepalive_connections == DEFAULT_LIMITS.max_keepalive_connections == 20
     client.close()
 
 

@@ -492,3 +492,148 @@ def test_diff_upstream_against_the_upstream_document(capsys: pytest.CaptureFixtu
     ]:
         assert expected in report.splitlines()
     assert main(["diff-upstream", str(UPSTREAM), "--fail-on-diff"]) == 1
+
+
+# ------------------------------------------- URL parameters, binary answers, maps
+
+
+def _add_boxes(spec: dict[str, Any]) -> None:
+    """A second resource: path and query parameters, a bytes answer, a map, no capability key."""
+    spec["tags"].append(
+        {"name": "Boxes", "description": "Store boxes.", "x-python-resource": "boxes"}
+    )
+    box_id = {"in": "path", "name": "box_id", "required": True, "schema": {"type": "string"}}
+    box_ref = {"$ref": "#/components/schemas/Box"}
+    spec["paths"]["/boxes/{box_id}"] = {
+        "get": {
+            "operationId": "getBox",
+            "x-python-method": "retrieve",
+            "x-python-resource": "boxes",
+            "parameters": [
+                box_id,
+                {
+                    "in": "query",
+                    "name": "depth",
+                    "description": "How deep.",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 3},
+                },
+            ],
+            "responses": {
+                "200": {
+                    "description": "A box.",
+                    "content": {"application/json": {"schema": box_ref}},
+                }
+            },
+        }
+    }
+    spec["paths"]["/boxes/{box_id}/content"] = {
+        "get": {
+            "operationId": "getBoxContent",
+            "x-python-method": "content",
+            "x-python-resource": "boxes",
+            "parameters": [box_id],
+            "responses": {
+                "200": {
+                    "description": "Bytes.",
+                    "content": {
+                        "application/octet-stream": {
+                            "schema": {"type": "string", "format": "binary"}
+                        }
+                    },
+                }
+            },
+        }
+    }
+    schemas = _schemas(spec)
+    schemas["Labels"] = {
+        "type": "object",
+        "description": "Free labels.",
+        "additionalProperties": {"type": "string"},
+    }
+    schemas["Box"] = {
+        "type": "object",
+        "required": ["id"],
+        "properties": {
+            "id": {"type": "string"},
+            "labels": {"anyOf": [{"$ref": "#/components/schemas/Labels"}, {"type": "null"}]},
+        },
+    }
+
+
+def test_url_parameters_binary_answers_and_maps(tmp_path: Path, mini_files: dict[str, str]) -> None:
+    files = _generate(tmp_path, _add_boxes)
+    changes = _changes(mini_files, files)
+    removed = [line for lines in changes.values() for line in lines if line.startswith("-")]
+    assert all("import" in line for line in removed), removed  # only import lists grew
+    assert "+ Labels: TypeAlias = dict[str, str]" in changes["models.py"]
+    assert "+     labels: Labels | None = None" in changes["models.py"]
+    package = tmp_path / "boxes_generated"
+    package.mkdir()
+    for name, content in files.items():
+        (package / name).write_text(content, encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        operations = importlib.import_module("boxes_generated.operations")
+        resources = importlib.import_module("boxes_generated.resources")
+        retrieve, content = operations.GET_BOX, operations.GET_BOX_CONTENT
+        assert (retrieve.bodies, retrieve.capability_key, retrieve.path) == (
+            (),
+            "",
+            "/boxes/{box_id}",
+        )
+        assert [(f.name, f.bodies, f.required, f.kinds) for f in retrieve.fields] == [
+            ("box_id", (), True, ("string",)),
+            ("depth", (), False, ("integer",)),
+        ]
+        assert (retrieve.field("depth").minimum, retrieve.field("depth").maximum) == (1, 3)
+        assert content.response_type is bytes
+        client = _Recorder(is_async=False)
+        boxes = resources.Boxes(client)
+        assert boxes.retrieve(box_id="b1", depth=2) == "parsed answer"
+        assert boxes.with_raw_response.content(box_id="b2") == "raw answer"
+        assert client.calls[0][1] == {"box_id": "b1", "depth": 2}
+        assert client.calls[1][1] == {"box_id": "b2"}
+        assert "depth: How deep." in (resources.Boxes.retrieve.__doc__ or "")
+    finally:
+        sys.path.remove(str(tmp_path))
+        for module in [m for m in sys.modules if m.split(".")[0] == "boxes_generated"]:
+            del sys.modules[module]
+
+
+def _param_in_header(spec: dict[str, Any]) -> None:
+    _add_boxes(spec)
+    spec["paths"]["/boxes/{box_id}"]["get"]["parameters"][1]["in"] = "header"
+
+
+def _path_param_not_in_path(spec: dict[str, Any]) -> None:
+    _add_boxes(spec)
+    spec["paths"]["/boxes/{box_id}"]["get"]["parameters"][0]["name"] = "other"
+
+
+def _params_with_a_body(spec: dict[str, Any]) -> None:
+    _add_boxes(spec)
+    draw = spec["paths"]["/things/draw"]["post"]
+    draw["parameters"] = [{"in": "query", "name": "fast", "schema": {"type": "boolean"}}]
+
+
+def _text_answer(spec: dict[str, Any]) -> None:
+    _add_boxes(spec)
+    content = spec["paths"]["/boxes/{box_id}/content"]["get"]["responses"]["200"]["content"]
+    content["application/octet-stream"]["schema"] = {"type": "string"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_param_in_header, "only path and query"),
+        (_path_param_not_in_path, "must be required and in the path"),
+        (_params_with_a_body, "path or query parameters with a request body"),
+        (_text_answer, "binary string schema"),
+    ],
+    ids=["header", "not-in-path", "with-body", "text-answer"],
+)
+def test_url_parameter_rules(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        _generate(tmp_path, edit)

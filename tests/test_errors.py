@@ -139,6 +139,20 @@ async def test_non_json_body_is_still_readable(
     assert info.value.error is None
 
 
+async def test_error_given_as_a_string_is_the_message(
+    driver: Driver, respx_mock: respx.MockRouter
+) -> None:
+    respx_mock.post(API).respond(400, json={"error": "Validation failed"})
+    with pytest.raises(BadRequestError) as info:
+        await call(driver, driver.client())
+    error = info.value
+    assert str(error) == "Error code: 400 - Validation failed"
+    assert error.error is not None
+    assert error.error.message == "Validation failed"
+    assert (error.type, error.code, error.param) == (None, None, None)
+    assert error.body == {"error": "Validation failed"}
+
+
 async def test_empty_body_is_still_readable(driver: Driver, respx_mock: respx.MockRouter) -> None:
     respx_mock.post(API).respond(404)
     with pytest.raises(NotFoundError, match="404 - Not Found"):

@@ -6,7 +6,9 @@ For each case the test checks the outcome (the result after retries, or the type
 and its message), that nothing was silently dropped (requests sent, events and images
 received) and that the connection went back to the pool or was closed. The leak tests
 run 1,000 calls through every quick fault and count connections and file descriptors.
-A few cases are cross-checked against the fake images server's own faults.
+A few cases are cross-checked against the fake images server's own faults. Under trio,
+pytest's warnings-as-errors also catches any of httpx's async generators that a stream
+stopping early (error event, bad event, leaving the loop) drops unclosed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import random
 import struct
 import zlib
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 import httpx
@@ -38,7 +40,6 @@ from openai_images_sdk import (
 from openai_images_sdk.testing import FakeImagesServer
 
 pytestmark = pytest.mark.anyio
-F = TypeVar("F", bound=Callable[..., Any])
 
 IMAGE = b"\x89PNG\r\n\x1a\n" + b"fault-matrix" * 4
 RESULT = {"created": 1_700_000_000, "data": [{"b64_json": base64.b64encode(IMAGE).decode()}]}
@@ -50,17 +51,6 @@ USAGE = {
     "total_tokens": 12,
     "input_tokens_details": {"text_tokens": 5, "image_tokens": 0},
 }
-
-
-# Under trio, an async stream that stops before the body ends (an error event, a bad event,
-# leaving early) drops httpx's and httpcore's nested async generators unexhausted, and trio
-# warns when they are collected. The connection is released all the same (these tests check
-# that); the warnings are upstream's (encode/httpx#3686), so they are ignored here only.
-def trio_drops_httpx_generators(test: F) -> F:
-    for package in ("httpx", "httpcore"):
-        message = f"ignore:Async generator '{package}.*was garbage collected:ResourceWarning"
-        test = pytest.mark.filterwarnings(message)(test)
-    return test
 
 
 def b64(data: bytes) -> str:
@@ -451,7 +441,6 @@ ERROR_EVENTS = [
 ]
 
 
-@trio_drops_httpx_generators
 @pytest.mark.parametrize("error_event", ERROR_EVENTS)
 async def test_error_event_raises_api_error(
     driver: Driver, server: LoopbackServer, error_event: tuple[bytes, ...]
@@ -497,7 +486,6 @@ STREAM_ANSWERS = [
 ]
 
 
-@trio_drops_httpx_generators
 @pytest.mark.parametrize(("step", "expected"), STREAM_ANSWERS)
 async def test_stream_answers_that_are_not_a_whole_stream(
     driver: Driver, server: LoopbackServer, step: Step, expected: tuple[type[APIError], str, int]
@@ -653,7 +641,6 @@ async def one_call(driver: Driver, client: Any, options: dict[str, Any]) -> None
         assert received[-1].type == "image_generation.completed"
 
 
-@trio_drops_httpx_generators
 async def test_no_connection_leak_over_1000_calls(driver: Driver, server: LoopbackServer) -> None:
     client = driver.client(base_url=server.base_url, max_retries=0)
     await one_call(driver, client, {})

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,6 +59,21 @@ def test_environment_switch_off(monkeypatch: pytest.MonkeyPatch, value: str | No
     setup_logging()
     assert logger.level == logging.WARNING
     assert env_handlers() == []
+
+
+@pytest.mark.usefixtures("restore_logger")
+def test_environment_handler_writes_to_stderr_as_it_is_at_each_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OPENAI_IMAGES_LOG", "info")
+    before, after = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", before)
+    setup_logging()
+    before.close()  # like the capture of a test that has ended
+    monkeypatch.setattr(sys, "stderr", after)
+    logger.info("written after stderr was replaced")
+    assert after.getvalue().endswith("openai_images_sdk INFO] written after stderr was replaced\n")
+    assert "Logging error" not in after.getvalue()
 
 
 def test_redact_headers() -> None:

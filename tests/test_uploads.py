@@ -385,6 +385,24 @@ def test_references_make_a_json_edit() -> None:
     assert body.inputs[2].filename == "file-abc"
 
 
+def test_none_inputs_are_left_out_of_a_json_edit_as_of_multipart() -> None:
+    # No input is nullable; a plain field given as None is still sent as null.
+    body = build(
+        image=[{"file_id": "f"}], prompt="p", mask=None, markup=None, model=None, moderation=None
+    )
+    assert body.json == {
+        "images": [{"file_id": "f"}],
+        "prompt": "p",
+        "model": None,
+        "moderation": None,
+    }
+    assert json.loads(body.encoded) == body.json
+    assert [info.label for info in body.inputs] == ["image"]
+    upload = build(image=png(), prompt="p", mask=None, markup=None)
+    parts = parse_multipart(b"".join(upload.iter_sync()), upload.content_type)
+    assert [part.name for part in parts] == ["prompt", "image"]
+
+
 def test_single_reference_still_goes_as_a_list() -> None:
     body = build(image=GeneratedRef(image_url="https://x/y.png"), prompt="p")
     assert body.json == {"images": [{"image_url": "https://x/y.png"}], "prompt": "p"}

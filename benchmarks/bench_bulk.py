@@ -1,0 +1,134 @@
+"""Bulk runner benchmark: 1,000 records at concurrency 64 against a fake server with latency.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench_bulk.py                    # 1000 records, 64 at a time, 3 runs
+    .venv/bin/python benchmarks/bench_bulk.py --records 2000 --concurrency 100 --latency 0.2
+
+The fake server (`FakeImagesServer`, ``latency`` seconds before each answer) runs in its
+own process, so its request handling does not share the client's GIL. The client runs
+`bulk_generate` with tiny images (gpt-image-2, 256x256 JPEG, about 4 KB) so that the
+server's rendering does not dominate, writing every image and manifest line to a
+temporary folder (fsync included) as a real run would.
+
+Reported per run: wall time, the ideal ``ceil(records / concurrency) x latency`` (every
+wave of requests waits one latency; 1000/64 x 0.2 s = 3.1 s, rounded up to whole waves
+3.2 s), their ratio (target: within 1.2x of 1000/64 x 0.2 s), throughput, and the client
+process's peak RSS (``ru_maxrss``; it includes the interpreter and imports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the SDK from this checkout
+
+import anyio  # noqa: E402
+
+from openai_images_sdk._client import AsyncImagesClient  # noqa: E402
+from openai_images_sdk.bulk import BulkSummary, bulk_generate  # noqa: E402
+
+SIZE = "64x64"
+SERVER = """
+import sys
+from openai_images_sdk.testing import serve_forever
+serve_forever(port=int(sys.argv[1]), latency=float(sys.argv[2]), draw_text=False,
+              on_ready=lambda server: print("ready", flush=True))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
+    port = _free_port()
+    root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(port), str(latency)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    if process.stdout.readline().strip() != "ready":
+        process.kill()
+        raise RuntimeError("the fake server did not start")
+    return process, f"http://127.0.0.1:{port}/v1"
+
+
+async def _run(base_url: str, records: int, concurrency: int, out: Path) -> BulkSummary:
+    rows = [{"id": f"r{i:05d}", "title": f"product {i}"} for i in range(records)]
+    async with AsyncImagesClient(api_key="sk-bench", base_url=base_url) as client:
+        return await bulk_generate(
+            rows,
+            client=client,
+            out=out,
+            prompt="{title} on a white background",
+            concurrency=concurrency,
+            progress=False,
+            model="gpt-image-2",
+            size=SIZE,
+            output_format="jpeg",
+        )
+
+
+def main() -> None:
+    """Run the benchmark and print one line per run and a summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    stated = args.records / args.concurrency * args.latency
+    waves = math.ceil(args.records / args.concurrency) * args.latency
+    server, base_url = _start_server(args.latency)
+    times: list[float] = []
+    try:
+        anyio.run(_run, base_url, 64, 64, Path(tempfile.mkdtemp()))  # warm-up (imports, pool)
+        for run in range(1, args.runs + 1):
+            out = Path(tempfile.mkdtemp(prefix="bench-bulk-"))
+            try:
+                started = time.perf_counter()
+                summary = anyio.run(_run, base_url, args.records, args.concurrency, out)
+                elapsed = time.perf_counter() - started
+            finally:
+                shutil.rmtree(out, ignore_errors=True)
+            if summary.done != args.records:
+                raise RuntimeError(f"run {run}: {summary}")
+            times.append(elapsed)
+            print(
+                f"run {run}: {elapsed:.2f} s ({elapsed / stated:.2f}x of {stated:.2f} s, "
+                f"{elapsed / waves:.2f}x of {waves:.2f} s in whole waves), "
+                f"{args.records / elapsed:.0f} images/s"
+            )
+    finally:
+        server.terminate()
+        server.wait(10)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    best, median = min(times), statistics.median(times)
+    print(
+        f"\n{args.records} records, concurrency {args.concurrency}, latency {args.latency} s: "
+        f"best {best:.2f} s ({best / stated:.2f}x), median {median:.2f} s "
+        f"({median / stated:.2f}x) vs ideal {stated:.2f} s; client peak RSS {peak_mb:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
