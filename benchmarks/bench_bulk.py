@@ -11,6 +11,11 @@ own process, so its request handling does not share the client's GIL. The client
 server's rendering does not dominate, writing every image and manifest line to a
 temporary folder (fsync included) as a real run would.
 
+``--baseline`` also times bare httpx sending the same requests at the same concurrency
+without writing anything, through one connection pool and through four (the runner
+spreads its workers over pools of 16 connections, see `bulk._runner._shards`): the
+runner's own cost is its time minus the four-pool baseline.
+
 Reported per run: wall time, the ideal ``ceil(records / concurrency) x latency`` (every
 wave of requests waits one latency; 1000/64 x 0.2 s = 3.1 s, rounded up to whole waves
 3.2 s), their ratio (target: within 1.2x of 1000/64 x 0.2 s), throughput, and the client
@@ -20,6 +25,7 @@ process's peak RSS (``ru_maxrss``; it includes the interpreter and imports).
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import resource
@@ -34,12 +40,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the SDK from this checkout
 
-import anyio  # noqa: E402
+import anyio
+import httpx
 
-from openai_images_sdk._client import AsyncImagesClient  # noqa: E402
-from openai_images_sdk.bulk import BulkSummary, bulk_generate  # noqa: E402
+from openai_images_sdk._client import AsyncImagesClient
+from openai_images_sdk.bulk import BulkSummary, bulk_generate, read_records
 
-SIZE = "64x64"
+SIZE = "256x256"
 SERVER = """
 import sys
 from openai_images_sdk.testing import serve_forever
@@ -71,8 +78,16 @@ def _start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
     return process, f"http://127.0.0.1:{port}/v1"
 
 
+def _input_file(folder: Path, records: int) -> Path:
+    path = folder / "records.jsonl"
+    with path.open("w") as handle:
+        for i in range(records):
+            handle.write(json.dumps({"id": f"r{i:05d}", "title": f"product {i}"}) + "\n")
+    return path
+
+
 async def _run(base_url: str, records: int, concurrency: int, out: Path) -> BulkSummary:
-    rows = [{"id": f"r{i:05d}", "title": f"product {i}"} for i in range(records)]
+    rows = read_records(_input_file(out.parent, records))  # streamed, as the CLI reads it
     async with AsyncImagesClient(api_key="sk-bench", base_url=base_url) as client:
         return await bulk_generate(
             rows,
@@ -87,6 +102,33 @@ async def _run(base_url: str, records: int, concurrency: int, out: Path) -> Bulk
         )
 
 
+async def _baseline(base_url: str, records: int, concurrency: int, pools: int) -> None:
+    """Bare httpx: the same requests from `concurrency` tasks over `pools` pools, no saving."""
+    body = {"prompt": "product", "model": "gpt-image-2", "size": SIZE, "output_format": "jpeg"}
+    clients = [
+        httpx.AsyncClient(
+            base_url=base_url,
+            headers={"Authorization": "Bearer sk-bench"},
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=100),
+        )
+        for _ in range(pools)
+    ]
+    left = list(range(records))
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        while left:
+            left.pop()
+            response = await client.post("images/generations", json=body)
+            response.raise_for_status()
+            response.json()
+
+    async with anyio.create_task_group() as group:
+        for index in range(concurrency):
+            group.start_soon(worker, clients[index % pools])
+    for client in clients:
+        await client.aclose()
+
+
 def main() -> None:
     """Run the benchmark and print one line per run and a summary."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -94,6 +136,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also time bare httpx sending the same requests (one pool, and 4 pools)",
+    )
     args = parser.parse_args()
 
     stated = args.records / args.concurrency * args.latency
@@ -101,15 +148,17 @@ def main() -> None:
     server, base_url = _start_server(args.latency)
     times: list[float] = []
     try:
-        anyio.run(_run, base_url, 64, 64, Path(tempfile.mkdtemp()))  # warm-up (imports, pool)
-        for run in range(1, args.runs + 1):
-            out = Path(tempfile.mkdtemp(prefix="bench-bulk-"))
+        for run in range(args.runs + 1):  # run 0 warms up (imports, connections)
+            folder = Path(tempfile.mkdtemp(prefix="bench-bulk-"))
+            count = args.records if run else 64
             try:
                 started = time.perf_counter()
-                summary = anyio.run(_run, base_url, args.records, args.concurrency, out)
+                summary = anyio.run(_run, base_url, count, args.concurrency, folder / "out")
                 elapsed = time.perf_counter() - started
             finally:
-                shutil.rmtree(out, ignore_errors=True)
+                shutil.rmtree(folder, ignore_errors=True)
+            if not run:
+                continue
             if summary.done != args.records:
                 raise RuntimeError(f"run {run}: {summary}")
             times.append(elapsed)
@@ -118,6 +167,15 @@ def main() -> None:
                 f"{elapsed / waves:.2f}x of {waves:.2f} s in whole waves), "
                 f"{args.records / elapsed:.0f} images/s"
             )
+        if args.baseline:
+            for pools in (1, 4):
+                started = time.perf_counter()
+                anyio.run(_baseline, base_url, args.records, args.concurrency, pools)
+                elapsed = time.perf_counter() - started
+                print(
+                    f"bare httpx, {pools} pool(s), no files: {elapsed:.2f} s "
+                    f"({elapsed / stated:.2f}x of {stated:.2f} s)"
+                )
     finally:
         server.terminate()
         server.wait(10)

@@ -296,7 +296,7 @@ def _ref_info(
             header, size = decoded
     else:
         name = str(url if isinstance(url, str) else file_id)[:200]
-    return ImageInfo(
+    info = ImageInfo(
         label=label,
         filename=name,
         content_type=header.content_type,
@@ -306,6 +306,9 @@ def _ref_info(
         size=size,
         has_alpha=header.has_alpha,
     )
+    if size is not None:  # the bytes of a data: URL are judged like an uploaded file's
+        violations += _file_violations(param, info, header)
+    return info
 
 
 # Rules shared by both body kinds

@@ -249,16 +249,6 @@ CASES = [
 ]
 
 
-BUGS = {
-    case_id: pytest.mark.xfail(
-        strict=True,
-        reason="BUG: _uploads._ref_info decodes a base64 data: URL's header but never reports "
-        "bytes that are empty or not an image (the multipart path does)",
-    )
-    for case_id in ("edit: data url that is not an image", "edit: empty data url")
-}
-
-
 @pytest.fixture
 def api(respx_mock: respx.MockRouter) -> list[respx.Route]:
     """A mocked API that answers every operation (and anything else) with success."""
@@ -281,9 +271,7 @@ async def call(
     return caught.value
 
 
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, id=c.id, marks=BUGS.get(c.id, ())) for c in CASES]
-)
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
 async def test_bad_call_is_refused_before_sending(
     driver: Driver, api: list[respx.Route], case: Case
 ) -> None:
