@@ -7,9 +7,9 @@ Run from the repository root:
 
 The fake server (`FakeImagesServer`, ``latency`` seconds before each answer) runs in its
 own process, so its request handling does not share the client's GIL. The client runs
-`bulk_generate` with tiny images (gpt-image-2, 256x256 JPEG, about 4 KB) so that the
-server's rendering does not dominate, writing every image and manifest line to a
-temporary folder (fsync included) as a real run would.
+`bulk_generate` over a JSONL file with tiny images (gpt-image-2 JPEG, 64x64 by default,
+``--size`` to change) so that the server's rendering does not dominate, writing every
+image and manifest line to a temporary folder (fsync included) as a real run would.
 
 ``--baseline`` also times bare httpx sending the same requests at the same concurrency
 without writing anything, through one connection pool and through four (the runner
@@ -46,7 +46,7 @@ import httpx
 from openai_images_sdk._client import AsyncImagesClient
 from openai_images_sdk.bulk import BulkSummary, bulk_generate, read_records
 
-SIZE = "256x256"
+SIZE = "64x64"
 SERVER = """
 import sys
 from openai_images_sdk.testing import serve_forever
@@ -86,7 +86,9 @@ def _input_file(folder: Path, records: int) -> Path:
     return path
 
 
-async def _run(base_url: str, records: int, concurrency: int, out: Path) -> BulkSummary:
+async def _run(
+    base_url: str, records: int, concurrency: int, out: Path, size: str = SIZE
+) -> BulkSummary:
     rows = read_records(_input_file(out.parent, records))  # streamed, as the CLI reads it
     async with AsyncImagesClient(api_key="sk-bench", base_url=base_url) as client:
         return await bulk_generate(
@@ -97,14 +99,16 @@ async def _run(base_url: str, records: int, concurrency: int, out: Path) -> Bulk
             concurrency=concurrency,
             progress=False,
             model="gpt-image-2",
-            size=SIZE,
+            size=size,
             output_format="jpeg",
         )
 
 
-async def _baseline(base_url: str, records: int, concurrency: int, pools: int) -> None:
+async def _baseline(
+    base_url: str, records: int, concurrency: int, pools: int, size: str = SIZE
+) -> None:
     """Bare httpx: the same requests from `concurrency` tasks over `pools` pools, no saving."""
-    body = {"prompt": "product", "model": "gpt-image-2", "size": SIZE, "output_format": "jpeg"}
+    body = {"prompt": "product", "model": "gpt-image-2", "size": size, "output_format": "jpeg"}
     clients = [
         httpx.AsyncClient(
             base_url=base_url,
@@ -131,11 +135,12 @@ async def _baseline(base_url: str, records: int, concurrency: int, pools: int) -
 
 def main() -> None:
     """Run the benchmark and print one line per run and a summary."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--size", default=SIZE, help=f"image size (default {SIZE})")
     parser.add_argument(
         "--baseline",
         action="store_true",
@@ -153,7 +158,9 @@ def main() -> None:
             count = args.records if run else 64
             try:
                 started = time.perf_counter()
-                summary = anyio.run(_run, base_url, count, args.concurrency, folder / "out")
+                summary = anyio.run(
+                    _run, base_url, count, args.concurrency, folder / "out", args.size
+                )
                 elapsed = time.perf_counter() - started
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -170,7 +177,7 @@ def main() -> None:
         if args.baseline:
             for pools in (1, 4):
                 started = time.perf_counter()
-                anyio.run(_baseline, base_url, args.records, args.concurrency, pools)
+                anyio.run(_baseline, base_url, args.records, args.concurrency, pools, args.size)
                 elapsed = time.perf_counter() - started
                 print(
                     f"bare httpx, {pools} pool(s), no files: {elapsed:.2f} s "

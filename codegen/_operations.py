@@ -240,6 +240,7 @@ def _field(spec: Spec, name: str, schema: Schema, *, body: str | None, required:
     for key, arg in (
         ("minimum", "minimum"),
         ("maximum", "maximum"),
+        ("minLength", "min_length"),
         ("maxLength", "max_length"),
         ("minItems", "min_items"),
         ("maxItems", "max_items"),

@@ -267,7 +267,11 @@ class BaseClient(Generic[HttpxClientT]):
         )
         try:
             _validation.validate_request(
-                op, params, mode=mode, inputs=body.inputs if body is not None else ()
+                op,
+                params,
+                mode=mode,
+                inputs=body.inputs if body is not None else (),
+                body=body.kind if body is not None else None,
             )
         except BaseException:
             if body is not None:

@@ -38,6 +38,7 @@ class FieldSpec:
     """Documented values of an open field (model, size): accepted but not exhaustive."""
     minimum: float | None = None
     maximum: float | None = None
+    min_length: int | None = None
     max_length: int | None = None
     min_items: int | None = None
     max_items: int | None = None

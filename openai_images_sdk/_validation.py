@@ -26,7 +26,7 @@ from ._capability_rules import (
     parse_size,
 )
 from ._exceptions import ValidationError, Violation
-from ._operation import FieldSpec, OperationSpec
+from ._operation import BodyKind, FieldSpec, OperationSpec
 from ._types import ImageInfo, ValidationMode
 from ._warn import warn
 
@@ -130,6 +130,9 @@ class _FieldCheck:
         elif isinstance(value, str):
             if spec.max_length is not None and len(value) > spec.max_length:
                 return f"must be at most {spec.max_length} characters (got {len(value)})"
+            if spec.min_length is not None and len(value) < spec.min_length:
+                unit = "character" if spec.min_length == 1 else "characters"
+                return f"must be at least {spec.min_length} {unit} (got {len(value)})"
         elif (count := _item_count(value)) is not None:
             if spec.max_items is not None and count > spec.max_items:
                 return f"takes at most {spec.max_items} items (got {count})"
@@ -153,18 +156,24 @@ def _item_count(value: object) -> int | None:
     return None if is_file and not isinstance(items[1], str) else len(items)
 
 
-_op_checks: dict[int, tuple[OperationSpec, Mapping[str, _FieldCheck]]] = {}
+_op_checks: dict[tuple[int, BodyKind | None], tuple[OperationSpec, Mapping[str, _FieldCheck]]] = {}
 
 
-def _field_checks(op: OperationSpec) -> Mapping[str, _FieldCheck]:
-    cached = _op_checks.get(id(op))
+def _field_checks(op: OperationSpec, body: BodyKind | None) -> Mapping[str, _FieldCheck]:
+    """The checks of `op`'s fields as `body` carries them (any body when None), cached."""
+    cached = _op_checks.get((id(op), body))
     if cached is not None and cached[0] is op:
         return cached[1]
     variants: dict[str, list[FieldSpec]] = {}
     for spec in op.fields:
         variants.setdefault(spec.python_name, []).append(spec)
+    for name, specs in variants.items():
+        # Inputs (files or references) take the same shapes in either body: the uploads
+        # layer puts them in the wire form, so only plain fields narrow to `body`.
+        if body is not None and not any("file" in spec.kinds for spec in specs):
+            variants[name] = [spec for spec in specs if body in spec.bodies] or specs
     checks = {name: _FieldCheck.build(_loosest(specs)) for name, specs in variants.items()}
-    _op_checks[id(op)] = (op, checks)
+    _op_checks[(id(op), body)] = (op, checks)
     return checks
 
 
@@ -201,6 +210,7 @@ def _loosest(specs: Sequence[FieldSpec]) -> FieldSpec:
         enum=None if None in enums else tuple(dict.fromkeys(v for e in enums for v in e or ())),
         minimum=_widest([spec.minimum for spec in specs], low=True),
         maximum=_widest([spec.maximum for spec in specs], low=False),
+        min_length=_widest([spec.min_length for spec in specs], low=True),
         max_length=_widest([spec.max_length for spec in specs], low=False),
         min_items=_widest([spec.min_items for spec in specs], low=True),
         max_items=_widest([spec.max_items for spec in specs], low=False),
@@ -392,11 +402,13 @@ def validate_request(
     inputs: Sequence[ImageInfo] = (),
     table: CapabilityTable | None = None,
     today: datetime.date | None = None,
+    body: BodyKind | None = None,
 ) -> None:
     """Check one call against the operation's limits and the model's rules.
 
     `params` are keyed by python name with not-given ones removed; `inputs` describe the
-    uploaded files. ``"strict"`` raises `ValidationError` listing every violation,
+    uploaded files; `body` is the request body kind chosen (JSON or multipart), whose
+    fields' limits then apply, else the loosest of the operation's bodies. ``"strict"`` raises `ValidationError` listing every violation,
     ``"warn"`` issues one `UserWarning` with the same lines, ``"off"`` checks nothing.
     Deprecated parameters, values, operations and models get a `DeprecationWarning`
     in strict and warn modes. `table` and `today` replace the shipped table and the
@@ -407,7 +419,7 @@ def validate_request(
     if mode not in ("strict", "warn"):
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', not {mode!r}")
     table = table or default_table()
-    checks = _field_checks(op)
+    checks = _field_checks(op, body)
     violations: list[Violation] = []
     flagged: set[str] = set()
     for param, value in params.items():

@@ -28,7 +28,7 @@ from openai_images_sdk.bulk import (
 from openai_images_sdk.testing import FakeImagesServer, StatusFault
 from openai_images_sdk.testing._images import encode_png
 
-TINY: dict[str, object] = {"model": "gpt-image-2", "size": "256x256", "output_format": "jpeg"}
+TINY: dict[str, Any] = {"model": "gpt-image-2", "size": "256x256", "output_format": "jpeg"}
 GENERATIONS = "/v1/images/generations"
 
 
@@ -56,7 +56,8 @@ def request(operation: str = "generate", **params: object) -> PlannedRequest:
 
 def test_a_generation_line_is_the_json_body_the_client_would_send() -> None:
     line = batch_line(request(prompt="a fox", n=2, **TINY))
-    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert line.endswith(b"\n")
+    assert line.count(b"\n") == 1
     assert json.loads(line) == {
         "custom_id": "k1",
         "method": "POST",
@@ -148,7 +149,7 @@ async def test_submit_status_collect(tmp_path: Path) -> None:
         {"id": "g0", "title": "repeated id"},
     ]  # fmt: skip
     out = tmp_path / "out"
-    with FakeImagesServer(draw_text=False, batch_seconds=1.0) as server:
+    with FakeImagesServer(draw_text=False, batch_seconds=3600) as server:
         server.batches.fail_request("g3", StatusFault(status=500))
         async with client_for(server) as client:
             submitted = await submit_batches(
@@ -163,10 +164,12 @@ async def test_submit_status_collect(tmp_path: Path) -> None:
             assert endpoints == {GENERATIONS: 3, "/v1/images/edits": 1}
             statuses = [b.status for b in await batch_status(out=out, client=client)]
             assert statuses == ["in_progress"] * 4
+            server.batches.batch_seconds = 0  # they complete when next polled
             collected = await collect_batches(out=out, client=client, poll_interval=0.05)
             assert set(collected.statuses.values()) == {"completed"}
             assert (collected.done, collected.failed, collected.pending) == (7, 1, ())
-            assert collected.images == 7 and collected.total_tokens > 0
+            assert collected.images == 7
+            assert collected.total_tokens > 0
             uploads = [r for r in server.requests if r.path == "/v1/files"]
             assert len(uploads) == 4
             assert {f.content_type for r in uploads for f in r.files} == {"application/jsonl"}
@@ -234,18 +237,22 @@ async def test_a_submit_cut_short_resumes_without_duplicate_batches(
 
 @pytest.mark.anyio
 async def test_collect_without_waiting_leaves_running_batches(tmp_path: Path) -> None:
-    with FakeImagesServer(draw_text=False, batch_seconds=0.4) as server:
+    with FakeImagesServer(draw_text=False, batch_seconds=3600) as server:
         async with client_for(server) as client:
             await submit_batches(
                 [{"title": "a"}, {"title": "b"}], prompt="{title}", out=tmp_path, client=client,
                 **TINY,
             )  # fmt: skip
             early = await collect_batches(out=tmp_path, client=client, wait=False)
-            assert early.pending and early.done == 0
+            assert early.pending
+            assert early.done == 0
             timed_out = await collect_batches(
-                out=tmp_path, client=client, poll_interval=0.05, timeout=0.1
+                out=tmp_path, client=client, poll_interval=0.05, timeout=0.3
             )
             assert timed_out.pending
+            polls = [r for r in server.requests if r.path.startswith("/v1/batches/")]
+            assert len(polls) >= 4  # polled again and again (with backoff) until the timeout
+            server.batches.batch_seconds = 0
             late = await collect_batches(out=tmp_path, client=client, poll_interval=0.05)
     assert (late.done, late.pending) == (2, ())
 
@@ -261,7 +268,8 @@ async def test_requests_of_a_failed_batch_are_recorded_as_failed(
             **TINY,
         )  # fmt: skip
         collected = await collect_batches(out=tmp_path, client=client)
-    assert collected.statuses and set(collected.statuses.values()) == {"failed"}
+    assert collected.statuses
+    assert set(collected.statuses.values()) == {"failed"}
     assert collected.failed == 3
     for entry in _manifest(tmp_path):
         assert entry.error["type"] == "BatchNotRun"
@@ -292,7 +300,8 @@ async def test_files_round_trip(driver: Driver, server: FakeImagesServer, tmp_pa
         assert (stored.object, stored.bytes, stored.filename) == ("file", len(png()), "a.png")
         assert stored.request_id
         again = await driver.run(client.files.retrieve(file_id=stored.id))
-        assert again.id == stored.id and again.purpose == "vision"
+        assert again.id == stored.id
+        assert again.purpose == "vision"
         assert await driver.run(client.files.content(file_id=stored.id)) == png()
         deleted = await driver.run(client.files.delete(file_id=stored.id))
         assert deleted.deleted
@@ -317,15 +326,19 @@ async def test_batches_list_and_cancel(driver: Driver, server: FakeImagesServer)
             for _ in range(3)
         ]
         page = await driver.run(client.batches.list(limit=2))
-        assert [b.id for b in page.data] == [made[2].id, made[1].id] and page.has_more
+        assert [b.id for b in page.data] == [made[2].id, made[1].id]
+        assert page.has_more
         rest = await driver.run(client.batches.list(after=page.last_id))
-        assert [b.id for b in rest.data] == [made[0].id] and not rest.has_more
+        assert [b.id for b in rest.data] == [made[0].id]
+        assert not rest.has_more
         cancelling = await driver.run(client.batches.cancel(batch_id=made[0].id))
         assert cancelling.status == "cancelling"
         cancelled = await driver.run(client.batches.retrieve(batch_id=made[0].id))
-        assert cancelled.status == "cancelled" and cancelled.cancelled_at
+        assert cancelled.status == "cancelled"
+        assert cancelled.cancelled_at
         done = await driver.run(client.batches.retrieve(batch_id=made[1].id))
-        assert done.status == "completed" and done.request_counts.completed == 1
+        assert done.status == "completed"
+        assert done.request_counts.completed == 1
         with pytest.raises(ConflictError):
             await driver.run(client.batches.cancel(batch_id=made[1].id))
     finally:
@@ -349,8 +362,11 @@ async def test_the_fake_server_checks_batch_input_files(server: FakeImagesServer
         failed = await client.batches.retrieve(batch_id=batch.id)
         with pytest.raises(ValidationError):
             await client.batches.create(
-                input_file_id=file_id, endpoint=GENERATIONS, completion_window="1h"  # type: ignore[arg-type]
+                input_file_id=file_id,
+                endpoint=GENERATIONS,
+                completion_window="1h",  # type: ignore[arg-type]
             )
     assert failed.status == "failed"
-    assert failed.errors is not None and failed.errors.data is not None
+    assert failed.errors is not None
+    assert failed.errors.data is not None
     assert [e.line for e in failed.errors.data] == [2, 3, 4]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import anyio
@@ -43,6 +44,7 @@ def test_entries_round_trip_through_json() -> None:
     assert ManifestEntry.from_json(json.loads(json.dumps(full.to_json()))) == full
     failed = entry("f", "failed", error={"type": "X", "message": "m"}, attempts=1)
     assert ManifestEntry.from_json(failed.to_json()) == failed
+    junk: object
     for junk in (None, [], {"key": 1, "status": "done"}, {"key": "k", "status": "maybe"}):
         assert ManifestEntry.from_json(junk) is None
 
@@ -68,9 +70,7 @@ def test_every_write_is_fsynced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_a_line_cut_by_a_crash_is_skipped_and_closed_off(tmp_path: Path) -> None:
     path = tmp_path / "m.jsonl"
-    path.write_bytes(
-        json.dumps(entry("a").to_json()).encode() + b"\n" + b'{"key": "b", "stat'
-    )
+    path.write_bytes(json.dumps(entry("a").to_json()).encode() + b"\n" + b'{"key": "b", "stat')
     assert [e.key for e in read_manifest(path)] == ["a"]
     writer = ManifestWriter(path)
     writer.write([entry("c")])
@@ -151,14 +151,14 @@ async def test_a_failed_write_keeps_its_entries_for_the_next_append(tmp_path: Pa
     real_write = writer.write
     calls = 0
 
-    def flaky(entries: list[ManifestEntry]) -> None:
+    def flaky(entries: Sequence[ManifestEntry]) -> None:
         nonlocal calls
         calls += 1
         if calls == 1:
             raise OSError("disk full")
         real_write(entries)
 
-    writer.write = flaky  # type: ignore[method-assign]
+    writer.write = flaky  # type: ignore[method-assign]  # a failing disk
     manifest = AsyncManifest(writer)
     with pytest.raises(OSError, match="disk full"):
         await manifest.append(entry("a"))
@@ -183,7 +183,8 @@ async def test_an_append_finishes_even_when_cancelled(tmp_path: Path) -> None:
 
 def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = write_file_atomic(tmp_path / "a.png", PNG)
-    assert target.read_bytes() == PNG
+    assert target == str(tmp_path / "a.png")
+    assert Path(target).read_bytes() == PNG
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.png"]
 
 
@@ -200,12 +201,12 @@ def test_a_failed_write_removes_its_temporary_file(
 
 
 def test_image_paths_and_partial_cleanup(tmp_path: Path) -> None:
-    assert image_paths(tmp_path, "k", [PNG], None) == [tmp_path / "k.png"]
+    assert image_paths(tmp_path, "k", [PNG], None) == [str(tmp_path / "k.png")]
     assert image_paths(tmp_path, "k", [PNG, JPEG], None) == [
-        tmp_path / "k-0.png",
-        tmp_path / "k-1.jpg",
+        str(tmp_path / "k-0.png"),
+        str(tmp_path / "k-1.jpg"),
     ]
-    assert image_paths(tmp_path, "k", [PNG], "webp") == [tmp_path / "k.webp"]
+    assert image_paths(tmp_path, "k", [PNG], "webp") == [str(tmp_path / "k.webp")]
     (tmp_path / f".k.png.1234{PARTIAL_SUFFIX}").write_bytes(b"half")
     (tmp_path / ".keep.tmp").write_bytes(b"not ours")
     assert remove_partials(tmp_path) == 1

@@ -122,7 +122,8 @@ async def test_aiter_records_takes_every_kind_of_source() -> None:
             yield {"i": i}
 
     def gen() -> Iterator[dict[str, object]]:
-        yield from ({"i": i} for i in range(3))
+        for i in range(3):
+            yield {"i": i}
 
     for source in ([{"i": 0}, {"i": 1}, {"i": 2}], gen(), agen()):
         assert [r async for r in aiter_records(source)] == [{"i": i} for i in range(3)]
@@ -318,7 +319,7 @@ def test_reading_a_large_file_is_lazy(tmp_path: Path) -> None:
         records = read_records(path)
         assert next(records) == {"i": 0, "title": "a product title of some length"}
         _, peak = tracemalloc.get_traced_memory()
-        records.close()
+        del records
     finally:
         tracemalloc.stop()
     assert peak < size / 20, (peak, size)

@@ -22,7 +22,7 @@ EXPECTED = {
     "ImageEditCompletedEvent", "ImageGenStreamEvent", "ImageEditStreamEvent",
     # value sets
     "ImageModel", "ImageEditModel", "ImageVariationModel", "ImageSize", "ImageEditSize",
-    "ImageVariationSize", "ImageQuality", "ImageEditQuality", "ImageOutputFormat",
+    "ImageVariationSize", "ImageQuality", "ImageEditQuality", "ImageEditJsonQuality", "ImageOutputFormat",
     "ImageBackground", "ImageModeration", "ImageResponseFormat", "ImageStyle",
     "ImageComplexity", "InputFidelity", "SvgReasoningEffort",
     # inputs and helpers

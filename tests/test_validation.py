@@ -826,3 +826,28 @@ def test_experimental_sizes_pass_without_a_warning() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         validate_request(SIZE_OP, gen(G2, size="3840x2160"), mode="strict", today=TODAY)
+
+
+# -- the body kind chosen narrows plain fields to that body's rules ---------------------------
+
+
+def test_json_edit_prompt_needs_a_character() -> None:
+    from openai_images_sdk._generated.operations import CREATE_IMAGE_EDIT
+
+    params = {"image": [{"file_id": "file-1"}], "prompt": ""}
+    with pytest.raises(ValidationError) as caught:
+        validate_request(CREATE_IMAGE_EDIT, params, mode="strict", body="json")
+    assert [(v.param, v.rule) for v in caught.value.violations] == [
+        ("prompt", "must be at least 1 character (got 0)")
+    ]
+
+
+def test_quality_standard_is_multipart_only() -> None:
+    from openai_images_sdk._generated.operations import CREATE_IMAGE_EDIT
+
+    refs = {"image": [{"file_id": "file-1"}], "prompt": "x", "quality": "standard"}
+    with pytest.deprecated_call(), pytest.raises(ValidationError) as caught:
+        validate_request(CREATE_IMAGE_EDIT, refs, mode="strict", body="json")
+    assert caught.value.params == ("quality",)
+    with pytest.deprecated_call():  # a legacy value, but one the multipart body takes
+        validate_request(CREATE_IMAGE_EDIT, dict(refs), mode="strict", body="multipart")

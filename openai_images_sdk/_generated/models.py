@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280
+# spec sha256: 08b63bf0fbc04ea34dd458d95683efb8d61dc2289f83b260d0fd27178728287b
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict
@@ -87,6 +87,10 @@ ImageQuality: TypeAlias = Literal["auto", "low", "medium", "high", "xhigh", "max
 
 ImageEditQuality: TypeAlias = Literal["auto", "low", "medium", "high", "xhigh", "max", "standard"]
 """How much effort goes into rendering an edit. `standard` is the dall-e-2 value."""
+
+
+ImageEditJsonQuality: TypeAlias = Literal["auto", "low", "medium", "high", "xhigh", "max"]
+"""How much effort goes into rendering an edit sent by reference. Only GPT image models take JSON edits, so the dall-e-2 value `standard` is not among them."""
 
 
 ImageOutputFormat: TypeAlias = Literal["png", "jpeg", "webp", "gif", "svg"]
@@ -550,6 +554,7 @@ __all__ = [
     "ImageBackground",
     "ImageComplexity",
     "ImageEditCompletedEvent",
+    "ImageEditJsonQuality",
     "ImageEditModel",
     "ImageEditPartialImageEvent",
     "ImageEditQuality",

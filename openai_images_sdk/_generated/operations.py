@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: bdaaeb7a51d6d6b25c5fbd2e97c9a44690555c06bb662ab2a93dbee85f7db280
+# spec sha256: 08b63bf0fbc04ea34dd458d95683efb8d61dc2289f83b260d0fd27178728287b
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations
@@ -254,9 +254,18 @@ CREATE_IMAGE_EDIT = OperationSpec(
         FieldSpec(
             name="prompt",
             python_name="prompt",
-            bodies=("multipart", "json"),
+            bodies=("multipart",),
             required=True,
             kinds=("string",),
+            max_length=32000,
+        ),
+        FieldSpec(
+            name="prompt",
+            python_name="prompt",
+            bodies=("json",),
+            required=True,
+            kinds=("string",),
+            min_length=1,
             max_length=32000,
         ),
         FieldSpec(
@@ -314,10 +323,18 @@ CREATE_IMAGE_EDIT = OperationSpec(
         FieldSpec(
             name="quality",
             python_name="quality",
-            bodies=("multipart", "json"),
+            bodies=("multipart",),
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max", "standard"),
+        ),
+        FieldSpec(
+            name="quality",
+            python_name="quality",
+            bodies=("json",),
+            required=False,
+            kinds=("string", "null"),
+            enum=("auto", "low", "medium", "high", "xhigh", "max"),
         ),
         FieldSpec(
             name="complexity",

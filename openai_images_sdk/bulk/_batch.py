@@ -19,6 +19,8 @@ from collections.abc import AsyncGenerator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
+import anyio
+import anyio.to_thread
 import attrs
 
 from openai_images_sdk._exceptions import ValidationError, Violation
@@ -149,8 +151,6 @@ async def _build(
     limits: tuple[int, int],
 ) -> tuple[int, int]:
     """Write the input parts; returns (records refused, records skipped)."""
-    import anyio.to_thread
-
     for stale in folder.glob(f"{state.token}-*.jsonl"):
         stale.unlink()
     splitters = {
@@ -337,8 +337,6 @@ async def collect_batches(
     batch never ran are recorded as failed. With ``wait=False`` batches that have not
     ended are left for a later call (`pending`). Collecting twice writes nothing twice.
     """
-    import anyio
-
     state, path = _load_state(out, state_dir)
     folder = Path(out)
     manifest_path = Path(manifest) if manifest is not None else folder / DEFAULT_MANIFEST

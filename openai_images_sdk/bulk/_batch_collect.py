@@ -8,6 +8,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
+import anyio
+import anyio.to_thread
+
 from ._manifest import ManifestEntry, ManifestWriter, done_keys, error_info, key_digest
 from ._output import PARTIAL_SUFFIX, image_paths, write_file_atomic
 from ._plan import file_stem
@@ -79,8 +82,6 @@ class Collector:
 
     async def collect(self, client: AsyncImagesClient, part: BatchPart, batch: Batch) -> None:
         """Save everything an ended batch produced; record the requests it never ran."""
-        import anyio.to_thread
-
         seen: set[int] = set()
         for file_id in (batch.output_file_id, batch.error_file_id):
             if not file_id:
@@ -93,8 +94,6 @@ class Collector:
         await anyio.to_thread.run_sync(self._never_ran, part, batch, seen)
 
     async def _download(self, client: AsyncImagesClient, file_id: str, folder: Path) -> Path:
-        import anyio
-
         target = folder / f".{file_id}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
         try:
             download = client.files.with_streaming_response.content(file_id=file_id)

@@ -15,6 +15,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Literal, TypeAlias, cast
 
+import anyio
+import anyio.to_thread
 import attrs
 
 __all__ = [
@@ -176,8 +178,6 @@ class AsyncManifest:
     """
 
     def __init__(self, writer: ManifestWriter) -> None:
-        import anyio
-
         self._writer = writer
         self._lock = anyio.Lock()
         self._pending: list[ManifestEntry] = []
@@ -191,9 +191,6 @@ class AsyncManifest:
 
     async def append(self, entry: ManifestEntry) -> None:
         """Append one entry; returns when it is on disk."""
-        import anyio
-        import anyio.to_thread
-
         self._pending.append(entry)
         self._queued += 1
         ticket = self._queued

@@ -6,6 +6,7 @@ grow memory with each new file name over a long run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Sequence
@@ -30,16 +31,14 @@ def write_file_atomic(path: str | os.PathLike[str], data: bytes) -> str:
     folder, name = os.path.split(target)
     tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
     try:
-        with open(tmp, "xb") as handle:  # noqa: PTH123  # see the module docstring
+        with open(tmp, "xb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)  # noqa: PTH108
-        except FileNotFoundError:
-            pass
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
     return target
 

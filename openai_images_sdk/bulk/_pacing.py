@@ -21,6 +21,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Final
 
+import anyio
+
 from openai_images_sdk._ratelimits import RateLimits
 
 __all__ = ["Gate", "Pacer"]
@@ -74,9 +76,9 @@ class Pacer:
         `in_flight` counts the other requests sent and not yet answered: they may use
         up what the headers say remains.
         """
-        if limits.remaining_tokens is not None and limits.reset_tokens is not None:
-            if limits.remaining_tokens <= 0:
-                self.pause(now, limits.reset_tokens)
+        tokens, tokens_reset = limits.remaining_tokens, limits.reset_tokens
+        if tokens is not None and tokens_reset is not None and tokens <= 0:
+            self.pause(now, tokens_reset)
         remaining, reset = limits.remaining_requests, limits.reset_requests
         if remaining is None or reset is None:
             return
@@ -105,8 +107,6 @@ class Gate:
         self.in_flight = 0
         """Requests between `wait` and `release`."""
         if sleep is None:
-            import anyio
-
             sleep = anyio.sleep
         self._sleep = sleep
 

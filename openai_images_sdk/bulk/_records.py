@@ -12,10 +12,12 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Final, Literal, TypeAlias, cast
 
+import anyio
+import anyio.to_thread
 import attrs
 
 from openai_images_sdk._exceptions import ValidationError, Violation
@@ -157,7 +159,7 @@ def count_records(
     return count
 
 
-async def aiter_records(records: RecordSource) -> AsyncIterator[Record | BadRecord]:
+async def aiter_records(records: RecordSource) -> AsyncGenerator[Record | BadRecord]:
     """Any record source as an async iterator.
 
     Sync iterables other than lists and tuples are advanced in a worker thread, one item
@@ -171,8 +173,6 @@ async def aiter_records(records: RecordSource) -> AsyncIterator[Record | BadReco
         for record in records:
             yield record
         return
-    import anyio.to_thread
-
     iterator = iter(records)
     done = object()
     while True:

@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import anyio
+import anyio.to_thread
 import attrs
 import httpx
 
@@ -53,6 +55,7 @@ from ._records import RecordSource, aiter_records
 
 if TYPE_CHECKING:
     from anyio.abc import ObjectReceiveStream
+    from anyio.streams.memory import MemoryObjectSendStream
 
     from openai_images_sdk._client import AsyncImagesClient
 
@@ -147,7 +150,9 @@ class _Run:
     output_tokens: int = 0
     total_tokens: int = 0
 
-    async def feed(self, records: RecordSource, send: Any) -> None:
+    async def feed(
+        self, records: RecordSource, send: MemoryObjectSendStream[PlannedRequest]
+    ) -> None:
         async with send, contextlib.aclosing(aiter_records(records)) as source:
             async for record in source:
                 planned = self.planner.plan(record)
@@ -192,8 +197,6 @@ class _Run:
                 if pause_all:
                     self.gate.pause(wait)
                 else:
-                    import anyio
-
                     await anyio.sleep(wait)
                 continue
             except BaseException:
@@ -210,9 +213,6 @@ class _Run:
             return
 
     async def record_success(self, job: PlannedRequest, response: Any, attempts: int) -> None:
-        import anyio
-        import anyio.to_thread
-
         from openai_images_sdk._converter import unstructure
 
         usage = getattr(response, "usage", None)
@@ -269,7 +269,7 @@ def _shards(
     """
     base = client.with_options(max_retries=0)
     count = math.ceil(concurrency / SHARD_CONNECTIONS)
-    if count <= 1 or not client._owns_http_client:
+    if count <= 1 or not getattr(client, "_owns_http_client", False):
         return [base], []
     pools = [
         httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=client.timeout) for _ in range(count - 1)
@@ -326,8 +326,6 @@ async def bulk_generate(
     Raises `ValidationError` for bad options before anything is sent; a record that
     fails is recorded in the manifest and never stops the run.
     """
-    import anyio
-
     _check_options(concurrency, max_attempts)
     planner = RequestPlanner(prompt=prompt, params=params, base_dir=base_dir)
     pacer = Pacer(images_per_minute=images_per_minute, low_water=concurrency)
@@ -349,6 +347,7 @@ async def bulk_generate(
         client = AsyncImagesClient()
     writer = ManifestWriter(manifest_path)
     started = time.monotonic()
+    pools: list[httpx.AsyncClient] = []
     try:
         clients, pools = _shards(client, concurrency)
         run = _Run(
@@ -404,8 +403,6 @@ def run_bulk(
     **params: object,
 ) -> BulkSummary:
     """`bulk_generate` from synchronous code (runs its own event loop); same arguments."""
-    import anyio
-
     call = functools.partial(
         bulk_generate,
         records,

@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ._batch_api import BatchAPI
     from ._faults import (
         ContentPolicy,
         DropConnection,
@@ -25,15 +26,18 @@ if TYPE_CHECKING:
         parse_fault_header,
     )
     from ._http import RecordedFile, RecordedRequest
+    from ._ratelimit import RateLimit
     from ._server import FakeImagesServer, serve_forever
 
 __all__ = [
+    "BatchAPI",
     "ContentPolicy",
     "DropConnection",
     "FakeImagesServer",
     "Fault",
     "FaultSyntaxError",
     "Latency",
+    "RateLimit",
     "RecordedFile",
     "RecordedRequest",
     "StatusFault",
@@ -43,6 +47,7 @@ __all__ = [
 ]
 
 _HOMES = {
+    "BatchAPI": "_batch_api",
     "ContentPolicy": "_faults",
     "DropConnection": "_faults",
     "Fault": "_faults",
@@ -51,6 +56,7 @@ _HOMES = {
     "StatusFault": "_faults",
     "TruncateStream": "_faults",
     "parse_fault_header": "_faults",
+    "RateLimit": "_ratelimit",
     "RecordedFile": "_http",
     "RecordedRequest": "_http",
     "FakeImagesServer": "_server",

@@ -25,7 +25,7 @@ Documents (see conftest.py):
 Beyond the cases: the upstream subset is shown exact (each case left out is flagged
 upstream, and only for the newer surface), and near-limit calls that strict validation lets
 through must conform too (``test_strict_validation_lets_nothing_through_that_steady_flags``;
-the bugs it found are marked xfail).
+the bugs it found are fixed).
 
 What steady cannot check, and where it is checked instead:
 
@@ -538,20 +538,6 @@ class Edge:
     warns: type[Warning] | None = None
 
 
-BUG_EMPTY_PROMPT: Final = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: spec EditImageBodyJsonParam.prompt has minLength 1, but FieldSpec has no "
-    "min_length, so codegen drops it and _validation sends an empty prompt (steady: E4003)",
-)
-BUG_JSON_QUALITY: Final = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: spec EditImageBodyJsonParam.quality uses ImageEditQuality, which has the "
-    "dall-e-2 value 'standard'; the JSON edit body is GPT-image only and upstream allows "
-    "low/medium/high/auto (steady upstream: E3016)",
-)
-
 EDGES: Final = (
     Edge(id="generate-n-11", call=lambda images: images.generate(prompt="x", n=11)),
     Edge(id="generate-partial-images-4",
@@ -579,20 +565,13 @@ EDGES: Final = (
          call=lambda images: images.edit(image=[{"file_id": "f"}], prompt="x", quality="standard")),
 )  # fmt: skip
 
-EDGE_BUGS: Final = {
-    "edit-json-empty-prompt": ({"spec", "spec-closed", "upstream"}, BUG_EMPTY_PROMPT),
-    "edit-json-quality-standard": ({"upstream"}, BUG_JSON_QUALITY),
-}
-
 
 def _edge_params() -> list[Any]:
-    params: list[Any] = []
-    for edge in EDGES:
-        for target in ("spec", "spec-closed", "upstream"):
-            targets, mark = EDGE_BUGS.get(edge.id, (set[str](), None))
-            marks = [mark] if mark is not None and target in targets else []
-            params.append(pytest.param(edge, target, id=f"{edge.id}-{target}", marks=marks))
-    return params
+    return [
+        pytest.param(edge, target, id=f"{edge.id}-{target}")
+        for edge in EDGES
+        for target in ("spec", "spec-closed", "upstream")
+    ]
 
 
 @pytest.mark.parametrize(("edge", "target"), _edge_params())
