@@ -395,7 +395,9 @@ def _multipart_body(
         elif not _is_file_field(spec):
             texts += form_fields(spec.name, _to_json(value), style=spec.multipart_style)
         elif value is not None:
-            prepared = _prepare_files(spec, value, violations)
+            # Operations of the images API (those with a capability key) upload images;
+            # others, such as the Files API's, take any file.
+            prepared = _prepare_files(spec, value, violations, images=bool(op.capability_key))
             files += [part for part, _ in prepared]
             inputs[name] = [info for _, info in prepared]
     ordered = _ordered_inputs(inputs)
@@ -442,7 +444,7 @@ def _count_violations(spec: FieldSpec, count: int) -> list[Violation]:
 
 
 def _prepare_files(
-    spec: FieldSpec, value: object, violations: list[Violation]
+    spec: FieldSpec, value: object, violations: list[Violation], *, images: bool
 ) -> list[tuple[FilePart, ImageInfo]]:
     param = spec.python_name
     items = _items(value)
@@ -465,6 +467,7 @@ def _prepare_files(
             violations += error.violations
             continue
         info = upload.info(label)
-        violations += _file_violations(param, info, upload.header)
+        if images:
+            violations += _file_violations(param, info, upload.header)
         parts.append((FilePart(name=part_name, file=upload), info))
     return parts

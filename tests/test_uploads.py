@@ -658,3 +658,15 @@ async def test_overlapping_attempts_on_a_shared_file_object_do_not_interfere() -
         a + a for a in body.iter_sync()
     )
     body.close()
+
+
+def test_files_api_uploads_any_file_but_images_api_wants_images() -> None:
+    from openai_images_sdk._generated.operations import CREATE_FILE, CREATE_IMAGE_EDIT
+
+    jsonl = ("batch.jsonl", b'{"custom_id": "a"}\n', "application/jsonl")
+    body = build_request_body(CREATE_FILE, {"file": jsonl, "purpose": "batch"}, extra_body=None)
+    assert body.kind == "multipart"
+    assert b'{"custom_id": "a"}' in b"".join(body.iter_sync())
+    with pytest.raises(ValidationError) as caught:
+        build_request_body(CREATE_IMAGE_EDIT, {"image": jsonl, "prompt": "x"}, extra_body=None)
+    assert caught.value.params == ("image",)

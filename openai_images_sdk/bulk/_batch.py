@@ -17,14 +17,13 @@ import re
 import time
 from collections.abc import AsyncGenerator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, Final
 
 import anyio
 import anyio.to_thread
 import attrs
 
 from openai_images_sdk._exceptions import ValidationError, Violation
-from openai_images_sdk._types import RequestOptions
 
 from ._batch_build import (
     ENDPOINTS,
@@ -113,15 +112,7 @@ def _slug(endpoint: str) -> str:
 
 async def _upload(client: AsyncImagesClient, path: Path) -> OpenAIFile:
     """Upload a batch input file (``POST /files``, purpose ``batch``)."""
-    from openai_images_sdk._generated.operations import CREATE_FILE
-
-    # The uploads layer reads every declared file field as an image, so the JSONL file
-    # travels as an extra part of the same multipart body.
-    upload = (path.name, path, "application/jsonl")
-    result = await client._request(
-        CREATE_FILE, {"purpose": "batch"}, RequestOptions(extra_body={"file": upload})
-    )
-    return cast("OpenAIFile", result)
+    return await client.files.create(file=(path.name, path, "application/jsonl"), purpose="batch")
 
 
 async def _find_batch(client: AsyncImagesClient, tag: str) -> Batch | None:
