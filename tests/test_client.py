@@ -528,7 +528,9 @@ async def test_validation_mode_reaches_validator(
 ) -> None:
     modes: list[str] = []
 
-    def record(op: OperationSpec, params: Any, *, mode: str, inputs: Any = ()) -> None:
+    def record(
+        op: OperationSpec, params: Any, *, mode: str, inputs: Any = (), body: Any = None
+    ) -> None:
         assert params == {"prompt": "a"}
         modes.append(mode)
 
@@ -545,7 +547,9 @@ async def test_validation_mode_reaches_validator(
 async def test_validation_error_sends_nothing(
     driver: Driver, respx_mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def reject(op: OperationSpec, params: Any, *, mode: str, inputs: Any = ()) -> None:
+    def reject(
+        op: OperationSpec, params: Any, *, mode: str, inputs: Any = (), body: Any = None
+    ) -> None:
         raise ValidationError([Violation(param="n", rule="at most 10", value=99)])
 
     monkeypatch.setattr(_validation, "validate_request", reject)
