@@ -39,5 +39,8 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(PY) -m pytest -q
 
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
 clean:
 	rm -rf $(VENV) build dist demo-output
