@@ -32,6 +32,7 @@ RESOURCE_IMPORTS: Mapping[str, tuple[str, str | None]] = {
     "Sequence": ("collections.abc", "Sequence"),
     "Literal": ("typing", "Literal"),
     "cast": ("typing", "cast"),
+    "ClassVar": ("typing", "ClassVar"),
     "overload": ("typing", "overload"),
     **{
         name: (f"{PACKAGE}._types", name)
@@ -283,7 +284,17 @@ def _render_resources(
         ]
         class_names += [f.class_name for f in flavours]
         views = [_view(op) for op in operations if op.resource == name]
-        resources.append({"operations": views, "flavours": flavours})
+        methods = ", ".join(op.method_name for op in operations if op.resource == name)
+        resources.append(
+            {
+                "name": name,
+                "class_name": resource_class,
+                "property_doc": f"The {name.replace('_', ' ')} operations: {methods}.",
+                "operations": views,
+                "flavours": flavours,
+            }
+        )
+    class_names += ["ClientResources", "AsyncClientResources"]
     body = env.get_template("resources.py.jinja2").render(resources=resources)
     names = [*plan.names, *(f"{n}Dict" for n in plan.param_objects)]
     imports = _resources_imports(body, names, [op.constant for op in operations])

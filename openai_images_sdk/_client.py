@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import copy
-import functools
 import os
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import Any, ClassVar, Final, Self
 
 import attrs
 import httpx
@@ -23,18 +22,14 @@ from ._base_client import (
     to_timeout,
 )
 from ._exceptions import OpenAIError
+from ._generated.resources import AsyncClientResources, ClientResources
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
-
-if TYPE_CHECKING:
-    from ._generated.resources import AsyncBatches, AsyncFiles, AsyncImages, Batches, Files, Images
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncImagesClient", "ClientOptions", "ImagesClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
 _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
-_RESOURCES: Final = ("images", "files", "batches")
-"""The cached resource properties, rebuilt by a `with_options` copy."""
 
 
 def env(name: str) -> str | None:
@@ -89,6 +84,9 @@ def _openai_config(
 
 class ClientOptions(BaseClient[HttpxClientT]):
     """The options of a client, readable, and `with_options` to derive a changed copy."""
+
+    RESOURCE_NAMES: ClassVar[tuple[str, ...]]
+    """The cached resource properties (generated from the spec), rebuilt by a copy."""
 
     @property
     def api_key(self) -> str | None:
@@ -181,7 +179,7 @@ class ClientOptions(BaseClient[HttpxClientT]):
         if default_query:
             changes["default_query"] = {**self._config.default_query, **default_query}
         clone = copy.copy(self)
-        for resource in _RESOURCES:
+        for resource in self.RESOURCE_NAMES:  # cached per client: rebuilt for the copy
             clone.__dict__.pop(resource, None)
         clone._config = check_config(attrs.evolve(self._config, **changes))
         if http_client is not None:
@@ -190,7 +188,7 @@ class ClientOptions(BaseClient[HttpxClientT]):
         return clone
 
 
-class ImagesClient(ClientOptions[httpx.Client], SyncAPIClient):
+class ImagesClient(ClientResources, ClientOptions[httpx.Client], SyncAPIClient):
     """A client of the OpenAI Images API (or any server that speaks it).
 
     Options not given are read from the environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
@@ -232,29 +230,8 @@ class ImagesClient(ClientOptions[httpx.Client], SyncAPIClient):
         )
         super().__init__(config=config, http_client=http_client)
 
-    @functools.cached_property
-    def images(self) -> Images:
-        """The images operations: generate, edit, create_variation."""
-        from ._generated.resources import Images
 
-        return Images(self)
-
-    @functools.cached_property
-    def files(self) -> Files:
-        """The files operations: create (upload), retrieve, delete, content."""
-        from ._generated.resources import Files
-
-        return Files(self)
-
-    @functools.cached_property
-    def batches(self) -> Batches:
-        """The Batch API operations: create, retrieve, list, cancel."""
-        from ._generated.resources import Batches
-
-        return Batches(self)
-
-
-class AsyncImagesClient(ClientOptions[httpx.AsyncClient], AsyncAPIClient):
+class AsyncImagesClient(AsyncClientResources, ClientOptions[httpx.AsyncClient], AsyncAPIClient):
     """The async twin of `ImagesClient` (asyncio or trio); same options."""
 
     def __init__(
@@ -284,24 +261,3 @@ class AsyncImagesClient(ClientOptions[httpx.AsyncClient], AsyncAPIClient):
             validation=validation,
         )
         super().__init__(config=config, http_client=http_client)
-
-    @functools.cached_property
-    def images(self) -> AsyncImages:
-        """The images operations: generate, edit, create_variation."""
-        from ._generated.resources import AsyncImages
-
-        return AsyncImages(self)
-
-    @functools.cached_property
-    def files(self) -> AsyncFiles:
-        """The files operations: create (upload), retrieve, delete, content."""
-        from ._generated.resources import AsyncFiles
-
-        return AsyncFiles(self)
-
-    @functools.cached_property
-    def batches(self) -> AsyncBatches:
-        """The Batch API operations: create, retrieve, list, cancel."""
-        from ._generated.resources import AsyncBatches
-
-        return AsyncBatches(self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, cast, overload
+from typing import TYPE_CHECKING, ClassVar, Literal, cast, overload
 
 import httpx
 
@@ -81,6 +81,7 @@ __all__ = [
     "AsyncBatches",
     "AsyncBatchesWithRawResponse",
     "AsyncBatchesWithStreamingResponse",
+    "AsyncClientResources",
     "AsyncFiles",
     "AsyncFilesWithRawResponse",
     "AsyncFilesWithStreamingResponse",
@@ -90,6 +91,7 @@ __all__ = [
     "Batches",
     "BatchesWithRawResponse",
     "BatchesWithStreamingResponse",
+    "ClientResources",
     "Files",
     "FilesWithRawResponse",
     "FilesWithStreamingResponse",
@@ -4213,3 +4215,53 @@ class AsyncBatchesWithStreamingResponse:
                 mode="streaming",
             ),
         )
+
+
+class ClientResources:
+    """The resource properties of a sync client: one per `x-python-resource` of the spec."""
+
+    RESOURCE_NAMES: ClassVar[tuple[str, ...]] = (
+        "images",
+        "files",
+        "batches",
+    )
+
+    @functools.cached_property
+    def images(self) -> Images:
+        """The images operations: generate, edit, create_variation."""
+        return Images(cast("SyncAPIClient", self))
+
+    @functools.cached_property
+    def files(self) -> Files:
+        """The files operations: create, retrieve, delete, content."""
+        return Files(cast("SyncAPIClient", self))
+
+    @functools.cached_property
+    def batches(self) -> Batches:
+        """The batches operations: list, create, retrieve, cancel."""
+        return Batches(cast("SyncAPIClient", self))
+
+
+class AsyncClientResources:
+    """The resource properties of an async client: one per `x-python-resource` of the spec."""
+
+    RESOURCE_NAMES: ClassVar[tuple[str, ...]] = (
+        "images",
+        "files",
+        "batches",
+    )
+
+    @functools.cached_property
+    def images(self) -> AsyncImages:
+        """The images operations: generate, edit, create_variation."""
+        return AsyncImages(cast("AsyncAPIClient", self))
+
+    @functools.cached_property
+    def files(self) -> AsyncFiles:
+        """The files operations: create, retrieve, delete, content."""
+        return AsyncFiles(cast("AsyncAPIClient", self))
+
+    @functools.cached_property
+    def batches(self) -> AsyncBatches:
+        """The batches operations: list, create, retrieve, cancel."""
+        return AsyncBatches(cast("AsyncAPIClient", self))
