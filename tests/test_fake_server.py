@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -790,3 +791,17 @@ def test_malformed_multipart_is_a_400(http: httpx.Client) -> None:
     )
     assert response.status_code == 400
     assert "multipart" in response.json()["error"]["message"]
+
+
+def test_connections_send_without_nagle_delay(server: FakeImagesServer) -> None:
+    """Headers and body are separate writes: with Nagle on, a keep-alive client's delayed
+    ACK would hold every body back (up to 40 ms a request); bulk runs would crawl."""
+    with httpx.Client(base_url=server.base_url, headers=KEY) as client:
+        client.post("images/generations", json={"prompt": "a"}).raise_for_status()
+        httpd = server._httpd
+        assert httpd is not None
+        with httpd.workers_lock:
+            sockets = list(httpd.workers.values())
+        assert sockets
+        for sock in sockets:
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)

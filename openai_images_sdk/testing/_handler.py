@@ -36,6 +36,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     """One connection; HTTP/1.1 keep-alive; every method goes through `_dispatch`."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are separate writes
     server_version = "FakeImagesServer"
     timeout = 30  # seconds a kept-alive connection may sit idle or stall mid-body
     _consumed = False
