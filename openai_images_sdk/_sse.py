@@ -111,6 +111,10 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode one chunk of the body; return the events it completed, in order."""
+        if self._pieces and not self._after_cr and b"\n" not in chunk and b"\r" not in chunk:
+            # The middle of a long line (a multi-megabyte image): nothing to split.
+            self._pieces.append(chunk)
+            return []
         if not self._started:
             chunk = self._strip_bom(chunk)
             if not self._started:

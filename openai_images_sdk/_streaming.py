@@ -135,9 +135,10 @@ class _StreamCore(Generic[T_co]):
             return APITimeoutError(self.request, message=message)
         return APIConnectionError(message=message, request=self.request)
 
-    def feed(self, chunk: bytes) -> Iterator[T_co]:
-        # Lazy, so that events before an error event in the same chunk come out first.
-        for sse in self.decoder.feed(chunk):
+    def typed(self, events: list[ServerSentEvent]) -> Iterator[T_co]:
+        """The typed events of `SSEDecoder.feed`'s answer, lazily: events before an error
+        event in the same chunk come out first."""
+        for sse in events:
             event = self._event(sse, False)
             if event is not None:
                 yield event
@@ -235,8 +236,11 @@ def _read(core: _StreamCore[T]) -> Generator[T, None, None]:
         if not core.is_event_stream():
             raise core.not_event_stream(*_head(response))
         try:
+            feed = core.decoder.feed
             for chunk in response.iter_bytes():
-                yield from core.feed(chunk)
+                events = feed(chunk)
+                if events:
+                    yield from core.typed(events)
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
         yield from core.finish()
@@ -263,9 +267,12 @@ async def _aread(core: _StreamCore[T]) -> AsyncGenerator[T, None]:
             raise core.not_event_stream(*await _ahead(response))
         chunks = response.aiter_bytes()
         try:
+            feed = core.decoder.feed
             async for chunk in chunks:
-                for event in core.feed(chunk):
-                    yield event
+                events = feed(chunk)
+                if events:
+                    for event in core.typed(events):
+                        yield event
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
         finally:
