@@ -8,8 +8,8 @@ result.save_all("out/")
 """
 
 from ._azure import AsyncAzureImagesClient, AzureImagesClient
-from ._base_client import DEFAULT_TIMEOUT
 from ._client import AsyncImagesClient, ImagesClient
+from ._config import DEFAULT_TIMEOUT
 from ._download import ImageDownloadError, ImageURLExpiredError
 from ._exceptions import (
     APIConnectionError,

@@ -9,15 +9,9 @@ from typing import Any, TypeAlias
 
 import httpx
 
-from ._base_client import (
-    AsyncAPIClient,
-    BaseClient,
-    ClientConfig,
-    Secret,
-    SyncAPIClient,
-    to_base_url,
-)
+from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
 from ._client import AsyncImagesClient, ImagesClient, env, resolve_timeout
+from ._config import ClientConfig, Secret, to_base_url
 from ._exceptions import OpenAIError
 from ._operation import OperationSpec
 from ._retries import DEFAULT_MAX_RETRIES

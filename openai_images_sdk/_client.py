@@ -9,18 +9,8 @@ from typing import Any, ClassVar, Final, Self
 import attrs
 import httpx
 
-from ._base_client import (
-    DEFAULT_TIMEOUT,
-    AsyncAPIClient,
-    BaseClient,
-    ClientConfig,
-    HttpxClientT,
-    Secret,
-    SyncAPIClient,
-    check_config,
-    to_base_url,
-    to_timeout,
-)
+from ._base_client import AsyncAPIClient, BaseClient, HttpxClientT, SyncAPIClient
+from ._config import DEFAULT_TIMEOUT, ClientConfig, Secret, check_config, to_base_url, to_timeout
 from ._exceptions import OpenAIError
 from ._generated.resources import AsyncClientResources, ClientResources
 from ._retries import DEFAULT_MAX_RETRIES

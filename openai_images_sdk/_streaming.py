@@ -2,7 +2,7 @@
 
 `Stream` and `AsyncStream` differ only in how they read bytes; everything else (content
 type check, SSE decoding, JSON, typed events, error events, truncation) is the sans-I/O
-`_StreamCore` they share, and `save_to` writes files with `_stream_files.Saver`.
+`_stream_core.StreamCore` they share, and `save_to` writes files with `_stream_files.Saver`.
 
 Rules every stream follows:
 
@@ -25,11 +25,8 @@ Rules every stream follows:
 
 from __future__ import annotations
 
-import contextlib
-import json
-import logging
 import os
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import (
@@ -38,23 +35,14 @@ from typing import (
     Final,
     Generic,
     Self,
-    TypeAlias,
     TypeVar,
-    cast,
     overload,
 )
 
 import httpx
 
-from . import _converter
-from ._exceptions import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APITimeoutError,
-    ErrorObject,
-)
-from ._sse import ServerSentEvent, SSEDecoder
+from ._sse import ServerSentEvent
+from ._stream_core import HEAD_LIMIT, EventDecoder, StreamCore
 from ._stream_files import Saver, event_kind, image_bytes
 
 if TYPE_CHECKING:
@@ -70,150 +58,9 @@ __all__ = ["AsyncStream", "EventDecoder", "Stream", "image_bytes"]
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
-EventDecoder: TypeAlias = Callable[[Mapping[str, object], object], object | None]
-"""Maps an event's JSON object to a typed event of the union, or None for an unknown type."""
-
-_logger = logging.getLogger("openai_images_sdk")
-
-_HEAD_LIMIT: Final = 8192
-"""How much of a non-event-stream body is read to show in the error."""
 
 _DRAIN_LIMIT: Final = 1024
 """How many chunks a closed response may still yield before it is given up on (`_release`)."""
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-class _StreamCore(Generic[T_co]):
-    """What a stream does with bytes and events, without I/O."""
-
-    def __init__(
-        self, response: httpx.Response, event_type: object, decode: EventDecoder | None
-    ) -> None:
-        self.response = response
-        self.event_type = event_type
-        self.decode = decode
-        self.decoder = SSEDecoder()
-        self.received = 0
-        self.partials = 0
-        self.completed: T_co | None = None
-        self.unknown_events: list[ServerSentEvent] = []
-        self.done = False
-
-    @property
-    def request(self) -> httpx.Request | None:
-        try:
-            return self.response.request
-        except RuntimeError:
-            return None
-
-    def is_event_stream(self) -> bool:
-        media_type = str(self.response.headers.get("content-type", "")).split(";", 1)[0]
-        return media_type.strip().lower() == "text/event-stream"
-
-    def not_event_stream(self, head: bytes, complete: bool) -> APIResponseValidationError:
-        text = head[:_HEAD_LIMIT].decode("utf-8", "replace")
-        body: object = text or None
-        if complete and text:
-            with contextlib.suppress(ValueError):
-                body = json.loads(text)
-        got = self.response.headers.get("content-type") or "no content type"
-        message = (
-            f"A stream request was answered with {got!r} (HTTP {self.response.status_code}), "
-            "not 'text/event-stream'; no events can be read from it"
-        )
-        return APIResponseValidationError(self.response, body, message=message)
-
-    def summary(self) -> str:
-        return f"{_plural(self.received, 'event')} ({_plural(self.partials, 'partial image')})"
-
-    def connection_lost(self, exc: Exception) -> APIConnectionError:
-        message = f"The connection was lost mid-stream after {self.summary()}: {exc}"
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(self.request, message=message)
-        return APIConnectionError(message=message, request=self.request)
-
-    def typed(self, events: list[ServerSentEvent]) -> Iterator[T_co]:
-        """The typed events of `SSEDecoder.feed`'s answer, lazily: events before an error
-        event in the same chunk come out first."""
-        for sse in events:
-            event = self._event(sse, False)
-            if event is not None:
-                yield event
-
-    def finish(self) -> Iterator[T_co]:
-        for sse in self.decoder.finish():
-            event = self._event(sse, True)
-            if event is not None:
-                yield event
-        if self.completed is None and not self.done:
-            message = f"The stream ended after {self.summary()} without a completed event"
-            raise APIConnectionError(message=message, request=self.request)
-
-    def final(self) -> T_co:
-        if self.completed is None:
-            message = f"The stream was closed after {self.summary()}, before its completed event"
-            raise APIConnectionError(message=message, request=self.request)
-        return self.completed
-
-    def _event(self, sse: ServerSentEvent, at_eof: bool) -> T_co | None:
-        if sse.data_bytes == b"[DONE]":
-            self.done = True
-            return None
-        number = self.received + 1
-        try:
-            payload = sse.json()
-        except ValueError as exc:
-            if at_eof:
-                message = (
-                    f"The connection was lost mid-event after {self.summary()}: "
-                    f"event {number} ended before its data was complete"
-                )
-                raise APIConnectionError(message=message, request=self.request) from exc
-            if sse.event == "error":
-                raise self._error(sse.data, sse.data) from exc
-            message = f"Event {number} of the stream is not JSON: {sse.data[:200]!r}"
-            raise APIResponseValidationError(self.response, sse.data, message=message) from exc
-        if sse.event == "error":
-            raise self._error(payload, sse.data)
-        event: object = None
-        kind: object = type(payload).__name__
-        if isinstance(payload, dict):
-            obj = cast("dict[str, object]", payload)
-            kind = obj.get("type")
-            if kind == "error" or isinstance(obj.get("error"), Mapping):
-                raise self._error(obj, sse.data)
-            if kind is None and sse.event:
-                kind = sse.event
-                obj = {**obj, "type": kind}
-            decode = self.decode or _converter.structure_event
-            try:
-                event = decode(obj, self.event_type)
-            except Exception as exc:
-                message = f"Event {number} ({kind!r}) does not match the spec: {exc}"
-                raise APIResponseValidationError(self.response, obj, message=message) from exc
-        self.received = number
-        if event is None:
-            self.unknown_events.append(sse)
-            _logger.debug("Stream event %d of unknown type %r kept aside", number, kind)
-            return None
-        typed = cast("T_co", event)
-        kind = event_kind(typed)
-        if kind == "partial":
-            self.partials += 1
-        elif kind == "completed":
-            self.completed = typed
-        return typed
-
-    def _error(self, body: object, data: str) -> APIError:
-        error = ErrorObject.from_body(body)
-        detail = (error.message if error else None) or data[:500] or "no details"
-        message = f"The stream reported an error after {self.summary()}: {detail}"
-        if error is not None and error.code:
-            message += f" [code: {error.code}]"
-        return APIError(message, self.request, body=body)
 
 
 def _notify(
@@ -228,7 +75,7 @@ def _notify(
         on_completed(event)
 
 
-def _read(core: _StreamCore[T]) -> Generator[T, None, None]:
+def _read(core: StreamCore[T]) -> Generator[T, None, None]:
     # A function of the core, not a method: a generator frame holding the stream would
     # make a cycle, and a dropped stream would wait for the cyclic collector to close.
     response = core.response
@@ -253,14 +100,14 @@ def _head(response: httpx.Response) -> tuple[bytes, bool]:
     try:
         for chunk in response.iter_bytes():
             head += chunk
-            if len(head) >= _HEAD_LIMIT:
+            if len(head) >= HEAD_LIMIT:
                 return bytes(head), False
     except httpx.RequestError:
         return bytes(head), False
     return bytes(head), True
 
 
-async def _aread(core: _StreamCore[T]) -> AsyncGenerator[T, None]:
+async def _aread(core: StreamCore[T]) -> AsyncGenerator[T, None]:
     response = core.response
     try:
         if not core.is_event_stream():
@@ -289,7 +136,7 @@ async def _ahead(response: httpx.Response) -> tuple[bytes, bool]:
     try:
         async for chunk in chunks:
             head += chunk
-            if len(head) >= _HEAD_LIMIT:
+            if len(head) >= HEAD_LIMIT:
                 return bytes(head), False
     except httpx.RequestError:
         return bytes(head), False
@@ -333,7 +180,7 @@ class _StreamBase(Generic[T_co]):
         decode: EventDecoder | None = None,
     ) -> None:
         self.response = response
-        self._core: _StreamCore[T_co] = _StreamCore(response, event_type, decode)
+        self._core: StreamCore[T_co] = StreamCore(response, event_type, decode)
 
     @property
     def unknown_events(self) -> list[ServerSentEvent]:

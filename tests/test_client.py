@@ -16,8 +16,8 @@ import respx
 from conftest import TINY_GENERATE, Driver, TinyImagesResponse, sent_requests
 
 from openai_images_sdk import _base_client, _validation
-from openai_images_sdk._base_client import DEFAULT_LIMITS, DEFAULT_TIMEOUT, USER_AGENT
 from openai_images_sdk._client import AsyncImagesClient, ImagesClient
+from openai_images_sdk._config import DEFAULT_LIMITS, DEFAULT_TIMEOUT, USER_AGENT
 from openai_images_sdk._exceptions import (
     APIResponseValidationError,
     BadRequestError,

@@ -12,7 +12,7 @@ import pytest
 import respx
 from conftest import TINY_GENERATE, Driver
 
-from openai_images_sdk._base_client import ClientConfig, Secret
+from openai_images_sdk._config import ClientConfig, Secret
 from openai_images_sdk._exceptions import (
     APIConnectionError,
     APIError,

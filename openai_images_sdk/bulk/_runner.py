@@ -24,7 +24,7 @@ import anyio.to_thread
 import attrs
 import httpx
 
-from openai_images_sdk._base_client import DEFAULT_LIMITS
+from openai_images_sdk._config import DEFAULT_LIMITS
 from openai_images_sdk._exceptions import (
     APIConnectionError,
     APIStatusError,
