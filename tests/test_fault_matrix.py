@@ -13,95 +13,38 @@ stopping early (error event, bad event, leaving the loop) drops unclosed.
 
 from __future__ import annotations
 
-import base64
 import json
-import random
-import struct
-import zlib
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import attrs
 import httpx
 import pytest
-from _loopback import LoopbackServer, Step, open_fds, sse
+from _fault_support import (
+    IMAGE,
+    PROMPT,
+    RESULT,
+    STREAM,
+    b64,
+    completed,
+    drain,
+    expect_error,
+    noise_png,
+    partial,
+    released,
+    status,
+)
+from _loopback import LoopbackServer, Step, sse
 from conftest import Driver
 
 from openai_images_sdk import (
     APIConnectionError,
-    APIError,
     APIResponseValidationError,
-    APIStatusError,
     APITimeoutError,
-    ContentPolicyViolationError,
     InternalServerError,
     RateLimitError,
 )
-from openai_images_sdk.testing import FakeImagesServer
 
 pytestmark = pytest.mark.anyio
-
-IMAGE = b"\x89PNG\r\n\x1a\n" + b"fault-matrix" * 4
-RESULT = {"created": 1_700_000_000, "data": [{"b64_json": base64.b64encode(IMAGE).decode()}]}
-PROMPT = {"prompt": "a red fox in the snow", "model": "gpt-image-1.5"}
-COMMON = {"created_at": 1, "size": "1024x1024", "quality": "low", "background": "opaque"}
-USAGE = {
-    "input_tokens": 5,
-    "output_tokens": 7,
-    "total_tokens": 12,
-    "input_tokens_details": {"text_tokens": 5, "image_tokens": 0},
-}
-
-
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode()
-
-
-def partial(index: int, prefix: str = "image_generation") -> dict[str, object]:
-    return {
-        "type": f"{prefix}.partial_image",
-        "b64_json": b64(IMAGE + bytes([index])),
-        "partial_image_index": index,
-        "output_format": "png",
-        **COMMON,
-    }
-
-
-def completed(prefix: str = "image_generation") -> dict[str, object]:
-    body = {"type": f"{prefix}.completed", "b64_json": b64(IMAGE), "output_format": "png"}
-    return {**body, **COMMON, "usage": USAGE}
-
-
-STREAM = sse(partial(0), partial(1), completed())
-"""Two partial images and the completed event, one SSE event per item."""
-
-
-def error_body(message: str, code: str | None = None, kind: str = "server_error") -> bytes:
-    return json.dumps({"error": {"message": message, "type": kind, "code": code}}).encode()
-
-
-def status(code: int, message: str, **headers: str) -> Step:
-    body = error_body(message, "rate_limit_exceeded" if code == 429 else None)
-    return Step(
-        status=code, headers=(("Content-Type", "application/json"), *headers.items()), body=body
-    )
-
-
-def noise_png(width: int, height: int, seed: int) -> bytes:
-    """A valid RGB PNG of random pixels (it does not compress, so it is about w*h*3 bytes)."""
-    noise = random.Random(seed).randbytes
-    rows = b"".join(b"\0" + noise(width * 3) for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    idat = zlib.compress(rows, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture
@@ -109,43 +52,6 @@ def server() -> Iterator[LoopbackServer]:
     with LoopbackServer() as running:
         running.default = Step.json(RESULT)
         yield running
-
-
-def pool(client: Any) -> list[Any]:
-    """The open connections of a client's httpcore pool."""
-    return [c for c in client._http_client._transport._pool.connections if not c.is_closed()]
-
-
-async def released(driver: Driver, client: Any, server: LoopbackServer) -> None:
-    """Nothing is in use: pooled connections are idle, the server holds no others; then close."""
-    connections = pool(client)
-    assert all(c.is_idle() for c in connections), connections
-    assert len(connections) <= 1, connections
-    assert server.wait_connections(len(connections)) <= len(connections)
-    await driver.close(client)
-    assert server.wait_connections(0) == 0
-
-
-async def drain(driver: Driver, stream: Any) -> tuple[list[Any], BaseException | None]:
-    """The events a stream yields before it ends, and the error it ends with (or None)."""
-    events: list[Any] = []
-    try:
-        async with driver.enter(stream):
-            if driver.is_async:
-                async for event in stream:
-                    events.append(event)
-            else:
-                events.extend(stream)
-    except APIError as error:
-        return events, error
-    return events, None
-
-
-async def expect_error(driver: Driver, call: Callable[[], Any], kind: type[APIError]) -> Any:
-    with pytest.raises(kind) as caught:
-        await driver.run(call())
-    assert type(caught.value) is kind
-    return caught.value
 
 
 # -- status errors and retries ----------------------------------------------------------------
@@ -387,281 +293,4 @@ async def test_a_2xx_body_that_does_not_parse(
     assert error.status_code == 200
     assert error.body == (json.loads(body) if detail.startswith("does not") else body.decode())
     assert len(server.requests) == 1  # a bad body is not retried
-    await released(driver, client, server)
-
-
-# -- streams that break ---------------------------------------------------------------------------
-
-
-async def test_truncated_sse_event(driver: Driver, server: LoopbackServer) -> None:
-    last = STREAM[-1]
-    server.script(Step.events([*STREAM[:-1], last[: len(last) // 2]]))  # a clean end mid-event
-    client = driver.client(base_url=server.base_url)
-    stream = await driver.run(client.images.generate(**PROMPT, stream=True))
-    received, error = await drain(driver, stream)
-    assert [e.partial_image_index for e in received] == [0, 1]
-    assert type(error) is APIConnectionError
-    assert "lost mid-event after 2 events" in error.message
-    await released(driver, client, server)
-
-
-async def test_unknown_event_types_are_kept_aside(driver: Driver, server: LoopbackServer) -> None:
-    heartbeat = {"type": "image_generation.heartbeat", "progress": 0.5}
-    named = b'event: image_generation.thinking\ndata: {"note": "planning"}\n\n'
-    server.script(Step.events([STREAM[0], *sse(heartbeat), named, *STREAM[1:]]))
-    client = driver.client(base_url=server.base_url)
-    stream = await driver.run(client.images.generate(**PROMPT, stream=True))
-    received, error = await drain(driver, stream)
-    assert error is None
-    assert [e.type for e in received] == [
-        "image_generation.partial_image",
-        "image_generation.partial_image",
-        "image_generation.completed",
-    ]
-    assert [json.loads(e.data) for e in stream.unknown_events] == [heartbeat, {"note": "planning"}]
-    assert stream.unknown_events[1].event == "image_generation.thinking"
-    assert stream.events_received == 5
-    await released(driver, client, server)
-
-
-ERROR_EVENTS = [
-    pytest.param(
-        sse(
-            {"error": {"message": "The image could not be finished", "code": "image_failed"}},
-            event="error",
-        ),
-        id="event-error",
-    ),
-    pytest.param(
-        sse(
-            {"type": "error", "message": "The image could not be finished", "code": "image_failed"}
-        ),
-        id="type-error",
-    ),
-]
-
-
-@pytest.mark.parametrize("error_event", ERROR_EVENTS)
-async def test_error_event_raises_api_error(
-    driver: Driver, server: LoopbackServer, error_event: tuple[bytes, ...]
-) -> None:
-    server.script(Step.events([STREAM[0], *error_event, *STREAM[1:]]))
-    client = driver.client(base_url=server.base_url)
-    stream = await driver.run(client.images.generate(**PROMPT, stream=True))
-    received, error = await drain(driver, stream)
-    assert [e.partial_image_index for e in received] == [0]
-    assert type(error) is APIError
-    assert "The image could not be finished" in error.message
-    assert "after 1 event (1 partial image)" in error.message
-    assert error.code == "image_failed"
-    await released(driver, client, server)
-
-
-STREAM_ANSWERS = [
-    pytest.param(
-        Step.events([]),
-        (APIConnectionError, "ended after 0 events (0 partial images) without a completed", 0),
-        id="empty-event-stream",
-    ),
-    pytest.param(
-        Step.events(STREAM[:-1]),
-        (APIConnectionError, "ended after 2 events (2 partial images) without a completed", 2),
-        id="no-completed-event",
-    ),
-    pytest.param(
-        Step.raw(b""),
-        (APIResponseValidationError, "not 'text/event-stream'", 0),
-        id="empty-json-200",
-    ),
-    pytest.param(
-        Step.events([STREAM[0], b"data: {not json}\n\n"]),
-        (APIResponseValidationError, "Event 2 of the stream is not JSON", 1),
-        id="bad-json-event",
-    ),
-    pytest.param(
-        Step.events(sse({"type": "image_generation.completed", "b64_json": 5})),
-        (APIResponseValidationError, "does not match the spec", 0),
-        id="wrong-shape-event",
-    ),
-]
-
-
-@pytest.mark.parametrize(("step", "expected"), STREAM_ANSWERS)
-async def test_stream_answers_that_are_not_a_whole_stream(
-    driver: Driver, server: LoopbackServer, step: Step, expected: tuple[type[APIError], str, int]
-) -> None:
-    """The error class and message, and how many events came out before it."""
-    kind, detail, count = expected
-    server.script(step)
-    client = driver.client(base_url=server.base_url, max_retries=2)
-    stream = await driver.run(client.images.generate(**PROMPT, stream=True))
-    received, error = await drain(driver, stream)
-    assert isinstance(error, kind)
-    assert type(error) is kind
-    assert detail in error.message
-    assert len(received) == count
-    assert len(server.requests) == 1
-    await released(driver, client, server)
-
-
-# -- a huge answer --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def huge() -> tuple[list[bytes], bytes]:
-    """Ten distinct images of 3 MiB (4 MiB of base64 each) and the 40 MiB body carrying them."""
-    images = [bytes([index]) * (3 * 2**20) for index in range(10)]
-    data = [
-        {"b64_json": b64(image), "revised_prompt": f"image {i}"} for i, image in enumerate(images)
-    ]
-    return images, json.dumps({"created": 1, "data": data}).encode()
-
-
-async def test_huge_response_parses_whole(
-    driver: Driver, server: LoopbackServer, huge: tuple[list[bytes], bytes]
-) -> None:
-    images, body = huge
-    server.script(Step.raw(body))
-    client = driver.client(base_url=server.base_url)
-    result = await driver.run(client.images.generate(**PROMPT, n=10))
-    assert len(result.data) == 10
-    assert all(len(image.b64_json) == 4 * 2**20 for image in result.data)
-    assert [image.bytes() for image in result.data] == images
-    assert [image.revised_prompt for image in result.data] == [f"image {i}" for i in range(10)]
-    await released(driver, client, server)
-
-
-# -- the fake server's own faults agree -------------------------------------------------------------
-
-
-FAKE_FAULTS = [
-    pytest.param("status=503", InternalServerError, "overloaded", id="status-503"),
-    pytest.param(
-        "moderation; stage=output", ContentPolicyViolationError, "safety system", id="moderation"
-    ),
-    pytest.param("drop; after_bytes=20", APIConnectionError, "Connection error", id="drop-body"),
-]
-
-
-@pytest.mark.parametrize(("header", "kind", "detail"), FAKE_FAULTS)
-async def test_fake_server_faults(
-    driver: Driver, retry_sleeps: list[float], header: str, kind: type[APIError], detail: str
-) -> None:
-    with FakeImagesServer(draw_text=False) as fake:
-        client = driver.client(base_url=fake.base_url, max_retries=1)
-        headers = {"X-Fake-Fault": header}
-        error = await expect_error(
-            driver, lambda: client.images.generate(**PROMPT, extra_headers=headers), kind
-        )
-        assert detail in error.message
-        retried = not isinstance(error, APIStatusError) or error.status_code >= 500
-        assert len(fake.requests) == (2 if retried else 1)
-        await driver.close(client)
-
-
-async def test_fake_server_truncated_stream(driver: Driver) -> None:
-    with FakeImagesServer(draw_text=False) as fake:
-        client = driver.client(base_url=fake.base_url)
-        headers = {"X-Fake-Fault": "truncate"}
-        stream = await driver.run(
-            client.images.generate(**PROMPT, stream=True, partial_images=2, extra_headers=headers)
-        )
-        received, error = await drain(driver, stream)
-        assert type(error) is APIConnectionError
-        assert [e.partial_image_index for e in received] == [0, 1]
-        await driver.close(client)
-
-
-# -- no leak over 1,000 calls ------------------------------------------------------------------------
-
-
-async def first_event_then_leave(driver: Driver, stream: Any) -> None:
-    """Read one event and leave the stream's `with` block early."""
-    async with driver.enter(stream):
-        event = await anext(stream) if driver.is_async else next(stream)
-    assert event.partial_image_index == 0
-
-
-LEAK_CASES: list[tuple[str, tuple[Step, ...], dict[str, Any], type[APIError] | None]] = [
-    ("ok", (Step.json(RESULT),), {}, None),
-    ("500", (status(500, "boom"),), {}, InternalServerError),
-    ("429", (status(429, "slow", **{"Retry-After": "0"}),), {}, RateLimitError),
-    ("reset", (Step.reset(),), {}, APIConnectionError),
-    ("invalid json", (Step.raw(b"{"),), {}, APIResponseValidationError),
-    ("wrong shape", (Step.raw(b'{"data": 1}'),), {}, APIResponseValidationError),
-    ("empty", (Step.raw(b""),), {}, APIResponseValidationError),
-    ("timeout", (Step.stall(),), {"timeout": 0.01}, APITimeoutError),
-    ("stream ok", (Step.events(STREAM),), {"stream": True}, None),
-    (
-        "stream reset",
-        (Step.events(STREAM, reset_after_chunks=1),),
-        {"stream": True},
-        APIConnectionError,
-    ),
-    (
-        "stream error",
-        (Step.events(sse({"type": "error", "message": "x"})),),
-        {"stream": True},
-        APIError,
-    ),
-    (
-        "stream truncated",
-        (Step.events([STREAM[0], STREAM[1][:9]]),),
-        {"stream": True},
-        APIConnectionError,
-    ),
-    ("stream unknown", (Step.events([*sse({"type": "x"}), *STREAM]),), {"stream": True}, None),
-    ("stream left early", (Step.events(STREAM),), {"stream": True, "leave": True}, None),
-    ("edit ok", (Step.json(RESULT),), {"edit": True}, None),
-    (
-        "edit reset mid-upload",
-        (Step(reset_after_request_bytes=64),),
-        {"edit": True},
-        APIConnectionError,
-    ),
-]
-
-
-async def one_call(driver: Driver, client: Any, options: dict[str, Any]) -> None:
-    options = dict(options)
-    leave = options.pop("leave", False)
-    if options.pop("edit", False):
-        image = ("a.png", noise_png(4, 4, 0))
-        result = await driver.run(client.images.edit(image=image, prompt="p", **options))
-    else:
-        result = await driver.run(client.images.generate(**PROMPT, **options))
-    if not options.get("stream"):
-        assert result.data[0].bytes() == IMAGE
-    elif leave:
-        await first_event_then_leave(driver, result)
-    else:
-        received, error = await drain(driver, result)
-        if error is not None:
-            raise error
-        assert received[-1].type == "image_generation.completed"
-
-
-async def test_no_connection_leak_over_1000_calls(driver: Driver, server: LoopbackServer) -> None:
-    client = driver.client(base_url=server.base_url, max_retries=0)
-    await one_call(driver, client, {})
-    fds = open_fds()
-    outcomes: dict[str, int] = {}
-    for index in range(1000):
-        name, steps, options, kind = LEAK_CASES[index % len(LEAK_CASES)]
-        server.script(*steps)
-        if kind is None:
-            await one_call(driver, client, options)
-        else:
-            with pytest.raises(kind) as caught:
-                await one_call(driver, client, options)
-            assert type(caught.value) is kind, name
-        outcomes[name] = outcomes.get(name, 0) + 1
-    assert server.pending == 0
-    assert len(server.requests) == 1001  # one attempt per call: none lost, none repeated
-    assert min(outcomes.values()) >= 1000 // len(LEAK_CASES)
-    connections = pool(client)
-    assert len(connections) <= 1, connections
-    assert all(c.is_idle() for c in connections), connections
-    assert server.wait_connections(len(connections)) <= len(connections)
-    assert open_fds() - fds <= 2
     await released(driver, client, server)
