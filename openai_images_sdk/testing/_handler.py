@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Final, cast
 from urllib.parse import parse_qsl, urlsplit
 
+from ._azure_api import AzureApiError, is_azure_path
 from ._faults import DropConnection, Fault, TruncateStream
 from ._formdata import FormDataError, FormPart, MultipartParser, boundary_of
 from ._http import ApiError, BodyKind, Incoming, Reply
@@ -153,11 +154,15 @@ class RequestHandler(BaseHTTPRequestHandler):
         try:
             if found is None:
                 self._discard_body()
+                if is_azure_path(path):
+                    raise AzureApiError(
+                        404, f"Resource not found ({self.command} {path}).", code="404"
+                    )
                 raise ApiError(404, f"Invalid URL ({self.command} {path}).")
             route, is_api = found
             if is_api:
                 try:
-                    owner.check_auth(headers)
+                    owner.check_auth(headers, path=path)
                 except ApiError:
                     self._discard_body()
                     raise

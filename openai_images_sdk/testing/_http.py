@@ -205,6 +205,8 @@ class ServerOptions:
     draw_text: bool = True
     default_model: str = "gpt-image-1.5"
     max_body_bytes: int = 900 * 1024 * 1024
+    azure_deployments: Mapping[str, str] = attrs.field(factory=dict[str, str], hash=False)
+    """Azure deployment name -> the model it serves (model names serve themselves)."""
 
 
 Route = Callable[[Incoming, ServerContext], Reply]

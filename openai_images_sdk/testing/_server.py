@@ -16,6 +16,7 @@ from typing import Any, Literal, Self, cast
 
 import attrs
 
+from ._azure_api import azure_routes, check_azure_auth, is_azure_path, v1_path
 from ._batch_api import BatchAPI
 from ._faults import (
     ContentPolicy,
@@ -85,9 +86,13 @@ class FakeImagesServer:
     Use it as a context manager (``with FakeImagesServer() as server: server.base_url``)
     or call `start` and `stop`. It answers the images operations with real images.
 
+    Azure OpenAI clients work against it too: give `AzureImagesClient` the
+    `azure_endpoint` and an ``api_version``; ``/openai/deployments/{name}/images/...``
+    answers like the ``/v1`` operation (a missing ``api-version`` is 404, as on Azure).
+
     :param port: 0 picks a free port.
-    :param api_key: when set, only ``Authorization: Bearer <api_key>`` is accepted;
-        otherwise any bearer key is.
+    :param api_key: when set, only ``Authorization: Bearer <api_key>`` is accepted
+        (on Azure paths, also ``api-key: <api_key>``); otherwise any non-empty key is.
     :param latency: seconds to wait before every API answer.
     :param faults: faults applied to every matching API request.
     :param seed: the default image seed (``X-Fake-Seed`` overrides it per request).
@@ -102,6 +107,11 @@ class FakeImagesServer:
         requests in a fixed window, and answer 429 beyond the limit (`RateLimit`).
     :param batch_seconds: how long a batch stays ``in_progress`` before it completes (the
         Files and Batch API routes run its requests when it is first polled after that).
+    :param azure_deployments: Azure deployment name -> the model it serves. A deployment
+        named after a known model (or `default_model`) needs no entry; other names are
+        answered 404 ``DeploymentNotFound``. The deployment's model replaces any ``model``
+        in the body. Faults and rate limits that name a ``/v1/images/...`` path also
+        apply to that operation's Azure paths.
     """
 
     def __init__(
@@ -121,9 +131,14 @@ class FakeImagesServer:
         fault_seed: int = 0,
         rate_limit: RateLimit | None = None,
         batch_seconds: float = 0.0,
+        azure_deployments: Mapping[str, str] | None = None,
     ) -> None:
         self.options = ServerOptions(
-            retired=retired, validation=validation, draw_text=draw_text, default_model=default_model
+            retired=retired,
+            validation=validation,
+            draw_text=draw_text,
+            default_model=default_model,
+            azure_deployments=dict(azure_deployments or {}),
         )
         self.api_key = api_key
         self.latency = latency
@@ -133,6 +148,7 @@ class FakeImagesServer:
         self.files = FileStore()
         self._address = (host, port)
         self._routes: dict[tuple[str, str], tuple[Route, bool]] = dict(image_routes())
+        self._routes.update(azure_routes(self._routes))
         self.rate_window = RateWindow(rate_limit) if rate_limit is not None else None
         self.batches = BatchAPI(self, batch_seconds=batch_seconds)
         """The state of the Files and Batch API routes (uploaded files, batches)."""
@@ -230,6 +246,15 @@ class FakeImagesServer:
         """The URL to give a client: ``http://127.0.0.1:<port>/v1``."""
         return f"{self.url}/v1"
 
+    @property
+    def azure_endpoint(self) -> str:
+        """The `azure_endpoint` to give an Azure client: ``http://127.0.0.1:<port>``.
+
+        The client adds ``/openai/deployments/{deployment}``; as a `base_url`, use
+        ``f"{server.azure_endpoint}/openai/deployments/{deployment}"``.
+        """
+        return self.url
+
     # What happened
 
     @property
@@ -302,8 +327,14 @@ class FakeImagesServer:
         """The seed of a request: its ``X-Fake-Seed`` header, else the server's."""
         return incoming.headers.get("x-fake-seed", self.seed)
 
-    def check_auth(self, headers: Mapping[str, str]) -> None:
-        """`ApiError` 401 unless the request carries an acceptable bearer key."""
+    def check_auth(self, headers: Mapping[str, str], *, path: str = "") -> None:
+        """`ApiError` 401 unless the request carries an acceptable bearer key.
+
+        On Azure paths (``/openai/...``) an ``api-key`` header is accepted too.
+        """
+        if is_azure_path(path):
+            check_azure_auth(headers, self.api_key)
+            return
         scheme, _, key = headers.get("authorization", "").partition(" ")
         key = key.strip()
         if scheme.lower() != "bearer" or not key:
@@ -318,7 +349,12 @@ class FakeImagesServer:
             )
 
     def faults_for(self, path: str, headers: Mapping[str, str]) -> tuple[Fault, ...]:
-        """The faults of one API request: from its header, the queue, then the server's."""
+        """The faults of one API request: from its header, the queue, then the server's.
+
+        A fault naming a path hits requests to it and, for ``/v1/images/...``, to the
+        Azure paths of the same operation.
+        """
+        paths = (None, path, v1_path(path))
         chosen: list[Fault] = []
         header = headers.get("x-fake-fault")
         if header:
@@ -328,18 +364,21 @@ class FakeImagesServer:
                 raise ApiError(400, str(error), code="invalid_fake_fault") from None
         with self._lock:
             for group in self._queue:
-                if all(f.path in (None, path) for f in group):
+                if all(f.path in paths for f in group):
                     self._queue.remove(group)
                     chosen += group
                     break
-            chosen += [f for f in self.faults if f.applies(path, self._random.random())]
+            for fault in self.faults:
+                draw = self._random.random()
+                if fault.applies(path, draw) or fault.applies(v1_path(path), draw):
+                    chosen.append(fault)
         return tuple(chosen)
 
     def answer(self, route: Route, incoming: Incoming, faults: Sequence[Fault]) -> Reply:
         """The reply to a request: a refusal fault's, else the route's (plus rate headers)."""
         if self.rate_window is None:
             return self._answer(route, incoming, faults)
-        headers, refusal = self.rate_window.admit(incoming.path)
+        headers, refusal = self.rate_window.admit(v1_path(incoming.path))
         if refusal is not None:
             faults = (refusal, *faults)
         reply = self._answer(route, incoming, faults)
