@@ -72,6 +72,11 @@ def _azure_config(
                 "or set the AZURE_OPENAI_ENDPOINT environment variable."
             )
         path = "/openai"
+        if azure_deployment and "/" in azure_deployment:
+            raise ValueError(
+                f"azure_deployment {azure_deployment!r} contains '/': a deployment name is "
+                "one path segment (letters, digits, '-', '_', '.')"
+            )
         if azure_deployment:
             path += f"/deployments/{urllib.parse.quote(azure_deployment, safe='')}"
         url = to_base_url(endpoint.rstrip("/") + path)

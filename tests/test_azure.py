@@ -95,6 +95,13 @@ async def test_missing_settings_are_clear_errors(driver: Driver) -> None:
         driver.azure(azure_endpoint=ENDPOINT, api_key=KEY)
     with pytest.raises(OpenAIError, match="AZURE_OPENAI_ENDPOINT"):
         driver.azure(api_version=VERSION, api_key=KEY)
+    with pytest.raises(ValueError, match="azure_deployment 'team/images' contains '/'"):
+        driver.azure(
+            azure_endpoint=ENDPOINT,
+            azure_deployment="team/images",
+            api_version=VERSION,
+            api_key=KEY,
+        )
 
 
 async def test_static_ad_token(driver: Driver, respx_mock: respx.MockRouter) -> None:
