@@ -30,6 +30,7 @@ from ._cli_params import (
     param_docs,
     param_options,
 )
+from ._cli_request import REQUEST_FLAGS, add_request_options, request_options, secret_values
 from ._cli_run import Outcome, run_operation
 from ._exceptions import (
     APIError,
@@ -38,6 +39,7 @@ from ._exceptions import (
     OpenAIError,
     ValidationError,
 )
+from ._logging import scrub
 from ._operation import OperationSpec
 from ._version import __version__
 
@@ -80,7 +82,7 @@ COMMANDS: Final = (
     ),
 )
 # The command's own option strings; an API field with one of these names gets `--param-`.
-_OWN_FLAGS: Final = frozenset(
+_OWN_FLAGS: Final = REQUEST_FLAGS | frozenset(
     {
         "-h",
         "--help",
@@ -183,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         add_param_options(sub, options)
         _add_own_options(sub)
+        add_request_options(sub)
         sub.set_defaults(_command=command, _op=op, _options=options, _types=object_types)
     serve = commands.add_parser(
         "serve", help="run the fake images server until interrupted (for tests and demos)"
@@ -241,6 +244,7 @@ def _run_api(args: argparse.Namespace) -> int:
     options: list[ParamOption] = args._options
     try:
         params = collect_params(args, options, args._types)
+        extras = request_options(args)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     label = f"{command.name}: waiting for the images"
@@ -261,10 +265,13 @@ def _run_api(args: argparse.Namespace) -> int:
                     stem=_stem(command, params),
                     progress=progress,
                     echo=echo,
+                    extras=extras,
                 )
             finally:
+                secrets = secret_values(args)
                 for warning in caught:
-                    print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+                    message = scrub(str(warning.message), secrets)
+                    print(f"{PROG}: warning: {message}", file=sys.stderr)
     _report(outcome, args)
     return EXIT_OK
 
@@ -298,8 +305,8 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+def _fail(message: str, code: int, secrets: Sequence[str] = ()) -> int:
+    print(f"{PROG}: error: {scrub(message, secrets)}", file=sys.stderr)
     return code
 
 
@@ -331,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return _exit_code(exc.code)
+    secrets = secret_values(args)  # a server may echo a credential header in its error
     try:
         handler: Callable[[argparse.Namespace], int] | None = getattr(args, "_handler", None)
         if handler is not None:
@@ -339,19 +347,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         return _run_api(args)
     except UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        return _fail(str(exc), EXIT_USAGE, secrets)
     except ValidationError as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        return _fail(str(exc), EXIT_USAGE, secrets)
     except APIError as exc:
-        return _fail(_api_error_message(exc), EXIT_FAILURE)
+        return _fail(_api_error_message(exc), EXIT_FAILURE, secrets)
     except OpenAIError as exc:
-        return _fail(str(exc), EXIT_FAILURE)
+        return _fail(str(exc), EXIT_FAILURE, secrets)
     except OSError as exc:
-        return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), EXIT_FAILURE)
+        message = f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        return _fail(message, EXIT_FAILURE, secrets)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as exc:  # a bug: say so plainly; the traceback only on request
         if os.environ.get("OPENAI_IMAGES_LOG", "").lower() == "debug":
             traceback.print_exc()
         detail = "set OPENAI_IMAGES_LOG=debug for the traceback"
-        return _fail(f"unexpected {type(exc).__name__}: {exc} ({detail})", EXIT_FAILURE)
+        return _fail(f"unexpected {type(exc).__name__}: {exc} ({detail})", EXIT_FAILURE, secrets)

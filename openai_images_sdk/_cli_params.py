@@ -17,11 +17,11 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, Final, Literal, cast
 
 import attrs
 
+from ._cli_inputs import REFERENCE_HELP, check_mixed_inputs, existing_file, image_source
 from ._operation import FieldSpec, OperationSpec
 
 __all__ = ["DEST_PREFIX", "ParamOption", "add_param_options", "collect_params", "param_options"]
@@ -50,6 +50,9 @@ class ParamOption:
     multiple: bool = False
     required: bool = False
     help: str = ""
+    references: bool = False
+    """A file option that also takes references (URL, file id): the operation's JSON body
+    carries the parameter too (`_cli_inputs.image_source`)."""
 
     @property
     def dest(self) -> str:
@@ -62,14 +65,6 @@ def _option_name(parts: Iterable[str]) -> str:
 
 def _kinds(fields: Sequence[FieldSpec]) -> set[str]:
     return {kind for spec in fields for kind in spec.kinds if kind != "null"}
-
-
-def existing_file(value: str) -> Path:
-    """argparse type: a path to a readable file."""
-    path = Path(value).expanduser()
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"no such file: {value}")
-    return path
 
 
 def json_object(value: str) -> dict[str, object]:
@@ -197,7 +192,19 @@ def param_options(
         if "file" in kinds:
             many = any(f.multipart_array_name is not None or (f.max_items or 0) > 1 for f in fields)
             many = many and bool(flags)
-            options.append(ParamOption(kind="file", type=existing_file, multiple=many, **common))
+            refs = any("json" in f.bodies for f in fields)
+            if refs:
+                notes = "; ".join(filter(None, (_describe(fields), REFERENCE_HELP)))
+                common["help"] = _join((docs or {}).get(name, ""), notes)
+            options.append(
+                ParamOption(
+                    kind="file",
+                    type=image_source if refs else existing_file,
+                    multiple=many,
+                    references=refs,
+                    **common,
+                )
+            )
         elif kinds == {"boolean"}:
             options.append(ParamOption(kind="flag", **common))
         elif "object" in kinds:
@@ -352,7 +359,7 @@ def add_param_options(parser: argparse.ArgumentParser, options: Sequence[ParamOp
             if option.kind == "json":
                 kwargs["metavar"] = "JSON"
             elif option.kind == "file":
-                kwargs["metavar"] = "FILE"
+                kwargs["metavar"] = "FILE|URL|ID" if option.references else "FILE"
             elif option.choices is None:
                 kwargs["metavar"] = option.path[-1].upper()
         group.add_argument(*option.flags, **kwargs)
@@ -365,11 +372,13 @@ def collect_params(
 ) -> dict[str, object]:
     """The API keyword arguments given on the command line, with object leaves assembled.
 
-    A file option given once passes one path, several times a list. Raises `ValueError`
-    when an object parameter's parts do not form a valid object.
+    A file option given once passes one input, several times a list. Raises `ValueError`
+    when an object parameter's parts do not form a valid object, and `ValidationError`
+    (a `ValueError`) when the image inputs mix local files and references.
     """
     given = vars(namespace)
     params: dict[str, object] = {}
+    inputs: list[tuple[str, str, object]] = []
     # Whole-object options come before their leaves, so leaves override JSON keys.
     for option in sorted(options, key=lambda o: len(o.path)):
         if option.dest not in given:
@@ -378,6 +387,9 @@ def collect_params(
         if option.kind == "file" and isinstance(value, list):
             files = cast("list[object]", value)
             value = files[0] if len(files) == 1 else files
+        if option.kind == "file":
+            flag = option.flags[0] if option.flags else option.python_name.upper()
+            inputs.append((option.python_name, flag, value))
         if len(option.path) == 1:
             params[option.python_name] = value
             continue
@@ -391,8 +403,10 @@ def collect_params(
                 f"{option.flags[0]} needs {_option_name(option.path[:-1])} to be an object"
             )
         cast("dict[str, object]", target)[option.path[-1]] = value
+    check_mixed_inputs(inputs)
+    image_params = {name for name, _, _ in inputs}  # already in the wire shape
     for name, cls in (object_types or {}).items():
-        if isinstance(params.get(name), dict):
+        if isinstance(params.get(name), dict) and name not in image_params:
             params[name] = _structure(params[name], cls, name)
     return params
 

@@ -117,16 +117,18 @@ def run_operation(
     stem: str,
     progress: Progress,
     echo: TextIO | None,
+    extras: Mapping[str, object] | None = None,
 ) -> Outcome:
     """Call `method` with `params`, save every image under `out`, and describe the result.
 
     `echo` receives a line per saved file as it is written (None for silence). A streamed
-    call (``stream=True`` in `params`) saves each partial image as it arrives.
+    call (``stream=True`` in `params`) saves each partial image as it arrives. `extras`
+    holds request options passed along with the parameters (``extra_headers``, ...).
     """
     outcome = Outcome(command=command, model=params.get("model"))
     saver = _Saver(out, stem, progress, echo)
     with progress:
-        result = method(**params)
+        result = method(**params, **(extras or {}))
         if params.get("stream") is True:
             _consume_stream(result, outcome, saver)
         else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import base64
+import io
 import json
 import os
 import pty
@@ -39,7 +41,9 @@ def clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "openai_images_sdk", *args],
         capture_output=True,
@@ -47,12 +51,29 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         env=env if env is not None else clean_env(),
         check=False,
         timeout=120,
+        cwd=cwd,
     )
 
 
-def api(server: FakeImagesServer, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def api(
+    server: FakeImagesServer,
+    out: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run a command against the module's fake server, writing into `out`."""
-    return cli(*args, "--base-url", server.base_url, "--api-key", "sk-test", "--out", str(out))
+    return cli(
+        *args,
+        "--base-url",
+        server.base_url,
+        "--api-key",
+        "sk-test",
+        "--out",
+        str(out),
+        env=env,
+        cwd=cwd,
+    )
 
 
 def summary_of(done: subprocess.CompletedProcess[str]) -> dict[str, Any]:
@@ -76,7 +97,7 @@ def plain_error(done: subprocess.CompletedProcess[str]) -> str:
 
 
 def png_file(path: Path, size: tuple[int, int], color: str = "red") -> Path:
-    PILImage.new("RGB", size, color).save(path)
+    PILImage.new("RGB", size, color).save(path, format="PNG")
     return path
 
 
@@ -393,7 +414,7 @@ def subparsers() -> dict[str, argparse.ArgumentParser]:
     parser = build_parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            return cast("dict[str, argparse.ArgumentParser]", action.choices)
+            return cast("dict[str, argparse.ArgumentParser]", vars(action)["choices"])
     raise AssertionError("no subcommands")
 
 
@@ -449,3 +470,214 @@ def test_serve_command(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+# --- edits by reference (URL, data: URL, Files API id) ---------------------------------
+
+
+def png_data_url(size: tuple[int, int]) -> str:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, "green").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def test_edit_by_reference_sends_json(server: FakeImagesServer, tmp_path: Path) -> None:
+    data_url = png_data_url((64, 64))
+    done = api(
+        server,
+        tmp_path,
+        "edit",
+        "add a hat",
+        "--image",
+        "HTTPS://example.com/fox.png",
+        "--image",
+        data_url,
+        "--mask",
+        "file-mask42",
+        "--json",
+    )
+    summary = summary_of(done)
+    assert opened_size(summary["images"][0]["path"]) == (1024, 1024)
+    sent = server.requests[-1]
+    assert (sent.path, sent.body_kind, sent.status) == ("/v1/images/edits", "json", 200)
+    assert sent.files == ()
+    assert sent.fields["images"] == [
+        {"image_url": "https://example.com/fox.png"},  # the scheme lowered, the rest kept
+        {"image_url": data_url},
+    ]
+    assert sent.fields["mask"] == {"file_id": "file-mask42"}
+    assert sent.fields["prompt"] == "add a hat"
+
+
+def test_a_local_file_named_like_an_id_is_uploaded(
+    server: FakeImagesServer, tmp_path: Path
+) -> None:
+    png_file(tmp_path / "file-abc123", (64, 64))
+    done = api(server, tmp_path / "out", "edit", "hat", "--image", "file-abc123", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    sent = server.requests[-1]
+    assert sent.body_kind == "multipart"
+    assert [(f.field, f.filename) for f in sent.files] == [("image", "file-abc123")]
+    by_id = api(server, tmp_path / "out", "edit", "hat", "--image", "file-xyz789", cwd=tmp_path)
+    assert by_id.returncode == 0, by_id.stderr
+    assert server.requests[-1].fields["images"] == [{"file_id": "file-xyz789"}]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--image", "{png}", "--mask", "file-m1"], "mask: --mask is a reference"),
+        (["--image", "https://e.com/a.png", "--image", "{png}"], "image: --image #2 is a local"),
+        (["--image", "https://e.com/a.png", "--markup", "{png}"], "markup: --markup is a local"),
+    ],
+)
+def test_mixing_files_and_references_exits_2(
+    server: FakeImagesServer, tmp_path: Path, args: list[str], says: str
+) -> None:
+    png = png_file(tmp_path / "a.png", (64, 64))
+    before = len(server.requests)
+    done = api(server, tmp_path, "edit", "hat", *[a.format(png=png) for a in args])
+    assert done.returncode == 2
+    message = plain_error(done)
+    assert says in message
+    assert "nothing was sent" in message
+    assert "local files (uploaded) or every one as a reference" in message
+    assert len(server.requests) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--image", "missing.png"], "argument --image: no such file: missing.png"),
+        (["--image", "http:/nohost"], "argument --image: not a valid http URL"),
+        (["--image", "data:image/png"], "argument --image: a data: URL holds its content"),
+        (["--image", "{png}", "--markup", "https://e.com/m.png"], "argument --markup: takes a"),
+    ],
+)
+def test_bad_image_sources_exit_2(
+    server: FakeImagesServer, tmp_path: Path, args: list[str], says: str
+) -> None:
+    png = png_file(tmp_path / "a.png", (64, 64))
+    before = len(server.requests)
+    done = api(server, tmp_path, "edit", "hat", *[a.format(png=png) for a in args])
+    assert done.returncode == 2
+    assert says in plain_error(done)
+    assert len(server.requests) == before
+
+
+def test_variation_takes_local_files_only() -> None:
+    sub = subparsers()["variation"]
+    assert "FILE|URL|ID" not in sub.format_usage()
+    assert "FILE|URL|ID" in subparsers()["edit"].format_usage()
+
+
+# --- --header and --extra-body ------------------------------------------------------------
+
+SECRET = "sk-very-secret-token-0042"
+
+
+def test_headers_and_extra_body_reach_the_server(server: FakeImagesServer, tmp_path: Path) -> None:
+    done = api(
+        server,
+        tmp_path,
+        "generate",
+        PROMPT,
+        "--quality",
+        "low",
+        "--header",
+        "X-Trace-Id:  t-1 ",
+        "--extra-header",
+        f"Authorization: Bearer {SECRET}",
+        "--extra-body",
+        '{"user": "u-7", "quality": "high"}',
+        "--extra-body",
+        '{"moderation": "low", "user": "u-8"}',
+        "--json",
+    )
+    summary = summary_of(done)
+    assert summary["quality"] == "high"  # extra_body replaces --quality, as in Python
+    sent = server.requests[-1]
+    assert sent.headers["x-trace-id"] == "t-1"
+    assert sent.headers["authorization"] == f"Bearer {SECRET}"  # replaces --api-key's
+    assert sent.fields["user"] == "u-8"
+    assert sent.fields["moderation"] == "low"
+    assert sent.fields["quality"] == "high"
+
+
+def test_extra_body_on_a_multipart_edit(server: FakeImagesServer, tmp_path: Path) -> None:
+    png = png_file(tmp_path / "a.png", (64, 64))
+    done = api(
+        server,
+        tmp_path / "out",
+        "edit",
+        "hat",
+        "--image",
+        str(png),
+        "--extra-body",
+        '{"user": "u-9"}',
+        "--header",
+        "X-Edit: 1",
+    )
+    assert done.returncode == 0, done.stderr
+    sent = server.requests[-1]
+    assert sent.body_kind == "multipart"
+    assert sent.fields["user"] == "u-9"
+    assert sent.headers["x-edit"] == "1"
+
+
+def test_extra_body_keys_unknown_to_the_spec_are_sent(
+    server: FakeImagesServer, tmp_path: Path
+) -> None:
+    done = api(server, tmp_path, "variation", str(png_file(tmp_path / "v.png", (64, 64))),
+               "--extra-body", '{"x_custom": {"a": 1}}', "--max-retries", "0")  # fmt: skip
+    assert done.returncode == 1  # the fake server knows every field and refuses it
+    assert "x_custom" in plain_error(done)
+    sent = server.requests[-1]
+    assert (sent.path, sent.status) == ("/v1/images/variations", 400)
+
+
+def test_credential_headers_never_show(server: FakeImagesServer, tmp_path: Path) -> None:
+    server.enqueue(StatusFault(status=401, message=f"bad key Bearer {SECRET}"))
+    env = clean_env() | {"OPENAI_IMAGES_LOG": "debug"}
+    done = api(
+        server,
+        tmp_path,
+        "generate",
+        PROMPT,
+        "--header",
+        f"Authorization: Bearer {SECRET}",
+        "--max-retries",
+        "0",
+        env=env,
+    )
+    assert done.returncode == 1
+    assert "bad key REDACTED" in done.stderr  # the server echoed it; we did not
+    assert "Sending POST" in done.stderr  # the debug log ran, with headers redacted
+    assert SECRET not in done.stderr + done.stdout
+    assert server.requests[-1].headers["authorization"] == f"Bearer {SECRET}"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--header", f"Authorization Bearer {SECRET}"], "argument --header/--extra-header: "),
+        (["--header", f"Authorization: Bearer {SECRET}\nX-Evil: 1"], "must be printable ASCII"),
+        (["--header", f"Authorization: Bearer {SECRET}é"], "must be printable ASCII"),
+        (["--header", "Content-Length: 3"], "Content-Length is set from the request body"),
+        (["--header", "A: 1", "--header", "a: 2"], "--header a is given twice"),
+        (["--extra-body", "[1, 2]"], "argument --extra-body: expected a JSON object"),
+        (["--extra-body", "{'user': 1}"], "argument --extra-body: not valid JSON"),
+    ],
+)
+@pytest.mark.parametrize("command", ["generate", "edit", "variation"])
+def test_bad_request_extras_exit_2(
+    server: FakeImagesServer, tmp_path: Path, command: str, args: list[str], says: str
+) -> None:
+    png = str(png_file(tmp_path / "a.png", (64, 64)))
+    first = {"generate": [PROMPT], "edit": [PROMPT, "--image", png], "variation": [png]}
+    before = len(server.requests)
+    done = api(server, tmp_path, command, *first[command], *args)
+    assert done.returncode == 2
+    assert says in plain_error(done)
+    assert SECRET not in done.stderr
+    assert len(server.requests) == before

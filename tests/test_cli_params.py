@@ -19,6 +19,7 @@ from openai_images_sdk._cli_params import (
     param_docs,
     param_options,
 )
+from openai_images_sdk._exceptions import ValidationError
 from openai_images_sdk._operation import FieldSpec, OperationSpec
 
 
@@ -143,6 +144,52 @@ def test_files_one_or_many(png: Path, tmp_path: Path) -> None:
         "prompt": "x",
         "image": [png, other],
         "mask": png,
+    }
+
+
+def test_file_options_take_references_when_the_json_body_has_the_field() -> None:
+    _, options = parser_for()
+    by_name = {o.python_name: o for o in options if o.kind == "file"}
+    assert by_name["image"].references  # "images" is in the JSON body too
+    assert not by_name["mask"].references  # multipart only here
+    assert "Files API id like file-abc123" in by_name["image"].help
+    usage = parser_for()[0].format_usage()
+    assert "--image FILE|URL|ID" in usage
+    assert "--mask FILE" in usage
+
+
+def test_references_are_collected_in_the_wire_shape(png: Path) -> None:
+    params = parse(["x", "--image", "https://e.com/a.png", "--image", "file-abc"])
+    assert params["image"] == [{"image_url": "https://e.com/a.png"}, {"file_id": "file-abc"}]
+    assert parse(["x", "--image", "data:image/png;base64,AA=="])["image"] == {
+        "image_url": "data:image/png;base64,AA=="
+    }
+    parser, _ = parser_for()
+    with pytest.raises(argparse.ArgumentError, match="takes a local file only"):
+        parser.parse_args(["x", "--mask", "https://e.com/m.png"])
+
+
+def test_mixing_files_and_references_is_refused(png: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse(["x", "--image", str(png), "--image", "file-abc", "--mask", str(png)])
+    (violation,) = caught.value.violations
+    assert violation.param == "image"
+    assert violation.rule.startswith("--image #2 is a reference (URL or file id) but --image #1")
+    assert "(--image, --mask)" in violation.rule
+
+
+def test_a_reference_is_not_structured_as_an_object() -> None:
+    op = make_op(
+        field("prompt", "string"),
+        field("mask", "file"),
+        FieldSpec(name="mask", python_name="mask", bodies=("json",), required=False,
+                  kinds=("object",)),
+    )  # fmt: skip
+    parser, options = parser_for(op)
+    args = parser.parse_args(["x", "--mask", "file-m1"])
+    assert collect_params(args, options, {"mask": SvgOptions}) == {
+        "prompt": "x",
+        "mask": {"file_id": "file-m1"},
     }
 
 
