@@ -395,3 +395,28 @@ async def test_loopback_http_and_https_do_not_warn(
     driver: Driver, how: str, url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await _construct(driver, how, url, monkeypatch)  # filterwarnings=error: any warning fails
+
+
+async def test_credential_headers_given_per_call_are_hidden_in_errors(driver: Driver) -> None:
+    """A credential passed in `extra_headers` or `default_headers` (a proxy's key, a
+    second token) that the server echoes does not reach the error's message."""
+    proxy_key, token = "pk-proxy-0123456789abcdef", "tok-extra-0123456789abcdef"
+
+    def answer(path: str) -> Answer:
+        message = f"bad proxy key {proxy_key}; token Bearer {token} refused"
+        return json_answer(401, {"error": {"message": message, "type": "invalid_request_error"}})
+
+    with Loopback(answer) as api:
+        client = make_client(driver, "openai", api.url, default_headers={"X-Api-Key": proxy_key})
+        try:
+            with pytest.raises(AuthenticationError) as caught:
+                await driver.run(
+                    client.images.generate(
+                        prompt="x", extra_headers={"Authorization": f"Bearer {token}"}
+                    )
+                )
+        finally:
+            await driver.close(client)
+    texts = error_texts(caught.value)
+    assert all(proxy_key not in text and token not in text for text in texts), texts
+    assert "bad proxy key REDACTED" in caught.value.message
