@@ -314,7 +314,7 @@ class BaseClient(Generic[HttpxClientT]):
         """`error` with the call's credentials removed from its message (servers may echo them):
         the client's own, and any credential header given in `default_headers` or
         `extra_headers`."""
-        given = [
+        given: list[str] = [
             value
             for layer in call.headers
             for name, value in layer.items()
