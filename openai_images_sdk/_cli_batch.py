@@ -1,8 +1,9 @@
-"""``openai-images batch submit|status|collect``: bulk work through the Batch API.
+"""``openai-images batch submit|status|collect|cancel``: bulk work through the Batch API.
 
     openai-images batch submit products.jsonl --out shots --prompt "{title}" --model gpt-image-2
     openai-images batch status --out shots
     openai-images batch collect --out shots          # waits, then saves the images
+    openai-images batch cancel --out shots           # then collect saves what finished
 
 The submission's state lives in ``FOLDER/.openai-batch/`` (or ``--state-dir``); the
 manifest is the bulk runner's, so ``bulk`` and ``batch`` can finish each other's work.
@@ -144,6 +145,7 @@ def _collect(args: argparse.Namespace) -> int:
                 wait=args.wait,
                 poll_interval=args.poll_interval,
                 timeout=args.wait_timeout,
+                delete_files=args.delete_files,
             )
 
     with _client_kwargs(args) as client_kwargs:
@@ -153,7 +155,9 @@ def _collect(args: argparse.Namespace) -> int:
                           "skipped": summary.skipped, "images": summary.images,
                           "total_tokens": summary.total_tokens,
                           "pending": list(summary.pending),
-                          "statuses": dict(summary.statuses)}, indent=2))  # fmt: skip
+                          "statuses": dict(summary.statuses),
+                          "deleted_files": list(summary.deleted_files),
+                          "delete_errors": dict(summary.delete_errors)}, indent=2))  # fmt: skip
     elif not args.quiet:
         print(
             f"{summary.done} done, {summary.failed} failed, {summary.skipped} already done; "
@@ -163,9 +167,42 @@ def _collect(args: argparse.Namespace) -> int:
         if summary.pending:
             print(f"{len(summary.pending)} batches still running; collect again later",
                   file=sys.stderr)  # fmt: skip
+        if summary.deleted_files:
+            print(f"deleted {len(summary.deleted_files)} files from the API", file=sys.stderr)
+    for file_id, reason in summary.delete_errors.items():
+        print(f"warning: file {file_id} not deleted: {reason}", file=sys.stderr)
     if summary.pending:
         return 3
     return 1 if summary.failed else 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    import anyio
+
+    from ._client import AsyncImagesClient
+    from .bulk import cancel_batches
+
+    async def go(client_kwargs: dict[str, Any]) -> Any:
+        async with AsyncImagesClient(**client_kwargs) as client:
+            return await cancel_batches(out=args.out, state_dir=args.state_dir, client=client)
+
+    with _client_kwargs(args) as client_kwargs:
+        summary = anyio.run(go, client_kwargs)
+    if args.json:
+        print(json.dumps({"cancelled": list(summary.cancelled),
+                          "statuses": dict(summary.statuses),
+                          "never_created": summary.never_created}, indent=2))  # fmt: skip
+        return 0
+    for batch_id, status in summary.statuses.items():
+        print(f"{batch_id}  {status}")
+    if not args.quiet:
+        print(
+            f"asked to cancel {len(summary.cancelled)} of {len(summary.statuses)} batches"
+            + (f" ({summary.never_created} never created)" if summary.never_created else "")
+            + f"; run `openai-images batch collect --out {args.out}` to save what finished",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def _state_options(parser: argparse.ArgumentParser, *, with_out: bool) -> None:
@@ -179,10 +216,11 @@ def _state_options(parser: argparse.ArgumentParser, *, with_out: bool) -> None:
 
 
 def add_batch_parser(commands: Any) -> None:
-    """Register ``batch`` (with submit, status and collect) on the top-level subparsers."""
+    """Register ``batch`` (submit, status, collect, cancel) on the top-level subparsers."""
     batch: argparse.ArgumentParser = commands.add_parser(
         "batch",
-        help="hand many requests to the Batch API (24h, lower cost): submit, status, collect",
+        help="hand many requests to the Batch API (24h, lower cost): submit, status, collect, "
+        "cancel",
         description="Build Batch API input files from records, submit them, follow the "
         "batches and save their images.",
     )
@@ -218,5 +256,15 @@ def add_batch_parser(commands: Any) -> None:
                          help="first wait between polls, growing to 60 s (default 5)")  # fmt: skip
     collect.add_argument("--wait-timeout", type=float, metavar="SECONDS",
                          help="stop waiting after this long (exit 3)")  # fmt: skip
+    collect.add_argument("--delete-files", action="store_true",
+                         help="after saving a batch's results, delete its input, output and "
+                         "error files from the API (failures are reported, not fatal)")  # fmt: skip
     add_connection_options(collect, fake=False)
     collect.set_defaults(_command=None, _handler=_collect)
+
+    cancel = steps.add_parser(
+        "cancel", help="cancel the batches that have not ended (collect saves what finished)"
+    )
+    _state_options(cancel, with_out=True)
+    add_connection_options(cancel, fake=False)
+    cancel.set_defaults(_command=None, _handler=_cancel)

@@ -91,15 +91,32 @@ def test_an_edit_line_carries_local_images_as_data_urls(tmp_path: Path) -> None:
     [
         ({"prompt": "x", "model": "gpt-image-2", "size": "17x17"}, "size"),
         ({"prompt": "x", "image": Path("/missing.png")}, "image"),
-        ({"prompt": "x", "image": "https://e.com/a.png", "markup": Path("/m.png")}, "markup"),
     ],
-    ids=["bad-size", "missing-image", "markup-needs-upload"],
+    ids=["bad-size", "missing-image"],
 )
 def test_lines_that_break_the_rules_are_refused(params: dict[str, object], param: str) -> None:
     operation = "edit" if "image" in params else "generate"
     with pytest.raises(ValidationError) as caught:
         batch_line(request(operation, **params))
     assert param in caught.value.params
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [Path("/missing/markup.png"), "https://e.com/m.png", "data:image/png;base64,AAAA"],
+    ids=["path", "url", "data-url"],
+)
+def test_markup_cannot_be_batched(markup: object) -> None:
+    # The JSON edit body (spec/openapi.yaml EditImageBodyJsonParam, and upstream) has no
+    # markup field: refused with its own rule, before the file is even read.
+    params = {"prompt": "x", "image": "https://e.com/a.png", "markup": markup}
+    with pytest.raises(ValidationError) as caught:
+        batch_line(request("edit", **params))
+    (violation,) = caught.value.violations
+    assert violation.param == "markup"
+    assert "not supported in batches" in violation.rule
+    assert "no markup field" in violation.rule
+    assert violation.value == markup
 
 
 def test_the_splitter_starts_a_new_part_before_a_limit(tmp_path: Path) -> None:
@@ -142,12 +159,13 @@ async def test_submit_status_collect(tmp_path: Path) -> None:
     inputs.mkdir()
     (inputs / "sofa.png").write_bytes(png())
     records: list[dict[str, object]] = [{"id": f"g{i}", "title": f"mug {i}"} for i in range(7)]
-    records += [
+    extra: list[dict[str, object]] = [
         {"id": "edit", "title": "sofa", "image": "sofa.png", "model": "gpt-image-1.5",
          "size": "1024x1024", "quality": "low", "output_format": "png"},
         {"id": "refused", "title": "x", "size": "17x17"},
         {"id": "g0", "title": "repeated id"},
     ]  # fmt: skip
+    records += extra
     out = tmp_path / "out"
     with FakeImagesServer(draw_text=False, batch_seconds=3600) as server:
         server.batches.fail_request("g3", StatusFault(status=500))
@@ -273,7 +291,44 @@ async def test_requests_of_a_failed_batch_are_recorded_as_failed(
     assert collected.failed == 3
     for entry in _manifest(tmp_path):
         assert entry.error["type"] == "BatchNotRun"
+        assert entry.error["code"] == "batch_failed"
         assert "at most 2" in entry.error["message"]
+
+
+@pytest.mark.anyio
+async def test_markup_in_a_submission_is_refused_before_any_upload(
+    server: FakeImagesServer, tmp_path: Path
+) -> None:
+    (tmp_path / "a.png").write_bytes(png())
+    records: list[dict[str, object]] = [
+        {"id": "plain", "title": "a", "image": "a.png"},
+        {"id": "marked", "title": "b", "image": "a.png", "markup": "a.png"},
+    ]
+    out = tmp_path / "out"
+    async with client_for(server) as client:
+        with pytest.raises(ValidationError) as caught:
+            await submit_batches(
+                records, prompt="{title}", out=out, client=client, base_dir=tmp_path, markup="a.png"
+            )
+        assert caught.value.params == ("markup",)
+        assert not out.exists()  # no state, no input file, no manifest
+        assert server.requests == ()
+
+        submitted = await submit_batches(
+            records, prompt="{title}", out=out, client=client, base_dir=tmp_path,
+            model="gpt-image-1.5",
+        )  # fmt: skip
+    assert (submitted.requests, submitted.failed) == (1, 1)
+    (entry,) = _manifest(out)
+    assert (entry.key, entry.status, entry.attempts) == ("marked", "failed", 0)
+    assert "markup: is not supported in batches" in entry.error["message"]
+    state = BatchState.load(out / ".openai-batch" / "state.json")
+    assert state is not None
+    (part,) = state.parts
+    assert part.input_file_id is not None
+    sent = server.batches.file_bytes(part.input_file_id)
+    assert b'"custom_id":"plain"' in sent
+    assert b"marked" not in sent
 
 
 @pytest.mark.anyio

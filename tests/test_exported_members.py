@@ -1,5 +1,7 @@
 """The public surface: every name in `__all__` resolves, and the list is pinned."""
 
+import inspect
+
 import openai_images_sdk
 
 EXPECTED = {
@@ -47,3 +49,29 @@ def test_public_classes_have_docstrings() -> None:
         value = getattr(openai_images_sdk, name)
         if isinstance(value, type) and not name.endswith("Dict"):
             assert value.__doc__, f"{name} has no docstring"
+
+
+BULK_EXPECTED = {
+    # the bulk runner
+    "bulk_generate", "run_bulk", "BulkSummary", "BulkProgress", "read_records",
+    "count_records", "Record", "RecordFormat", "BadRecord", "PromptTemplate",
+    "TemplateFieldError", "RequestPlanner", "PlannedRequest", "PlanFailure",
+    "ManifestEntry", "read_manifest", "final_entries",
+    # the Batch API pipeline, async and sync
+    "submit_batches", "batch_status", "collect_batches", "cancel_batches",
+    "run_batch_submit", "run_batch_status", "run_batch_collect", "run_batch_cancel",
+    "BatchSubmitSummary", "BatchCollectSummary", "BatchCancelSummary", "BatchState",
+    "BatchPart", "BatchFileSplitter", "batch_line", "MAX_BATCH_BYTES", "MAX_BATCH_REQUESTS",
+}  # fmt: skip
+
+
+def test_bulk_all_is_pinned() -> None:
+    from openai_images_sdk import bulk
+
+    assert set(bulk.__all__) == BULK_EXPECTED
+    assert len(bulk.__all__) == len(BULK_EXPECTED)
+    assert bulk.__all__ == sorted(bulk.__all__, key=lambda n: (not n.isupper(), n))
+    for name in bulk.__all__:
+        value = getattr(bulk, name)
+        if isinstance(value, type) or inspect.isfunction(value):
+            assert value.__doc__, f"bulk.{name} has no docstring"

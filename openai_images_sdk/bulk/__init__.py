@@ -14,7 +14,9 @@
 
 Every record's outcome goes to ``shots/manifest.jsonl``; run the same call again to retry
 the failures and skip what is done. For the largest jobs, `submit_batches` hands the
-same records to the Batch API and `collect_batches` saves the results the same way.
+same records to the Batch API, `collect_batches` saves the results the same way and
+`cancel_batches` stops a submission; `run_batch_submit`, `run_batch_status`,
+`run_batch_collect` and `run_batch_cancel` do the same from synchronous code.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from ._batch import (
     submit_batches,
 )
 from ._batch_build import MAX_BATCH_BYTES, MAX_BATCH_REQUESTS, BatchFileSplitter, batch_line
+from ._batch_cancel import BatchCancelSummary, cancel_batches
+from ._batch_sync import run_batch_cancel, run_batch_collect, run_batch_status, run_batch_submit
 from ._manifest import ManifestEntry, final_entries, read_manifest
 from ._plan import PlanFailure, PlannedRequest, RequestPlanner
 from ._progress import BulkProgress
@@ -40,6 +44,7 @@ __all__ = [
     "MAX_BATCH_BYTES",
     "MAX_BATCH_REQUESTS",
     "BadRecord",
+    "BatchCancelSummary",
     "BatchCollectSummary",
     "BatchFileSplitter",
     "BatchPart",
@@ -58,11 +63,16 @@ __all__ = [
     "batch_line",
     "batch_status",
     "bulk_generate",
+    "cancel_batches",
     "collect_batches",
     "count_records",
     "final_entries",
     "read_manifest",
     "read_records",
+    "run_batch_cancel",
+    "run_batch_collect",
+    "run_batch_status",
+    "run_batch_submit",
     "run_bulk",
     "submit_batches",
 ]

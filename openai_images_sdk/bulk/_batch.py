@@ -5,7 +5,8 @@ endpoint), uploads each (``POST /files``, purpose ``batch``) and creates its bat
 (``POST /batches``, 24h window), saving a state file after every step: re-running it
 after a crash resumes where it stopped. `collect_batches` polls with backoff, downloads
 the output and error files and writes images and manifest lines exactly like the bulk
-runner, so the two can be mixed on one output folder.
+runner, so the two can be mixed on one output folder; optionally it then deletes the
+batch's files from the API. `cancel_batches` (in ``_batch_cancel``) stops a submission.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from ._batch_build import (
     MAX_BATCH_REQUESTS,
     BatchFileSplitter,
     batch_line,
+    markup_violation,
 )
+from ._batch_cleanup import Cleanup
 from ._batch_collect import Collector
 from ._batch_state import STATE_FILE, BatchPart, BatchState, state_dir_for
 from ._manifest import (
@@ -93,10 +96,15 @@ class BatchCollectSummary:
     """Batches that had not ended (with ``wait=False``, or when `timeout` ran out)."""
     statuses: Mapping[str, str]
     """Each batch's last seen status."""
+    deleted_files: tuple[str, ...] = ()
+    """API files deleted after their batch was collected (``delete_files=True``)."""
+    delete_errors: Mapping[str, str] = attrs.field(factory=dict[str, str])
+    """Files not deleted: file id -> why (a later collect with `delete_files` retries)."""
 
 
 @contextlib.asynccontextmanager
-async def _client_scope(client: AsyncImagesClient | None) -> AsyncGenerator[AsyncImagesClient]:
+async def client_scope(client: AsyncImagesClient | None) -> AsyncGenerator[AsyncImagesClient]:
+    """The caller's client, or one made from the environment and closed afterwards."""
     if client is not None:
         yield client
         return
@@ -115,7 +123,7 @@ async def _upload(client: AsyncImagesClient, path: Path) -> OpenAIFile:
     return await client.files.create(file=(path.name, path, "application/jsonl"), purpose="batch")
 
 
-async def _find_batch(client: AsyncImagesClient, tag: str) -> Batch | None:
+async def find_batch(client: AsyncImagesClient, tag: str) -> Batch | None:
     """A batch an interrupted submit created for this part, found by its metadata tag."""
     after: str | None = None
     for _ in range(_FIND_PAGES):
@@ -223,6 +231,8 @@ async def submit_batches(
     A re-run after an interruption resumes the same submission; once it is collected, a
     re-run starts a new one.
     """
+    if params.get("markup") is not None:
+        raise ValidationError([markup_violation(params["markup"])])
     folder = state_dir_for(out, state_dir)
     state_path = folder / STATE_FILE
     state = BatchState.load(state_path)
@@ -234,7 +244,7 @@ async def submit_batches(
     planner = RequestPlanner(prompt=prompt, params=params, base_dir=base_dir)
     manifest_path = Path(manifest) if manifest is not None else Path(out) / DEFAULT_MANIFEST
     failed = skipped = 0
-    async with _client_scope(client) as api:
+    async with client_scope(client) as api:
         if not state.built:
             writer = ManifestWriter(manifest_path)
             try:
@@ -251,14 +261,14 @@ async def submit_batches(
                 writer.close()
             state.save(state_path)
         for part in state.parts:
-            if part.batch_id is not None:
+            if part.batch_id is not None or part.abandoned:
                 continue
             resumed = part.input_file_id is not None
             if part.input_file_id is None:
                 uploaded = await _upload(api, Path(part.path))
                 part.input_file_id = uploaded.id
                 state.save(state_path)
-            batch = await _find_batch(api, part.tag) if resumed else None
+            batch = await find_batch(api, part.tag) if resumed else None
             if batch is None:
                 batch = await api.batches.create(
                     input_file_id=part.input_file_id,
@@ -277,9 +287,10 @@ async def submit_batches(
     )
 
 
-def _load_state(
+def load_state(
     out: str | os.PathLike[str], state_dir: str | os.PathLike[str] | None
 ) -> tuple[BatchState, Path]:
+    """The saved submission and its path; `ValidationError` when there is none."""
     path = state_dir_for(out, state_dir) / STATE_FILE
     state = BatchState.load(path)
     if state is None:
@@ -296,9 +307,9 @@ async def batch_status(
     client: AsyncImagesClient | None = None,
 ) -> list[Batch]:
     """The current state of every batch of the submission in `out` (one request each)."""
-    state, path = _load_state(out, state_dir)
+    state, path = load_state(out, state_dir)
     found: list[Batch] = []
-    async with _client_scope(client) as api:
+    async with client_scope(client) as api:
         for part in state.parts:
             if part.batch_id is None:
                 continue
@@ -307,6 +318,27 @@ async def batch_status(
             found.append(batch)
     state.save(path)
     return found
+
+
+async def _wait_for(
+    api: AsyncImagesClient,
+    batch_id: str,
+    *,
+    wait: bool,
+    interval: float,
+    max_interval: float,
+    deadline: float | None,
+) -> Batch:
+    """Poll a batch until it ends, or until waiting is over; returns its last state."""
+    while True:
+        batch = await api.batches.retrieve(batch_id=batch_id)
+        if str(batch.status) in ENDED:
+            return batch
+        left = None if deadline is None else deadline - time.monotonic()
+        if not wait or (left is not None and left <= 0):
+            return batch
+        await anyio.sleep(interval if left is None else min(interval, left))
+        interval = min(interval * 1.5, max_interval)
 
 
 async def collect_batches(
@@ -319,6 +351,7 @@ async def collect_batches(
     poll_interval: float = 5.0,
     max_poll_interval: float = 60.0,
     timeout: float | None = None,
+    delete_files: bool = False,
 ) -> BatchCollectSummary:
     """Wait for the submission's batches to end and save their images into `out`.
 
@@ -327,40 +360,47 @@ async def collect_batches(
     after their keys and appends manifest lines. Requests a failed, expired or cancelled
     batch never ran are recorded as failed. With ``wait=False`` batches that have not
     ended are left for a later call (`pending`). Collecting twice writes nothing twice.
+    With ``delete_files=True``, once a batch's results are saved and recorded, its input,
+    output and error files are deleted from the API; failures are reported in the summary.
     """
-    state, path = _load_state(out, state_dir)
+    state, path = load_state(out, state_dir)
     folder = Path(out)
     manifest_path = Path(manifest) if manifest is not None else folder / DEFAULT_MANIFEST
     deadline = None if timeout is None else time.monotonic() + timeout
     collector = Collector(out=folder, manifest=manifest_path)
+    cleanup = Cleanup()
     pending: list[str] = []
     statuses: dict[str, str] = {}
     try:
-        async with _client_scope(client) as api:
+        async with client_scope(client) as api:
             for part in state.parts:
-                if part.batch_id is None or part.collected:
-                    if part.batch_id is not None and part.status is not None:
-                        statuses[part.batch_id] = part.status
-                    continue
-                interval = poll_interval
-                while True:
-                    batch = await api.batches.retrieve(batch_id=part.batch_id)
+                if not part.collected and part.abandoned:
+                    await collector.abandon(part)
+                    _collected(part, state, path)
+                elif not part.collected and part.batch_id is not None:
+                    batch = await _wait_for(
+                        api,
+                        part.batch_id,
+                        wait=wait,
+                        interval=poll_interval,
+                        max_interval=max_poll_interval,
+                        deadline=deadline,
+                    )
                     part.status = str(batch.status)
-                    statuses[batch.id] = part.status
-                    if part.status in ENDED:
-                        break
-                    left = None if deadline is None else deadline - time.monotonic()
-                    if not wait or (left is not None and left <= 0):
+                    if part.status not in ENDED:
                         pending.append(batch.id)
-                        break
-                    await anyio.sleep(interval if left is None else min(interval, left))
-                    interval = min(interval * 1.5, max_poll_interval)
-                if part.status not in ENDED:
-                    continue
-                await collector.collect(api, part, batch)
-                part.collected = True
-                state.save(path)
-                Path(part.path).unlink(missing_ok=True)  # the input part is no longer needed
+                    else:
+                        unsaved = collector.unsaved
+                        await collector.collect(api, part, batch)
+                        part.output_file_id = batch.output_file_id
+                        part.error_file_id = batch.error_file_id
+                        part.unsaved = collector.unsaved - unsaved
+                        _collected(part, state, path)
+                if part.batch_id is not None and part.status is not None:
+                    statuses[part.batch_id] = part.status
+                if delete_files and part.collected and not part.files_deleted:
+                    await cleanup.delete_files(api, part)
+                    state.save(path)
     finally:
         collector.close()
         state.save(path)
@@ -372,4 +412,13 @@ async def collect_batches(
         total_tokens=collector.total_tokens,
         pending=tuple(pending),
         statuses=statuses,
+        deleted_files=tuple(cleanup.deleted),
+        delete_errors=dict(cleanup.errors),
     )
+
+
+def _collected(part: BatchPart, state: BatchState, path: Path) -> None:
+    """Mark a part collected (its results are on disk) and drop its local input file."""
+    part.collected = True
+    state.save(path)
+    Path(part.path).unlink(missing_ok=True)

@@ -3,7 +3,8 @@
 A line is ``{"custom_id": key, "method": "POST", "url": "/v1/images/...", "body": {...}}``
 with the body the client would send. Edits go as JSON with references: local image and
 mask paths become ``data:`` URLs (so the input file carries the pictures; large edits
-fill the 200 MB limit sooner, which only means more batches).
+fill the 200 MB limit sooner, which only means more batches). The JSON edit body has no
+`markup` (only the multipart upload does), so requests with markup cannot be batched.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "BatchFileSplitter",
     "PartFile",
     "batch_line",
+    "markup_violation",
 ]
 
 MAX_BATCH_REQUESTS: Final = 50_000
@@ -40,6 +42,16 @@ ENDPOINTS: Final[Mapping[OperationName, str]] = {
     "generate": "/v1/images/generations",
     "edit": "/v1/images/edits",
 }
+
+
+def markup_violation(value: object) -> Violation:
+    """Why a batch request cannot carry `markup`."""
+    rule = (
+        "is not supported in batches: batch edits are JSON bodies, which have no markup "
+        "field (markup is sent only as a multipart upload); use mask, or send these edits "
+        "through the bulk runner (bulk_generate, `openai-images bulk`)"
+    )
+    return Violation(param="markup", rule=rule, value=value)
 
 
 def _reference(value: object, param: str) -> object:
@@ -77,8 +89,11 @@ def batch_line(request: PlannedRequest, *, validation: ValidationMode = "strict"
     """The input-file line of one request, newline included.
 
     Raises `ValidationError` when the request breaks the API's rules (checked like the
-    client checks a call) or an image cannot be read.
+    client checks a call), has `markup`, or an image cannot be read.
     """
+    markup = request.params.get("markup")
+    if markup is not None:  # before any image is read
+        raise ValidationError([markup_violation(markup)])
     op = operation_spec(request.operation)
     params = _as_references(request.params) if request.operation == "edit" else request.params
     body = build_request_body(op, params, extra_body=None)

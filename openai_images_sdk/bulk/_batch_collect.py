@@ -64,6 +64,8 @@ class Collector:
         self._writer = ManifestWriter(manifest)
         self._pending: list[ManifestEntry] = []
         self.done = self.failed = self.skipped = self.images = self.total_tokens = 0
+        self.unsaved = 0
+        """Results that arrived but could not be turned into image files."""
 
     def close(self) -> None:
         """Write what is pending and close the manifest."""
@@ -91,7 +93,22 @@ class Collector:
                 await anyio.to_thread.run_sync(self._read, local, seen)
             finally:
                 local.unlink(missing_ok=True)
-        await anyio.to_thread.run_sync(self._never_ran, part, batch, seen)
+        reasons = (
+            [e.message for e in (batch.errors.data or ()) if e.message] if batch.errors else []
+        )
+        message = f"batch {batch.id} ended {batch.status} without running this request"
+        if reasons:
+            message += ": " + "; ".join(reasons[:3])
+        await anyio.to_thread.run_sync(
+            self._never_ran, part, message, f"batch_{batch.status}", seen
+        )
+
+    async def abandon(self, part: BatchPart) -> None:
+        """Record every request of a part whose batch was never created as failed."""
+        message = "the submission was cancelled before this request's batch was created"
+        await anyio.to_thread.run_sync(
+            self._never_ran, part, message, "batch_cancelled", set[int]()
+        )
 
     async def _download(self, client: AsyncImagesClient, file_id: str, folder: Path) -> Path:
         target = folder / f".{file_id}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}"
@@ -146,6 +163,7 @@ class Collector:
                 for target, content in zip(paths, data, strict=True):
                     write_file_atomic(target, content)
             except Exception as problem:  # a body that does not parse, a full disk
+                self.unsaved += 1
                 return ManifestEntry(
                     key=key,
                     status="failed",
@@ -174,18 +192,12 @@ class Collector:
             key=key, status="failed", request_id=request_id, error=failure, attempts=1
         )
 
-    def _never_ran(self, part: BatchPart, batch: Batch, seen: set[int]) -> None:
-        reasons = (
-            [e.message for e in (batch.errors.data or ()) if e.message] if batch.errors else []
-        )
-        message = f"batch {batch.id} ended {batch.status} without running this request"
-        if reasons:
-            message += ": " + "; ".join(reasons[:3])
+    def _never_ran(self, part: BatchPart, message: str, code: str, seen: set[int]) -> None:
         for key in _custom_ids(Path(part.path)):
             digest = key_digest(key)
             if digest in seen or digest in self._done:
                 continue
-            error = {"type": "BatchNotRun", "message": message, "status": None, "code": None}
+            error = {"type": "BatchNotRun", "message": message, "status": None, "code": code}
             self._add(ManifestEntry(key=key, status="failed", error=error, attempts=0))
             self.failed += 1
         self._flush()

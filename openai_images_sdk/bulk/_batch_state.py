@@ -39,8 +39,25 @@ class BatchPart:
     input_file_id: str | None = None
     batch_id: str | None = None
     status: str | None = None
-    """The batch's status when last seen."""
+    """The batch's status when last seen; ``cancelled`` without a `batch_id` when the
+    submission was cancelled before this part's batch was created."""
     collected: bool = False
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    unsaved: int = 0
+    """Results of the batch that could not be saved (their files are never deleted)."""
+    files_deleted: bool = False
+    """Whether the part's files were deleted from the API after collecting."""
+
+    @property
+    def abandoned(self) -> bool:
+        """Whether the part will never get a batch (the submission was cancelled first)."""
+        return self.batch_id is None and self.status == "cancelled"
+
+    def file_ids(self) -> tuple[str, ...]:
+        """The API files of the part: its input, output and error files (those known)."""
+        found = (self.input_file_id, self.output_file_id, self.error_file_id)
+        return tuple(dict.fromkeys(file_id for file_id in found if file_id))
 
 
 @attrs.define(kw_only=True)

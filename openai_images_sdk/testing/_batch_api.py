@@ -1,13 +1,18 @@
 """The Files and Batch API routes of the fake server, completing batches quickly.
 
-``POST /v1/files`` stores uploads in memory; ``POST /v1/batches`` checks the input file
-and starts a batch in ``validating``. Polling it (``GET /v1/batches/{id}``) moves it to
-``in_progress``, and once `batch_seconds` have passed since creation, the poll runs every
-request of the input file through the server's own image routes and completes the batch
-with an output file (successes) and an error file (failures), in the API's line format::
+``POST /v1/files`` stores uploads in memory (``DELETE /v1/files/{id}`` forgets them);
+``POST /v1/batches`` checks the input file and starts a batch in ``validating``. Polling it
+(``GET /v1/batches/{id}``) moves it to ``in_progress``, and once `batch_seconds` have passed
+since creation, each poll runs the requests of the input file through the server's own
+image routes (all of them, or `requests_per_poll`) until the batch completes with an
+output file (successes) and an error file (failures), in the API's line format::
 
     {"id": "batch_req_...", "custom_id": "...", "response":
         {"status_code": 200, "request_id": "req_...", "body": {...}}, "error": null}
+
+``POST /v1/batches/{id}/cancel`` moves a batch that has not ended to ``cancelling``; no
+request runs after that, and the next poll ends it ``cancelled`` with the results of the
+requests that had run (none, if it was still validating) in its output and error files.
 """
 
 from __future__ import annotations
@@ -78,6 +83,11 @@ class _Batch:
     error_file_id: str | None = None
     errors: list[dict[str, object]] | None = None
     running: bool = False
+    lines: list[bytes] | None = None
+    """The requests of the input file, once it was checked."""
+    next_line: int = 0
+    outputs: list[bytes] = attrs.Factory(list[bytes])
+    failures: list[bytes] = attrs.Factory(list[bytes])
 
     def to_json(self) -> dict[str, object]:
         payload: dict[str, object] = {
@@ -112,7 +122,10 @@ def _error_line(number: int, message: str, code: str = "invalid_request") -> dic
 class BatchAPI:
     """The state behind the Files and Batch API routes of one fake server.
 
-    :param batch_seconds: how long after creation a batch completes (on its next poll).
+    :param batch_seconds: how long after creation a batch starts running (on a poll).
+    :param requests_per_poll: how many requests one poll runs (None: all of them, so the
+        batch completes on that poll); set it to see batches in progress, or cancelled
+        with some results.
     :param max_requests: lines allowed in one input file (the API's 50,000).
     :param max_bytes: bytes allowed in one input file (the API's 200 MB).
     """
@@ -122,12 +135,14 @@ class BatchAPI:
         host: BatchHost,
         *,
         batch_seconds: float = 0.0,
+        requests_per_poll: int | None = None,
         max_requests: int = MAX_REQUESTS,
         max_bytes: int = MAX_BYTES,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.host = host
         self.batch_seconds = batch_seconds
+        self.requests_per_poll = requests_per_poll
         self.max_requests = max_requests
         self.max_bytes = max_bytes
         self._clock = clock
@@ -177,14 +192,18 @@ class BatchAPI:
 
     # Files
 
-    def _store(self, filename: str, purpose: str, data: bytes) -> _File:
-        stored = _File(
+    @staticmethod
+    def _new_file(filename: str, purpose: str, data: bytes) -> _File:
+        return _File(
             id=_new_id("file"),
             filename=filename,
             purpose=purpose,
             data=data,
             created_at=int(time.time()),
         )
+
+    def _store(self, filename: str, purpose: str, data: bytes) -> _File:
+        stored = self._new_file(filename, purpose, data)
         with self._lock:
             self._files[stored.id] = stored
         return stored
@@ -298,12 +317,15 @@ class BatchAPI:
     def _cancel_batch(self, incoming: Incoming, ctx: ServerContext) -> Reply:
         batch = self._batch(incoming.path.split("/")[-2])
         with self._lock:
-            if batch.status in _ENDED or batch.running:
+            if batch.status in _ENDED:
+                # The API documents only the 200 answer; what it says for an ended batch is
+                # not documented. The fake answers 409 conflict (our choice).
                 raise ApiError(
                     409, f"Cannot cancel a batch with status {batch.status}.", code="conflict"
                 )
-            batch.status = "cancelling"
-            batch.times["cancelling"] = int(time.time())
+            if batch.status != "cancelling":  # cancelling again: the same answer (our choice)
+                batch.status = "cancelling"
+                batch.times["cancelling"] = int(time.time())
             return json_reply(batch.to_json())
 
     def _advance(self, batch: _Batch) -> None:
@@ -311,36 +333,46 @@ class BatchAPI:
         with self._lock:
             if batch.running or batch.status in _ENDED:
                 return
-            now = int(time.time())
-            if batch.status == "cancelling":
-                batch.status = "cancelled"
-                batch.times["cancelled"] = now
+            if batch.status == "cancelling":  # a cancel took effect: end it with what ran
+                self._end(batch, "cancelled")
                 return
             if batch.status == "validating":
                 batch.status = "in_progress"
-                batch.times["in_progress"] = now
+                batch.times["in_progress"] = int(time.time())
             if self._clock() - batch.started < self.batch_seconds:
                 return
             batch.running = True
-            source = self._files.get(batch.input_file_id)
+            source = self._files.get(batch.input_file_id) if batch.lines is None else None
         try:
-            self._run(batch, source.data if source is not None else b"")
+            if batch.lines is None and not self._check(batch, source.data if source else b""):
+                return
+            self._run(batch)
         finally:
             with self._lock:
                 batch.running = False
 
-    def _run(self, batch: _Batch, data: bytes) -> None:
+    def _check(self, batch: _Batch, data: bytes) -> bool:
+        """Check the input file once; a bad one fails the batch."""
         lines = [(n, line) for n, line in enumerate(data.splitlines(), start=1) if line.strip()]
         problems = self._check_input(batch, lines, len(data))
-        now = int(time.time())
-        if problems:
-            with self._lock:
+        with self._lock:
+            if problems:
                 batch.status, batch.errors = "failed", problems
-                batch.times["failed"] = now
-            return
-        outputs: list[bytes] = []
-        failures: list[bytes] = []
-        for _number, raw in lines:
+                batch.times["failed"] = int(time.time())
+                return False
+            batch.lines = [line for _number, line in lines]
+            batch.counts["total"] = len(lines)
+        return True
+
+    def _run(self, batch: _Batch) -> None:
+        """Run the next requests (stopping when the batch is being cancelled)."""
+        assert batch.lines is not None
+        for _ in range(self.requests_per_poll or len(batch.lines)):
+            with self._lock:
+                if batch.status == "cancelling" or batch.next_line >= len(batch.lines):
+                    break
+                raw = batch.lines[batch.next_line]
+                batch.next_line += 1
             request = cast("Mapping[str, Any]", json.loads(raw))
             status, payload = self._answer(batch, request)
             line = {
@@ -354,24 +386,35 @@ class BatchAPI:
                 "error": None,
             }
             encoded = json.dumps(line, separators=(",", ":")).encode() + b"\n"
-            (outputs if status == 200 else failures).append(encoded)
-        output = self._store(f"{batch.id}_output.jsonl", "batch_output", b"".join(outputs))
-        errors = (
-            self._store(f"{batch.id}_error.jsonl", "batch_output", b"".join(failures))
-            if failures
-            else None
-        )
+            with self._lock:
+                (batch.outputs if status == 200 else batch.failures).append(encoded)
+                batch.counts["completed" if status == 200 else "failed"] += 1
         with self._lock:
-            batch.counts = {
-                "total": len(lines),
-                "completed": len(outputs),
-                "failed": len(failures),
-            }
-            batch.output_file_id = output.id if outputs else None
-            batch.error_file_id = errors.id if errors is not None else None
-            batch.times["finalizing"] = now
-            batch.times["completed"] = int(time.time())
-            batch.status = "completed"
+            if batch.status == "in_progress" and batch.next_line >= len(batch.lines):
+                batch.times["finalizing"] = int(time.time())
+                self._end(batch, "completed")
+
+    def _end(self, batch: _Batch, status: str) -> None:
+        """End a batch (lock held); its output and error files hold the requests that ran.
+
+        Requests a cancelled batch never ran appear in neither file (the API documents
+        only that partial results are in the output file).
+        """
+        if batch.outputs:
+            output = self._new_file(
+                f"{batch.id}_output.jsonl", "batch_output", b"".join(batch.outputs)
+            )
+            self._files[output.id] = output
+            batch.output_file_id = output.id
+        if batch.failures:
+            errors = self._new_file(
+                f"{batch.id}_error.jsonl", "batch_output", b"".join(batch.failures)
+            )
+            self._files[errors.id] = errors
+            batch.error_file_id = errors.id
+        batch.outputs, batch.failures = [], []
+        batch.times[status] = int(time.time())
+        batch.status = status
 
     def _check_input(
         self, batch: _Batch, lines: list[tuple[int, bytes]], size: int
