@@ -84,7 +84,7 @@ def _read(core: StreamCore[T]) -> Generator[T, None, None]:
             raise core.not_event_stream(*_head(response))
         try:
             feed = core.decoder.feed
-            for chunk in response.iter_bytes():
+            for chunk in response.iter_raw() if _identity(response) else response.iter_bytes():
                 events = feed(chunk)
                 if events:
                     yield from core.typed(events)
@@ -93,6 +93,12 @@ def _read(core: StreamCore[T]) -> Generator[T, None, None]:
         yield from core.finish()
     finally:
         response.close()
+
+
+def _identity(response: httpx.Response) -> bool:
+    """No content coding: the raw body is the bytes, read without httpx's decoder layers."""
+    coding = str(response.headers.get("content-encoding", "identity"))
+    return coding.strip().lower() == "identity"
 
 
 def _head(response: httpx.Response) -> tuple[bytes, bool]:
@@ -112,7 +118,7 @@ async def _aread(core: StreamCore[T]) -> AsyncGenerator[T, None]:
     try:
         if not core.is_event_stream():
             raise core.not_event_stream(*await _ahead(response))
-        chunks = response.aiter_bytes()
+        chunks = response.aiter_raw() if _identity(response) else response.aiter_bytes()
         try:
             feed = core.decoder.feed
             async for chunk in chunks:

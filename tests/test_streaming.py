@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import gc
+import gzip
 import inspect
 import json
 import logging
@@ -279,6 +280,23 @@ async def test_events_come_out_typed_and_the_response_is_closed(driver: StreamDr
     assert stream.completed is events[2]
     assert stream.events_received == 3
     assert stream.unknown_events == []
+    assert body.closed
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "identity", " Identity"])
+async def test_content_coded_bodies_are_decoded(driver: StreamDriver, encoding: str) -> None:
+    """An identity body is read raw (no decoder layers); any other coding is decoded."""
+    raw = gzip.compress(GEN_BODY) if encoding == "gzip" else GEN_BODY
+    body = Body(chunked(raw, 5))
+    headers = {"content-type": "text/event-stream", "content-encoding": encoding}
+    response = httpx.Response(200, headers=headers, stream=body, request=REQUEST)
+    cls: Any = AsyncStream if driver.is_async else Stream
+    events = await driver.collect(cls(response, event_type=ImageGenStreamEvent))
+    assert [type(e) for e in events] == [
+        ImageGenPartialImageEvent,
+        ImageGenPartialImageEvent,
+        ImageGenCompletedEvent,
+    ]
     assert body.closed
 
 
