@@ -62,9 +62,9 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MANIFEST", "BulkSummary", "bulk_generate", "retry_plan", "run_bulk"]
 
 DEFAULT_MANIFEST = "manifest.jsonl"
+"""The manifest's name inside the output folder when no path is given."""
 SHARD_CONNECTIONS = 16
 """Workers per connection pool (see `_shards`)."""
-"""The manifest's name inside the output folder when no path is given."""
 
 
 @attrs.frozen(kw_only=True)
