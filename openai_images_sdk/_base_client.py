@@ -29,7 +29,7 @@ from ._exceptions import (
     APIError,
     status_error_from_response,
 )
-from ._logging import SENSITIVE_HEADERS, logger, redact_headers, redact_url, scrub, setup_logging
+from ._logging import credential_values, logger, redact_headers, redact_url, scrub, setup_logging
 from ._operation import OperationSpec
 from ._response import (
     APIResponse,
@@ -314,17 +314,9 @@ class BaseClient(Generic[HttpxClientT]):
         """`error` with the call's credentials removed from its message (servers may echo them):
         the client's own, and any credential header given in `default_headers` or
         `extra_headers`."""
-        given: list[str] = [
-            value
-            for layer in call.headers
-            for name, value in layer.items()
-            if isinstance(value, str) and name.lower() in SENSITIVE_HEADERS
-        ]
-        secrets: list[str] = []
-        for header in [*call.auth.values(), *given]:
-            secrets.append(header)
-            secrets.extend(header.split()[-1:])  # a bearer token without its scheme
-        message = scrub(error.message, sorted(secrets, key=len, reverse=True))
+        given: list[tuple[str, object]] = [item for layer in call.headers for item in layer.items()]
+        secrets = credential_values([*call.auth.items(), *given])
+        message = scrub(error.message, secrets)
         if message != error.message:
             error.message = message
             error.args = (message,)

@@ -14,7 +14,7 @@ from typing import Final, cast
 
 import attrs
 
-from ._logging import SENSITIVE_HEADERS
+from ._logging import credential_values
 
 __all__ = [
     "REQUEST_FLAGS",
@@ -165,11 +165,6 @@ def request_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def secret_values(args: argparse.Namespace) -> list[str]:
-    """Values of credential headers given with ``--header`` (and their last word, the
-    token of ``Bearer TOKEN``), longest first, to remove from messages."""
-    secrets: set[str] = set()
-    for header in _headers(args):
-        if header.name.lower() in SENSITIVE_HEADERS and header.value:
-            secrets.add(header.value)
-            secrets.update(word for word in header.value.split()[-1:] if len(word) >= 8)
-    return sorted(secrets, key=len, reverse=True)
+    """Values of credential headers given with ``--header`` (and the token of ``Bearer
+    TOKEN``), longest first, to remove from messages."""
+    return credential_values((header.name, header.value) for header in _headers(args))

@@ -14,6 +14,7 @@ __all__ = [
     "ENV_VAR",
     "REDACTED",
     "SENSITIVE_HEADERS",
+    "credential_values",
     "logger",
     "redact_headers",
     "redact_url",
@@ -87,6 +88,18 @@ def redact_url(url: httpx.URL | str) -> str:
             ]
         )
     return str(parsed)
+
+
+def credential_values(headers: Iterable[tuple[str, object]]) -> list[str]:
+    """What to remove from messages for these headers: the value of each credential header
+    and its last word (the token of ``Bearer TOKEN``, when 8 characters or more), longest
+    first so that no shorter secret cuts a longer one apart."""
+    secrets: set[str] = set()
+    for name, value in headers:
+        if isinstance(value, str) and value and name.lower() in SENSITIVE_HEADERS:
+            secrets.add(value)
+            secrets.update(word for word in value.split()[-1:] if len(word) >= 8)
+    return sorted(secrets, key=len, reverse=True)
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from conftest import TINY_GENERATE, Driver
 
 from openai_images_sdk._logging import (
     REDACTED,
+    credential_values,
     logger,
     redact_headers,
     redact_url,
@@ -165,3 +166,19 @@ async def test_environment_variable_turns_output_on(
     assert f'HTTP POST {API} "200 OK"' in err
     assert "request id req_env" in err
     assert KEY not in err
+
+
+def test_credential_values_are_the_credential_headers_and_their_tokens() -> None:
+    headers = [
+        ("Authorization", "Bearer tok-0123456789"),
+        ("API-KEY", "short"),
+        ("X-Trace-Id", "run-7-not-a-secret"),
+        ("Cookie", "Bearer x"),
+        ("x-api-key", ""),
+    ]
+    assert credential_values(headers) == [
+        "Bearer tok-0123456789",
+        "tok-0123456789",
+        "Bearer x",
+        "short",
+    ]
