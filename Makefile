@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit codegen check-codegen bench clean
+.PHONY: demo test lint typecheck unit codegen check-codegen bench clean test-min-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +36,28 @@ typecheck: $(STAMP)
 	$(VENV)/bin/pyright
 	$(VENV)/bin/pyright tests/typing
 
+# steady (the conformance mock) is installed once here, before the workers start.
 unit: $(STAMP)
-	$(PY) -m pytest -q
+	sh scripts/steady.sh
+	$(PY) -m pytest -q -n auto
+
+# The suite (less the conformance tests) on the declared minimum runtime versions.
+MIN_VENV := .venv-min
+MIN_STAMP := $(MIN_VENV)/.installed
+$(MIN_STAMP): pyproject.toml scripts/min_deps.py
+	rm -rf $(MIN_VENV)
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) scripts/min_deps.py > $(MIN_VENV)/constraints.txt
+	$(MIN_VENV)/bin/python -m pip install --quiet -c $(MIN_VENV)/constraints.txt -e '.[dev]'
+	touch $(MIN_STAMP)
+
+test-min-deps: $(MIN_STAMP)
+	$(MIN_VENV)/bin/python scripts/min_deps.py --verify
+	$(MIN_VENV)/bin/python -m pytest -q -n auto -m "not conformance"
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build dist demo-output
+	rm -rf $(VENV) $(MIN_VENV) build dist demo-output

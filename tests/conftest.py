@@ -5,6 +5,7 @@ Keep this file generic; fixtures of one area go in that area's test files.
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 from collections.abc import AsyncGenerator, AsyncIterable, Iterable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager
@@ -41,7 +42,10 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.fixture(params=["asyncio", "trio"])
+_BACKENDS = ["asyncio", "trio"] if importlib.util.find_spec("trio") else ["asyncio"]
+
+
+@pytest.fixture(params=_BACKENDS)
 def anyio_backend(request: pytest.FixtureRequest) -> str:
     """Async tests run under asyncio and under trio."""
     return str(request.param)
