@@ -36,7 +36,7 @@ def minimum_pins(requirements: list[str]) -> dict[str, str]:
 
 
 def _release(version: str) -> tuple[int, ...]:
-    parts = [int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3]]
+    parts = [int(part) for part in re.findall(r"\d+", version.split("+", maxsplit=1)[0])[:3]]
     return tuple(parts + [0] * (3 - len(parts)))
 
 
