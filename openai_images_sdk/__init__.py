@@ -69,6 +69,7 @@ from ._generated.models import (
     InputFidelity,
     SvgReasoningEffort,
 )
+from ._logging import add_sensitive_headers
 from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
 from ._ratelimits import RateLimits
 from ._response import APIResponse, AsyncAPIResponse
@@ -155,6 +156,7 @@ __all__ = [
     "Violation",
     "__version__",
     "add_alpha_to_mask",
+    "add_sensitive_headers",
     "mask_for_image",
     "mask_from_pil",
     "mask_from_rectangles",

@@ -12,9 +12,12 @@ import httpx
 
 __all__ = [
     "ENV_VAR",
+    "OFFICIAL_ENV_VAR",
     "REDACTED",
     "SENSITIVE_HEADERS",
+    "add_sensitive_headers",
     "credential_values",
+    "is_sensitive_header",
     "logger",
     "redact_headers",
     "redact_url",
@@ -25,10 +28,16 @@ __all__ = [
 logger: Final = logging.getLogger("openai_images_sdk")
 
 ENV_VAR: Final = "OPENAI_IMAGES_LOG"
+OFFICIAL_ENV_VAR: Final = "OPENAI_LOG"
+"""The official SDK's switch, honoured when ``OPENAI_IMAGES_LOG`` is unset."""
 REDACTED: Final = "REDACTED"
 SENSITIVE_HEADERS: Final = frozenset(
     {"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie", "set-cookie"}
 )
+_SENSITIVE_WORDS: Final = ("key", "token", "secret", "auth", "signature", "cookie", "password")
+_NOT_SENSITIVE_PREFIXES: Final = ("x-ratelimit-",)
+"""Rate-limit headers count tokens; they carry no credential."""
+_added_headers: set[str] = set()
 _SENSITIVE_QUERY: Final = frozenset(
     {"api-key", "api_key", "key", "token", "access_token", "sig", "signature", "client_secret"}
 )
@@ -51,12 +60,14 @@ class _EnvHandler(logging.StreamHandler[TextIO]):
 
 
 def setup_logging() -> None:
-    """Turn the SDK's logger on when ``OPENAI_IMAGES_LOG`` is ``debug`` or ``info``.
+    """Turn the SDK's logger on when ``OPENAI_IMAGES_LOG`` (or, when that is unset, the
+    official SDK's ``OPENAI_LOG``) is ``debug`` or ``info``.
 
     Adds one stderr handler (once per process); does nothing when the variable is unset
     or holds another value, leaving logging configuration to the application.
     """
-    level = _LEVELS.get(os.environ.get(ENV_VAR, "").strip().lower())
+    setting = os.environ.get(ENV_VAR) or os.environ.get(OFFICIAL_ENV_VAR, "")
+    level = _LEVELS.get(setting.strip().lower())
     if level is None:
         return
     logger.setLevel(level)
@@ -66,12 +77,28 @@ def setup_logging() -> None:
         logger.addHandler(handler)
 
 
+def add_sensitive_headers(*names: str) -> None:
+    """Treat headers of these names as credentials too: redacted in logs and messages.
+
+    Names that say key, token, secret, auth, signature, cookie or password are already
+    treated so (``X-Auth-Token``, ``Ocp-Apim-Subscription-Key``); this is for the others.
+    """
+    _added_headers.update(name.strip().lower() for name in names)
+
+
+def is_sensitive_header(name: str) -> bool:
+    """Whether a header of this name may carry a credential (by rule, then by name)."""
+    lowered = name.lower()
+    if lowered in SENSITIVE_HEADERS or lowered in _added_headers:
+        return True
+    if lowered.startswith(_NOT_SENSITIVE_PREFIXES):
+        return False
+    return any(word in lowered for word in _SENSITIVE_WORDS)
+
+
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """A copy of `headers` safe to log: credentials replaced by ``REDACTED``."""
-    return {
-        key: REDACTED if key.lower() in SENSITIVE_HEADERS else value
-        for key, value in headers.items()
-    }
+    return {key: REDACTED if is_sensitive_header(key) else value for key, value in headers.items()}
 
 
 def redact_url(url: httpx.URL | str) -> str:
@@ -96,7 +123,7 @@ def credential_values(headers: Iterable[tuple[str, object]]) -> list[str]:
     first so that no shorter secret cuts a longer one apart."""
     secrets: set[str] = set()
     for name, value in headers:
-        if isinstance(value, str) and value and name.lower() in SENSITIVE_HEADERS:
+        if isinstance(value, str) and value and is_sensitive_header(name):
             secrets.add(value)
             secrets.update(word for word in value.split()[-1:] if len(word) >= 8)
     return sorted(secrets, key=len, reverse=True)

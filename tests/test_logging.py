@@ -23,6 +23,7 @@ from openai_images_sdk._logging import (
     scrub,
     setup_logging,
 )
+from openai_images_sdk import BadRequestError
 from openai_images_sdk._types import RequestOptions
 
 API = "https://api.openai.com/v1/images/generations"
@@ -182,3 +183,83 @@ def test_credential_values_are_the_credential_headers_and_their_tokens() -> None
         "Bearer x",
         "short",
     ]
+
+
+@pytest.mark.usefixtures("restore_logger")
+@pytest.mark.parametrize(
+    ("ours", "official", "level"),
+    [
+        (None, "debug", logging.DEBUG),
+        (None, "info", logging.INFO),
+        ("info", "debug", logging.INFO),
+    ],
+)
+def test_official_log_variable_is_honoured(
+    monkeypatch: pytest.MonkeyPatch, ours: str | None, official: str, level: int
+) -> None:
+    if ours is not None:
+        monkeypatch.setenv("OPENAI_IMAGES_LOG", ours)
+    monkeypatch.setenv("OPENAI_LOG", official)
+    logger.setLevel(logging.WARNING)
+    setup_logging()
+    assert logger.level == level
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "X-Auth-Token",
+        "Ocp-Apim-Subscription-Key",
+        "X-Goog-Api-Key",
+        "X-Amz-Signature",
+        "X-Client-Secret",
+        "Cookie",
+        "Authorization",
+        "api-key",
+        "X-Session-Password",
+    ],
+)
+def test_credential_headers_are_redacted_by_rule(name: str) -> None:
+    assert redact_headers({name: KEY, "Accept": "application/json"}) == {
+        name: REDACTED,
+        "Accept": "application/json",
+    }
+    assert KEY in credential_values([(name, KEY)])
+
+
+@pytest.mark.parametrize(
+    "name", ["x-ratelimit-remaining-tokens", "x-ratelimit-limit-tokens", "Accept", "x-request-id"]
+)
+def test_ordinary_headers_are_kept(name: str) -> None:
+    assert redact_headers({name: "123"}) == {name: "123"}
+
+
+def test_users_can_name_more_credential_headers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openai_images_sdk import _logging, add_sensitive_headers
+
+    monkeypatch.setattr(_logging, "_added_headers", set())
+    assert redact_headers({"X-Tenant-Pass": KEY}) == {"X-Tenant-Pass": KEY}
+    add_sensitive_headers("X-Tenant-Pass")
+    assert redact_headers({"x-tenant-pass": KEY}) == {"x-tenant-pass": REDACTED}
+    assert scrub(f"sent {KEY}", credential_values([("X-Tenant-Pass", KEY)])) == f"sent {REDACTED}"
+
+
+@pytest.mark.anyio
+@pytest.mark.respx(assert_all_called=False)
+@pytest.mark.parametrize("name", ["X-Auth-Token", "Ocp-Apim-Subscription-Key", "X-Goog-Api-Key"])
+async def test_gateway_credentials_stay_out_of_debug_lines_and_errors(
+    driver: Driver, respx_mock: respx.MockRouter, caplog: pytest.LogCaptureFixture, name: str
+) -> None:
+    secret = "gateway-secret-98765432"
+    respx_mock.post(API).respond(400, json={"error": {"message": f"bad header {secret}"}})
+    client = driver.client(api_key=KEY, max_retries=0)
+    options = RequestOptions(extra_headers={name: secret})
+    with (
+        caplog.at_level(logging.DEBUG, logger="openai_images_sdk"),
+        pytest.raises(BadRequestError) as caught,
+    ):
+        await driver.run(client._request(TINY_GENERATE, {"prompt": "a"}, options))
+    lines = "\n".join(r.getMessage() for r in caplog.records if r.name == "openai_images_sdk")
+    assert secret not in lines
+    assert secret not in str(caught.value)
+    assert f"'{name.lower()}': '{REDACTED}'" in lines
