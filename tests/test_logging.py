@@ -14,6 +14,7 @@ import pytest
 import respx
 from conftest import TINY_GENERATE, Driver
 
+from openai_images_sdk import BadRequestError
 from openai_images_sdk._logging import (
     REDACTED,
     credential_values,
@@ -23,7 +24,6 @@ from openai_images_sdk._logging import (
     scrub,
     setup_logging,
 )
-from openai_images_sdk import BadRequestError
 from openai_images_sdk._types import RequestOptions
 
 API = "https://api.openai.com/v1/images/generations"
