@@ -15,7 +15,11 @@ from typing import Final, cast
 
 import attrs
 
-__all__ = ["SSEDecoder", "ServerSentEvent"]
+__all__ = ["DEFAULT_MAX_EVENT_BYTES", "EventTooLargeError", "SSEDecoder", "ServerSentEvent"]
+
+DEFAULT_MAX_EVENT_BYTES: Final = 64 * 1024 * 1024
+"""The most bytes one event may hold before the decoder gives up: 64 MiB, well above the
+largest image the API returns (3840x2160 RGBA is about 44 MB as base64)."""
 
 _BOM: Final = b"\xef\xbb\xbf"
 _LF: Final = 0x0A
@@ -84,6 +88,17 @@ def _loads(data: bytes) -> object:
     return json.loads(str(data, "utf-8", "replace"))
 
 
+class EventTooLargeError(ValueError):
+    """One event (or one unterminated line) grew past the decoder's limit."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"a server-sent event grew past {limit:,} bytes without ending; "
+            "raise max_event_bytes if the server really sends events that large"
+        )
+        self.limit = limit
+
+
 def _text(raw: bytes) -> str:
     return str(raw, "utf-8", "replace")
 
@@ -93,9 +108,16 @@ class SSEDecoder:
 
     `feed()` returns the events completed by a chunk; `finish()`, called once at the end
     of the body, returns the last event when the body ended without its blank line.
+    An event, or a line, that holds more than `max_event_bytes` raises
+    `EventTooLargeError` (None: no limit).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES) -> None:
+        self._limit = max_event_bytes
+        self._line_bytes = 0
+        """Bytes of the unfinished line held in `_pieces`."""
+        self._data_bytes = 0
+        """Bytes of `data:` values of the current event (reset at each dispatch)."""
         self._pieces: list[bytes] = []
         """The current line so far: chunk tails not yet ended by a line break."""
         self._after_cr = False
@@ -113,6 +135,7 @@ class SSEDecoder:
         """Decode one chunk of the body; return the events it completed, in order."""
         if self._pieces and not self._after_cr and b"\n" not in chunk and b"\r" not in chunk:
             # The middle of a long line (a multi-megabyte image): nothing to split.
+            self._hold_line(len(chunk))
             self._pieces.append(chunk)
             return []
         if not self._started:
@@ -153,8 +176,19 @@ class SSEDecoder:
                 self._line(chunk[start:stop], events)
             start = start_next
         if start < end:
+            self._hold_line(end - start)
             self._pieces.append(chunk[start:] if start else chunk)
         return events
+
+    def _hold_line(self, size: int) -> None:
+        self._line_bytes += size
+        if self._limit is not None and self._line_bytes + self._data_bytes > self._limit:
+            raise EventTooLargeError(self._limit)
+
+    def _hold_data(self, size: int) -> None:
+        self._data_bytes += size
+        if self._limit is not None and self._data_bytes > self._limit:
+            raise EventTooLargeError(self._limit)
 
     def finish(self) -> list[ServerSentEvent]:
         """End of the body: dispatch a last event that lacked its terminating blank line."""
@@ -182,13 +216,16 @@ class SSEDecoder:
     def _long_line(self, events: list[ServerSentEvent]) -> None:
         pieces = self._pieces
         self._pieces = []
+        self._line_bytes = 0
         first = pieces[0]
         colon = first.find(b":")
         # A data line spread over chunks is joined once, its "data: " prefix cut from the
         # first piece beforehand, so the value is never copied again.
         if 0 < colon < len(first) - 1 and first[:colon] == b"data":
             pieces[0] = first[colon + 2 :] if first[colon + 1] == 0x20 else first[colon + 1 :]
-            self._data.append(b"".join(pieces))
+            value = b"".join(pieces)
+            self._hold_data(len(value))
+            self._data.append(value)
             self._has_data = True
         else:
             self._line(b"".join(pieces), events)
@@ -208,6 +245,7 @@ class SSEDecoder:
             self._data = []
             self._has_data = False
             self._retry = None
+            self._data_bytes = 0
             return
         colon = line.find(b":")
         if colon == 0:
@@ -222,6 +260,7 @@ class SSEDecoder:
                 value_at += 1
             value = line[value_at:]
         if name == b"data":
+            self._hold_data(len(value))
             self._data.append(value)
             self._has_data = True
         elif name == b"event":

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openai_images_sdk._sse import ServerSentEvent, SSEDecoder
+from openai_images_sdk._sse import (
+    DEFAULT_MAX_EVENT_BYTES,
+    EventTooLargeError,
+    ServerSentEvent,
+    SSEDecoder,
+)
 
 Row = tuple[str | None, str, str | None, int | None]
 
@@ -398,3 +403,43 @@ def test_json_fast_path_random_objects(
         + "}"
     )
     assert ServerSentEvent(data_bytes=text.encode()).json() == json.loads(text)
+
+
+def _feed_all(decoder: SSEDecoder, body: bytes, size: int) -> list[ServerSentEvent]:
+    events: list[ServerSentEvent] = []
+    for at in range(0, len(body), size):
+        events += decoder.feed(body[at : at + size])
+    return events + decoder.finish()
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 10_000])
+def test_a_line_that_never_ends_is_cut_at_the_limit(chunk: int) -> None:
+    decoder = SSEDecoder(max_event_bytes=1_000)
+    with pytest.raises(EventTooLargeError, match="1,000 bytes"):
+        _feed_all(decoder, b"data: " + b"A" * 2_000, chunk)
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 6, 7, 64, 10_000])
+def test_an_event_at_the_limit_passes_however_it_is_split(chunk: int) -> None:
+    # "data: " plus 994 bytes: the held line is exactly 1,000 bytes before its end.
+    body = b"data: " + b"A" * 994 + b"\n\n"
+    events = _feed_all(SSEDecoder(max_event_bytes=1_000), body, chunk)
+    assert [len(event.data_bytes) for event in events] == [994]
+
+
+def test_many_data_lines_of_one_event_count_together() -> None:
+    body = b"".join(b"data: " + b"B" * 100 + b"\n" for _ in range(20)) + b"\n"
+    with pytest.raises(EventTooLargeError):
+        _feed_all(SSEDecoder(max_event_bytes=1_000), body, 50)
+
+
+def test_the_limit_is_per_event() -> None:
+    body = b"".join(b"data: " + b"C" * 600 + b"\n\n" for _ in range(10))
+    events = _feed_all(SSEDecoder(max_event_bytes=1_000), body, 333)
+    assert len(events) == 10
+
+
+def test_no_limit() -> None:
+    body = b"data: " + b"D" * (DEFAULT_MAX_EVENT_BYTES // 16) + b"\n\n"
+    events = _feed_all(SSEDecoder(max_event_bytes=None), body, 1 << 20)
+    assert len(events[0].data_bytes) == DEFAULT_MAX_EVENT_BYTES // 16
