@@ -1,6 +1,7 @@
 """The one cattrs converter: response bodies and stream events in, request values out.
 
-Hooks are prepared once, at import, for every generated model:
+Hooks are made on first use of each type (cattrs caches them), not at import, so a call
+pays only for the models it meets:
 
 - unknown response fields are ignored;
 - open value sets (``Literal[...] | str``) accept any string;
@@ -100,31 +101,41 @@ def _tagged_union_hook(
     return structure_tagged
 
 
-def _configure() -> dict[object, dict[str, type[object]]]:
-    converter.register_structure_hook_factory(_is_open_string, _open_string_hook)
-    unions: dict[object, dict[str, type[object]]] = {}
-    for value in vars(models).values():
-        if isinstance(value, type) and attrs.has(value) and value.__module__ == models.__name__:
-            attrs.resolve_types(value)
-            converter.register_structure_hook(value, make_dict_structure_fn(value, converter))
-            converter.register_unstructure_hook(
-                value, make_dict_unstructure_fn(value, converter, _cattrs_omit_if_default=True)
-            )
-        elif table := _tag_table(value):
-            unions[value] = table
-    for union, table in unions.items():
-        converter.register_structure_hook_func(_same_as(union), _tagged_union_hook(union, table))
-    return unions
+def _is_model(tp: object) -> bool:
+    return isinstance(tp, type) and attrs.has(tp) and tp.__module__ == models.__name__
 
 
-def _same_as(union: object) -> Callable[[object], bool]:
-    def predicate(tp: object) -> bool:
-        return tp == union
-
-    return predicate
+def _model_structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    attrs.resolve_types(cls)
+    return make_dict_structure_fn(cls, converter)
 
 
-_EVENT_TABLES = _configure()
+def _model_unstructure_hook(cls: type[Any]) -> Callable[[Any], Any]:
+    attrs.resolve_types(cls)
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+
+_EVENT_TABLES: dict[object, dict[str, type[object]]] = {}
+"""Tag tables of the event unions met so far."""
+
+
+def _event_table(union: object) -> dict[str, type[object]]:
+    table = _EVENT_TABLES.get(union)
+    if table is None:
+        table = _EVENT_TABLES.setdefault(union, _tag_table(union))
+    return table
+
+
+def _tagged_union_factory(union: object) -> Callable[[object, object], Any]:
+    return _tagged_union_hook(union, _event_table(union))
+
+
+converter.register_structure_hook_factory(_is_open_string, _open_string_hook)
+converter.register_structure_hook_factory(_is_model, _model_structure_hook)
+converter.register_unstructure_hook_factory(_is_model, _model_unstructure_hook)
+converter.register_structure_hook_factory(
+    lambda tp: bool(_union_args(tp)) and bool(_event_table(tp)), _tagged_union_factory
+)
 
 
 def structure(data: object, cls: type[T]) -> T:
@@ -134,10 +145,7 @@ def structure(data: object, cls: type[T]) -> T:
 
 def structure_event(data: Mapping[str, object], union: object) -> object | None:
     """The typed event for `data`'s ``type`` within `union`, or None for an unknown type."""
-    table = _EVENT_TABLES.get(union)
-    if table is None:
-        table = _EVENT_TABLES.setdefault(union, _tag_table(union))
-    cls = table.get(str(data.get(_TAG)))
+    cls = _event_table(union).get(str(data.get(_TAG)))
     if cls is None:
         return None
     return converter.structure(data, cls)

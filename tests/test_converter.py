@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import types
 import typing
 from typing import Any, Literal, Union, cast, get_args, get_origin
@@ -240,7 +242,19 @@ def test_unstructure_leaves_out_unset_optional_fields() -> None:
     }
 
 
-def test_hooks_are_prepared_once_at_import() -> None:
+def test_hooks_are_made_once_on_first_use() -> None:
     first = converter.get_structure_hook(ImagesResponse)
     assert converter.get_structure_hook(ImagesResponse) is first
-    assert set(_converter._EVENT_TABLES) == set(UNIONS)
+    for union in UNIONS:
+        converter.get_structure_hook(union)
+    assert set(UNIONS) <= set(_converter._EVENT_TABLES)
+
+
+def test_no_hook_is_made_at_import() -> None:
+    code = (
+        "import openai_images_sdk._converter as c\n"
+        "assert c._EVENT_TABLES == {}, c._EVENT_TABLES\n"
+        "from openai_images_sdk._generated.models import ImagesResponse\n"
+        "assert c.structure({'created': 1}, ImagesResponse).created == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
