@@ -1,0 +1,6 @@
+# generated from openai_images_sdk/_async/__init__.py by scripts/unasync.py; do not edit
+"""The hand-written async layers; `_sync/` holds their twins, made by scripts/unasync.py.
+
+Only the async code is edited; ``make unasync`` writes the sync modules and
+``scripts/unasync.py --check`` (in ``make test``) fails when they are out of date.
+"""
