@@ -11,7 +11,7 @@ import logging
 import re
 import time
 import urllib.parse
-from collections.abc import AsyncIterable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, ClassVar, Final, Generic, TypeVar
 
 import attrs
@@ -193,7 +193,7 @@ class BaseClient(Generic[HttpxClientT]):
     def _build_request(
         self,
         call: Call,
-        content: bytes | Iterator[bytes] | AsyncIterable[bytes] | None,
+        content: bytes | Iterable[bytes] | AsyncIterable[bytes] | None,
         retries_taken: int,
     ) -> httpx.Request:
         """One attempt's request; identical on every attempt but for a fresh body iterator."""

@@ -13,9 +13,18 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import ParamSpec, TypeVar
 
+import anyio
 import anyio.to_thread
 
-__all__ = ["async_begin", "async_run_blocking", "async_sleep", "begin", "run_blocking", "sleep"]
+__all__ = [
+    "async_begin",
+    "async_run_blocking",
+    "async_sleep",
+    "begin",
+    "run_blocking",
+    "run_sync",
+    "sleep",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -61,3 +70,21 @@ def async_begin(
 ) -> Callable[[], Awaitable[R]]:
     """`fn` bound to its arguments, to be awaited later: an async caller cannot block now."""
     return functools.partial(fn, *args, **kwargs)
+
+
+def run_sync(fn: Callable[P, Awaitable[R]], name: str) -> Callable[P, R]:
+    """`fn`, callable from synchronous code: each call runs it in an event loop of its own.
+
+    The wrapper is called `name`, takes `fn`'s parameters (``help()`` and type checkers see
+    them) and says so in its docstring: the sync entry points of `bulk` are made this way.
+    """
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        return anyio.run(functools.partial(fn, *args, **kwargs))
+
+    run.__name__ = run.__qualname__ = name
+    run.__doc__ = (
+        f"`{fn.__name__}` from synchronous code (runs its own event loop); same arguments."
+    )
+    return run

@@ -47,6 +47,9 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 """(pattern, replacement) pairs, applied in order to every line, strings and comments too."""
 
+_FIRST_PARTY = 'lint.isort.known-first-party = ["openai_images_sdk"]'
+"""Sorts imports the same wherever the tree is (a copy without the package's __init__)."""
+
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in RULES)
 
 
@@ -97,9 +100,8 @@ def generate(source_path: Path, root: Path = ROOT) -> str:
     text = HEADER.format(source=source_path.as_posix()) + rewrite(
         (root / source_path).read_text(encoding="utf-8")
     )
-    text = _ruff(
-        ["check", "--quiet", "--fix", "--select", "I,F401", "--exit-zero"], text, target, root
-    )
+    fix = ["check", "--quiet", "--fix", "--select", "I,F401", "--exit-zero"]
+    text = _ruff([*fix, "--config", _FIRST_PARTY], text, target, root)
     return _ruff(["format", "--quiet"], text, target, root)
 
 

@@ -1,5 +1,6 @@
-"""The hand-written async layers; `_sync/` holds their twins, made by scripts/unasync.py.
+"""Layers written once as async code (`_async/`), and their sync twins (`_sync/`).
 
-Only the async code is edited; ``make unasync`` writes the sync modules and
-``scripts/unasync.py --check`` (in ``make test``) fails when they are out of date.
+Only the async modules are edited: ``make unasync`` writes the sync ones with
+scripts/unasync.py, and ``scripts/unasync.py --check`` (in ``make test``) fails when a
+sync module differs from what it would write.
 """
