@@ -141,6 +141,11 @@ class _StreamBase(Generic[T_co]):
     ) -> None:
         self.response = response
         self._core: StreamCore[T_co] = StreamCore(response, event_type, decode)
+        self._begin()
+
+    def _begin(self) -> None:
+        """Set up the generator that reads the response (not started yet)."""
+        raise NotImplementedError
 
     @property
     def unknown_events(self) -> list[ServerSentEvent]:
@@ -161,14 +166,7 @@ class _StreamBase(Generic[T_co]):
 class StreamReader(_StreamBase[T_co]):
     """Iterating a sync stream: `next()`, ``for`` loops, `close()`."""
 
-    def __init__(
-        self,
-        response: httpx.Response,
-        *,
-        event_type: object,
-        decode: EventDecoder | None = None,
-    ) -> None:
-        super().__init__(response, event_type=event_type, decode=decode)
+    def _begin(self) -> None:
         self._events = read_events(self._core)
 
     def __next__(self) -> T_co:
@@ -194,14 +192,7 @@ class StreamReader(_StreamBase[T_co]):
 class AsyncStreamReader(_StreamBase[T_co]):
     """Iterating an async stream: `anext()`, ``async for`` loops, `aclose()` / `close()`."""
 
-    def __init__(
-        self,
-        response: httpx.Response,
-        *,
-        event_type: object,
-        decode: EventDecoder | None = None,
-    ) -> None:
-        super().__init__(response, event_type=event_type, decode=decode)
+    def _begin(self) -> None:
         self._events = async_read_events(self._core)
 
     async def __anext__(self) -> T_co:

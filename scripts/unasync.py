@@ -32,6 +32,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\basync with\b", "with"),
     (r"\basync for\b", "for"),
     (r"\bawait ", ""),
+    (r"\bopenai_images_sdk\._async\b", "openai_images_sdk._sync"),
     (r"\banyio\.sleep\b", "time.sleep"),
     (r"\bAwaitable\[([\w.]+)\]", r"\1"),
     (r"\b__a(enter|exit|iter|next)__\b", r"__\1__"),

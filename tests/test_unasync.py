@@ -74,6 +74,10 @@ unasync = load_script()
         ("async def asave(self) -> Path:\n", "def save(self) -> Path:\n"),
         ("async def asave_all(self) -> list[Path]:\n", "def save_all(self) -> list[Path]:\n"),
         ("await anyio.sleep(delay)\n", "time.sleep(delay)\n"),
+        (
+            "from openai_images_sdk._async.closing import AsyncClosing\n",
+            "from openai_images_sdk._sync.closing import Closing\n",
+        ),
         ("prepared: Callable[[], Awaitable[Call]]\n", "prepared: Callable[[], Call]\n"),
         ("for chunk in call.body.iter_async():\n", "for chunk in call.body.iter_sync():\n"),
         ("@contextlib.asynccontextmanager\n", "@contextlib.contextmanager\n"),

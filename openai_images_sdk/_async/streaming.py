@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from openai_images_sdk._async.closing import AsyncClosing
 from openai_images_sdk._stream_files import Saver, event_kind
 from openai_images_sdk._stream_reads import AsyncStreamReader
 
@@ -36,24 +36,13 @@ def _notify(
         on_completed(event)
 
 
-class AsyncStream(AsyncStreamReader[T_co]):
+class AsyncStream(AsyncStreamReader[T_co], AsyncClosing):
     """The typed events of a streamed response: iterate with ``async for``, close with
     ``async with`` (or `aclose()`).
 
     `event_type` is the event union (e.g. `ImageGenStreamEvent`); `decode` stands in for
     `_converter.structure_event` (tests).
     """
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     @overload
     async def until_done(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import attrs
 import httpx
 
 from openai_images_sdk import _concurrency
+from openai_images_sdk._async.closing import AsyncClosing
 from openai_images_sdk._base_client import BaseClient, Call
 from openai_images_sdk._concurrency import async_begin, async_run_blocking
 from openai_images_sdk._config import DEFAULT_LIMITS, ClientConfig
@@ -29,7 +29,7 @@ from .streaming import AsyncStream
 __all__ = ["AsyncAPIClient"]
 
 
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     """The transport over one `httpx.AsyncClient`, safe to share."""
 
     _stream_class = AsyncStream
@@ -53,17 +53,6 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         await self.aclose()
 
     # unasync: end
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
     def _request(
         self,
         op: OperationSpec,

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from openai_images_sdk._stream_files import Saver, event_kind
 from openai_images_sdk._stream_reads import StreamReader
+from openai_images_sdk._sync.closing import Closing
 
 if TYPE_CHECKING:
     from openai_images_sdk._generated.models import (
@@ -37,24 +37,13 @@ def _notify(
         on_completed(event)
 
 
-class Stream(StreamReader[T_co]):
+class Stream(StreamReader[T_co], Closing):
     """The typed events of a streamed response: iterate with ``for``, close with
     ``with`` (or `close()`).
 
     `event_type` is the event union (e.g. `ImageGenStreamEvent`); `decode` stands in for
     `_converter.structure_event` (tests).
     """
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @overload
     def until_done(

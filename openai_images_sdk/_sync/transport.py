@@ -6,8 +6,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Iterator, Mapping
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import attrs
 import httpx
@@ -23,6 +22,7 @@ from openai_images_sdk._response import (
     ResponseContextManager,
     connection_errors,
 )
+from openai_images_sdk._sync.closing import Closing
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
 from .streaming import Stream
@@ -30,7 +30,7 @@ from .streaming import Stream
 __all__ = ["SyncAPIClient"]
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
+class SyncAPIClient(BaseClient[httpx.Client], Closing):
     """The transport over one `httpx.Client`, safe to share."""
 
     _stream_class = Stream
@@ -45,17 +45,6 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
         if self._owns_http_client:
             self._http_client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _request(
         self,
