@@ -7,7 +7,7 @@ import ipaddress
 import os
 import platform
 import urllib.parse
-from typing import Final
+from typing import Final, TypedDict, Unpack
 
 import attrs
 import httpx
@@ -23,6 +23,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
     "ClientConfig",
+    "ConstructorOptions",
     "Secret",
     "azure_config",
     "check_config",
@@ -138,18 +139,44 @@ def resolve_timeout(
     return DEFAULT_TIMEOUT
 
 
+class ConstructorOptions(TypedDict):
+    """The options every client constructor takes besides its credentials and URL."""
+
+    organization: str | None
+    project: str | None
+    timeout: float | httpx.Timeout | None | NotGiven
+    max_retries: int
+    default_headers: Headers | None
+    default_query: Query | None
+    http_client: httpx.Client | httpx.AsyncClient | None
+    validation: ValidationMode
+
+
+def _client_config(
+    api_key: Secret | None,
+    base_url: httpx.URL,
+    options: ConstructorOptions,
+    *,
+    fixed_query: Query,
+) -> ClientConfig:
+    return ClientConfig(
+        api_key=api_key,
+        base_url=base_url,
+        organization=options["organization"],
+        project=options["project"],
+        default_headers=dict(options["default_headers"] or {}),
+        default_query={**fixed_query, **(options["default_query"] or {})},
+        timeout=resolve_timeout(options["timeout"], options["http_client"]),
+        max_retries=options["max_retries"],
+        validation=options["validation"],
+    )
+
+
 def openai_config(
     *,
     api_key: str | None,
-    organization: str | None,
-    project: str | None,
     base_url: str | httpx.URL | None,
-    timeout: float | httpx.Timeout | None | NotGiven,
-    max_retries: int,
-    default_headers: Headers | None,
-    default_query: Query | None,
-    http_client: httpx.Client | httpx.AsyncClient | None,
-    validation: ValidationMode,
+    **options: Unpack[ConstructorOptions],
 ) -> ClientConfig:
     """The config of an `ImagesClient` / `AsyncImagesClient`, options not given read from
     ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID``."""
@@ -159,17 +186,10 @@ def openai_config(
             "No API key given: pass api_key=... to the client "
             "or set the OPENAI_API_KEY environment variable."
         )
-    return ClientConfig(
-        api_key=Secret(api_key),
-        base_url=to_base_url(base_url or env("OPENAI_BASE_URL") or DEFAULT_BASE_URL),
-        organization=organization or env("OPENAI_ORG_ID"),
-        project=project or env("OPENAI_PROJECT_ID"),
-        default_headers=dict(default_headers or {}),
-        default_query=dict(default_query or {}),
-        timeout=resolve_timeout(timeout, http_client),
-        max_retries=max_retries,
-        validation=validation,
-    )
+    options["organization"] = options["organization"] or env("OPENAI_ORG_ID")
+    options["project"] = options["project"] or env("OPENAI_PROJECT_ID")
+    url = to_base_url(base_url or env("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
+    return _client_config(Secret(api_key), url, options, fixed_query={})
 
 
 def azure_config(
@@ -181,14 +201,7 @@ def azure_config(
     azure_deployment: str | None,
     api_version: str | None,
     base_url: str | httpx.URL | None,
-    organization: str | None,
-    project: str | None,
-    timeout: float | httpx.Timeout | None | NotGiven,
-    max_retries: int,
-    default_headers: Headers | None,
-    default_query: Query | None,
-    http_client: httpx.Client | httpx.AsyncClient | None,
-    validation: ValidationMode,
+    **options: Unpack[ConstructorOptions],
 ) -> tuple[ClientConfig, Secret | None]:
     """The config of an Azure client and its fixed Entra ID token, options not given read
     from ``AZURE_OPENAI_API_KEY``, ``AZURE_OPENAI_AD_TOKEN``, ``AZURE_OPENAI_ENDPOINT``,
@@ -212,16 +225,11 @@ def azure_config(
         url = to_base_url(base_url)
     else:
         url = to_base_url(_azure_url(azure_endpoint, azure_deployment))
-    config = ClientConfig(
-        api_key=Secret(api_key) if api_key else None,
-        base_url=url,
-        organization=organization,
-        project=project,
-        default_headers=dict(default_headers or {}),
-        default_query={"api-version": api_version, **(default_query or {})},
-        timeout=resolve_timeout(timeout, http_client),
-        max_retries=max_retries,
-        validation=validation,
+    config = _client_config(
+        Secret(api_key) if api_key else None,
+        url,
+        options,
+        fixed_query={"api-version": api_version},
     )
     return config, Secret(azure_ad_token) if azure_ad_token else None
 
