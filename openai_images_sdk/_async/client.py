@@ -1,4 +1,4 @@
-"""`AsyncImagesClient`: the generated resources over the async transport."""
+"""`AsyncImagesClient`: the generated resources over the transport."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ __all__ = ["AsyncImagesClient"]
 class AsyncImagesClient(AsyncClientResources, ClientOptions[httpx.AsyncClient], AsyncAPIClient):
     """A client of the OpenAI Images API (or any server that speaks it).
 
-    `AsyncImagesClient` (asyncio or trio) and `ImagesClient` take the same options.
+    The sync client and the async one (asyncio or trio) take the same options.
     Options not given are read from the environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
     ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID``.
 

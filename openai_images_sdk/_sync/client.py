@@ -1,5 +1,5 @@
 # generated from openai_images_sdk/_async/client.py by scripts/unasync.py; do not edit
-"""`ImagesClient`: the generated resources over the async transport."""
+"""`ImagesClient`: the generated resources over the transport."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ __all__ = ["ImagesClient"]
 class ImagesClient(ClientResources, ClientOptions[httpx.Client], SyncAPIClient):
     """A client of the OpenAI Images API (or any server that speaks it).
 
-    `ImagesClient` (asyncio or trio) and `ImagesClient` take the same options.
+    The sync client and the async one (asyncio or trio) take the same options.
     Options not given are read from the environment: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
     ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID``.
 
