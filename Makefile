@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit codegen check-codegen bench clean test-min-deps
+.PHONY: demo test lint typecheck unit codegen check-codegen unasync bench clean test-min-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,13 @@ test: $(STAMP) check-codegen lint typecheck unit
 
 check-codegen: $(STAMP)
 	$(PY) -m codegen --check
+	$(PY) scripts/unasync.py --check
 
 codegen: $(STAMP)
 	$(PY) -m codegen
+
+unasync: $(STAMP)
+	$(PY) scripts/unasync.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

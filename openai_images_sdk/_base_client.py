@@ -1,29 +1,24 @@
 """The transport under the generated operations.
 
 `BaseClient` turns an operation and its arguments into HTTP requests and reads the
-answers, without I/O; `SyncAPIClient` and `AsyncAPIClient` add only the send loop
-(send, wait, retry) and closing the connection pool.
+answers, without I/O; `AsyncAPIClient` (`_async/transport.py`) adds the send loop (send,
+wait, retry) and closing the connection pool, and `SyncAPIClient` is generated from it.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import logging
 import re
-import sys
 import time
 import urllib.parse
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator, Mapping
-from types import TracebackType
-from typing import Any, ClassVar, Final, Generic, Self, TypeVar
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, ClassVar, Final, Generic, TypeVar
 
-import anyio.to_thread
 import attrs
 import httpx
 
 from . import _uploads, _validation
-from ._config import DEFAULT_LIMITS, USER_AGENT, ClientConfig, check_config, to_timeout
+from ._config import USER_AGENT, ClientConfig, check_config, to_timeout
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -31,27 +26,15 @@ from ._exceptions import (
 )
 from ._logging import credential_values, logger, redact_headers, redact_url, scrub, setup_logging
 from ._operation import OperationSpec
-from ._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    AsyncResponseContextManager,
-    ResponseContextManager,
-    connection_errors,
-    structure_response,
-)
+from ._response import structure_response
 from ._retries import is_retryable_status, retry_delay
-from ._streaming import AsyncStream, Stream
-from ._types import (
-    NOT_GIVEN,
-    Headers,
-    NotGiven,
-    Omit,
-    Query,
-    RequestOptions,
-    ResponseMode,
-)
+from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions
 
-__all__ = ["AsyncAPIClient", "BaseClient", "HttpxClientT", "SyncAPIClient"]
+if TYPE_CHECKING:
+    from ._async.transport import AsyncAPIClient
+    from ._sync.transport import SyncAPIClient
+
+__all__ = ["AsyncAPIClient", "BaseClient", "Call", "HttpxClientT", "SyncAPIClient"]
 
 _PATH_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -60,7 +43,7 @@ _E = TypeVar("_E", bound=APIError)
 
 
 @attrs.frozen(kw_only=True)
-class _Call:
+class Call:
     """Everything about one operation call that does not change between attempts."""
 
     op: OperationSpec
@@ -119,6 +102,9 @@ class BaseClient(Generic[HttpxClientT]):
         key = self._config.api_key
         return {"Authorization": f"Bearer {key.value}"} if key else {}
 
+    async def _async_auth_headers(self) -> dict[str, str]:
+        return self._auth_headers()
+
     def _operation_path(self, op: OperationSpec, params: Mapping[str, object]) -> str:
         def fill(match: re.Match[str]) -> str:
             value = params[match.group(1)]
@@ -127,13 +113,6 @@ class BaseClient(Generic[HttpxClientT]):
         return _PATH_PARAM.sub(fill, op.path)
 
     # -- request building (no I/O) -------------------------------------------------------
-
-    def _prepare(
-        self, op: OperationSpec, params: Mapping[str, object], options: RequestOptions
-    ) -> _Call:
-        """Check the call and compute what every attempt sends; raises `ValidationError`."""
-        given = self._given(op, params)
-        return self._call(op, given, options, self._body(op, given, options))
 
     @staticmethod
     def _given(op: OperationSpec, params: Mapping[str, object]) -> dict[str, object]:
@@ -159,7 +138,7 @@ class BaseClient(Generic[HttpxClientT]):
         params: dict[str, object],
         options: RequestOptions,
         body: _uploads.PreparedBody | None,
-    ) -> _Call:
+    ) -> Call:
         """Validate the call against the spec and the model's rules, then fix its request."""
         stream = params.get("stream") is True
         path_params = set(_PATH_PARAM.findall(op.path))
@@ -200,7 +179,7 @@ class BaseClient(Generic[HttpxClientT]):
         )
         timeout = options.timeout
         base = self._config.base_url
-        return _Call(
+        return Call(
             op=op,
             method=op.http_method.upper(),
             url=base.copy_with(path=base.path + self._operation_path(op, params).lstrip("/")),
@@ -213,8 +192,8 @@ class BaseClient(Generic[HttpxClientT]):
 
     def _build_request(
         self,
-        call: _Call,
-        content: bytes | Iterator[bytes] | AsyncIterable[bytes] | None,
+        call: Call,
+        content: bytes | Iterable[bytes] | AsyncIterable[bytes] | None,
         retries_taken: int,
     ) -> httpx.Request:
         """One attempt's request; identical on every attempt but for a fresh body iterator."""
@@ -243,7 +222,7 @@ class BaseClient(Generic[HttpxClientT]):
     # -- answers and retries (no I/O) ----------------------------------------------------
 
     def _after_error(
-        self, call: _Call, request: httpx.Request, retries_taken: int, error: APIConnectionError
+        self, call: Call, request: httpx.Request, retries_taken: int, error: APIConnectionError
     ) -> float:
         """Seconds to wait before retrying a failed attempt; raises `error` to give up."""
         cause = error.__cause__
@@ -254,7 +233,7 @@ class BaseClient(Generic[HttpxClientT]):
         return delay
 
     def _after_response(
-        self, call: _Call, response: httpx.Response, started: float, retries_taken: int
+        self, call: Call, response: httpx.Response, started: float, retries_taken: int
     ) -> float | None:
         """None for a 2xx; else seconds to wait before retrying, or raises the status error."""
         logger.info(
@@ -281,7 +260,7 @@ class BaseClient(Generic[HttpxClientT]):
 
     def _retry_delay(
         self,
-        call: _Call,
+        call: Call,
         request: httpx.Request,
         retries_taken: int,
         *,
@@ -310,7 +289,7 @@ class BaseClient(Generic[HttpxClientT]):
         )
         return delay
 
-    def _scrubbed(self, error: _E, call: _Call) -> _E:
+    def _scrubbed(self, error: _E, call: Call) -> _E:
         """`error` with the call's credentials removed from its message (servers may echo them):
         the client's own, and any credential header given in `default_headers` or
         `extra_headers`."""
@@ -322,266 +301,20 @@ class BaseClient(Generic[HttpxClientT]):
             error.args = (message,)
         return error
 
-    def _parse(self, call: _Call, response: httpx.Response) -> object:
+    def _parse(self, call: Call, response: httpx.Response) -> object:
         if call.stream:
             return self._stream_class(response, event_type=call.op.stream_event_type)
         return structure_response(response, call.op.response_type)
 
 
-_sleep: Callable[[float], None] = time.sleep
+def __getattr__(name: str) -> object:
+    # The twins import this module, so it cannot import them at its top.
+    if name == "AsyncAPIClient":
+        from ._async.transport import AsyncAPIClient
 
+        return AsyncAPIClient
+    if name == "SyncAPIClient":
+        from ._sync.transport import SyncAPIClient
 
-async def _async_sleep(seconds: float) -> None:
-    trio = sys.modules.get("trio")
-    if trio is not None:
-        try:
-            trio.lowlevel.current_task()
-        except RuntimeError:
-            pass
-        else:
-            await trio.sleep(seconds)
-            return
-    await asyncio.sleep(seconds)
-
-
-class SyncAPIClient(BaseClient[httpx.Client]):
-    """The blocking transport: one `httpx.Client`, safe to share between threads."""
-
-    _stream_class = Stream
-
-    def __init__(self, *, config: ClientConfig, http_client: httpx.Client | None = None) -> None:
-        owns = http_client is None
-        if http_client is None:
-            http_client = httpx.Client(limits=DEFAULT_LIMITS, timeout=config.timeout)
-        super().__init__(config=config, http_client=http_client, owns_http_client=owns)
-
-    def close(self) -> None:
-        """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
-        if self._owns_http_client:
-            self._http_client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _request(
-        self,
-        op: OperationSpec,
-        params: Mapping[str, object],
-        options: RequestOptions | None = None,
-        *,
-        mode: ResponseMode = "parsed",
-    ) -> Any:
-        """Send one operation call.
-
-        ``parsed``: the typed result (a `Stream` when ``stream=True``); ``raw``: an
-        `APIResponse`; ``streaming``: a `ResponseContextManager` that sends on entry and
-        leaves the body unread.
-        """
-        call = self._prepare(op, params, options or RequestOptions())
-        if mode == "streaming":
-            return ResponseContextManager(lambda: self._respond(call, read_body=False))
-        response = self._respond(call, read_body=not call.stream)
-        return response if mode == "raw" else response.parse()
-
-    def _respond(self, call: _Call, *, read_body: bool) -> APIResponse[Any]:
-        try:
-            call = attrs.evolve(call, auth=self._auth_headers())
-            retries_taken = 0
-            while True:
-                content = self._content(call)
-                request = self._build_request(call, content, retries_taken)
-                started = time.monotonic()
-                try:
-                    response = self._attempt(request, read_body=read_body)
-                except APIConnectionError as error:
-                    delay = self._after_error(call, request, retries_taken, error)
-                else:
-                    wait = self._after_response(call, response, started, retries_taken)
-                    if wait is None:
-                        parser = functools.partial(self._parse, call)
-                        return APIResponse(
-                            raw=response, parser=parser, stream=call.stream,
-                            retries_taken=retries_taken, started=started,
-                        )  # fmt: skip
-                    delay = wait
-                _sleep(delay)
-                retries_taken += 1
-        finally:
-            if call.body is not None:
-                call.body.close()
-
-    def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
-        with connection_errors(request):
-            response = self._http_client.send(request, stream=True, follow_redirects=False)
-            try:
-                if read_body or not response.is_success:
-                    response.read()
-            except BaseException:
-                response.close()
-                raise
-        return response
-
-    def _content(self, call: _Call) -> bytes | Iterator[bytes] | None:
-        if call.body is None:
-            return None
-        if call.body.kind == "json":
-            return b"".join(call.body.iter_sync())
-        return call.body.iter_sync()
-
-
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
-    """The asyncio/trio transport: one `httpx.AsyncClient`, safe to share between tasks."""
-
-    _stream_class = AsyncStream
-
-    def __init__(
-        self, *, config: ClientConfig, http_client: httpx.AsyncClient | None = None
-    ) -> None:
-        owns = http_client is None
-        if http_client is None:
-            http_client = httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=config.timeout)
-        super().__init__(config=config, http_client=http_client, owns_http_client=owns)
-
-    async def aclose(self) -> None:
-        """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
-        if self._owns_http_client:
-            await self._http_client.aclose()
-
-    async def close(self) -> None:
-        """Same as `aclose`."""
-        await self.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def _async_auth_headers(self) -> dict[str, str]:
-        return self._auth_headers()
-
-    def _request(
-        self,
-        op: OperationSpec,
-        params: Mapping[str, object],
-        options: RequestOptions | None = None,
-        *,
-        mode: ResponseMode = "parsed",
-    ) -> Any:
-        """Send one operation call; await the result.
-
-        ``parsed``: the typed result (an `AsyncStream` when ``stream=True``); ``raw``: an
-        `AsyncAPIResponse`; ``streaming``: an `AsyncResponseContextManager` (use it in
-        ``async with``, or await it for the open response).
-        """
-        options = options or RequestOptions()
-        given = self._given(op, params)
-        if mode == "streaming":
-            return AsyncResponseContextManager(lambda: self._open(op, given, options))
-        return self._finish(op, given, options, raw=mode == "raw")
-
-    async def _prepare_async(
-        self, op: OperationSpec, given: dict[str, object], options: RequestOptions
-    ) -> _Call:
-        if "multipart" in op.bodies:
-            # File headers are read, and unseekable streams spooled, off the event loop.
-            build = functools.partial(self._body, op, given, options)
-            body = await anyio.to_thread.run_sync(build)
-        else:
-            body = self._body(op, given, options)
-        return self._call(op, given, options, body)
-
-    async def _open(
-        self, op: OperationSpec, given: dict[str, object], options: RequestOptions
-    ) -> AsyncAPIResponse[Any]:
-        call = await self._prepare_async(op, given, options)
-        return await self._respond(call, read_body=False)
-
-    async def _finish(
-        self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
-    ) -> object:
-        call = await self._prepare_async(op, given, options)
-        response = await self._respond(call, read_body=not call.stream)
-        return response if raw else await response.parse()
-
-    async def _respond(self, call: _Call, *, read_body: bool) -> AsyncAPIResponse[Any]:
-        try:
-            call = attrs.evolve(call, auth=await self._async_auth_headers())
-            retries_taken = 0
-            while True:
-                content = await self._content(call)
-                request = self._build_request(call, content, retries_taken)
-                if isinstance(content, _AsyncBodyStream):
-                    request.stream = content
-                started = time.monotonic()
-                try:
-                    response = await self._attempt(request, read_body=read_body)
-                except APIConnectionError as error:
-                    delay = self._after_error(call, request, retries_taken, error)
-                else:
-                    wait = self._after_response(call, response, started, retries_taken)
-                    if wait is None:
-                        parser = functools.partial(self._parse, call)
-                        return AsyncAPIResponse(
-                            raw=response, parser=parser, stream=call.stream,
-                            retries_taken=retries_taken, started=started,
-                        )  # fmt: skip
-                    delay = wait
-                finally:
-                    if isinstance(content, _AsyncBodyStream):
-                        await content.aclose()
-                await _async_sleep(delay)
-                retries_taken += 1
-        finally:
-            if call.body is not None:
-                call.body.close()
-
-    async def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
-        with connection_errors(request):
-            response = await self._http_client.send(request, stream=True, follow_redirects=False)
-            try:
-                if read_body or not response.is_success:
-                    await response.aread()
-            except BaseException:
-                await response.aclose()
-                raise
-        return response
-
-    async def _content(self, call: _Call) -> bytes | _AsyncBodyStream | None:
-        if call.body is None:
-            return None
-        if call.body.kind == "json":
-            return b"".join([chunk async for chunk in call.body.iter_async()])
-        return _AsyncBodyStream(call.body.iter_async())
-
-
-class _AsyncBodyStream(httpx.AsyncByteStream):
-    """Gives httpx the body's own iterator, closed after each attempt.
-
-    httpx wraps a plain async iterator in an async generator that an abandoned attempt
-    leaves unfinished (trio warns when it is collected) and whose reader thread runs on.
-    """
-
-    def __init__(self, chunks: AsyncIterator[bytes]) -> None:
-        self._chunks = chunks
-
-    def __aiter__(self) -> AsyncIterator[bytes]:
-        return self._chunks
-
-    async def aclose(self) -> None:
-        close = getattr(self._chunks, "aclose", None)
-        if close is not None:
-            await close()
+        return SyncAPIClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

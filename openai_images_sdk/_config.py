@@ -1,29 +1,40 @@
-"""What a client is configured with: defaults, the frozen option set, option coercions."""
+"""What a client is configured with: defaults, the frozen option set, option coercions,
+and building that set from a constructor's arguments and the environment."""
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import platform
-from typing import Final
+import urllib.parse
+from typing import Final, TypedDict, Unpack
 
 import attrs
 import httpx
 
-from ._types import Headers, Omit, Query, ValidationMode
+from ._exceptions import OpenAIError
+from ._types import Headers, NotGiven, Omit, Query, ValidationMode
 from ._version import __version__
 from ._warn import warn
 
 __all__ = [
+    "DEFAULT_BASE_URL",
     "DEFAULT_LIMITS",
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
     "ClientConfig",
+    "ConstructorOptions",
     "Secret",
+    "azure_config",
     "check_config",
+    "env",
+    "openai_config",
+    "resolve_timeout",
     "to_base_url",
     "to_timeout",
 ]
 
+DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
 DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
 """Ten minutes to answer (high-quality images take minutes), five seconds to connect."""
 DEFAULT_LIMITS: Final = httpx.Limits(
@@ -36,6 +47,7 @@ USER_AGENT: Final = (
     f"openai-images-sdk/{__version__} "
     f"(Python {platform.python_version()}; httpx {httpx.__version__})"
 )
+_HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 
 
 @attrs.frozen
@@ -104,3 +116,138 @@ def check_config(config: ClientConfig) -> ClientConfig:
     if config.validation not in ("strict", "warn", "off"):
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', got {config.validation!r}")
     return config
+
+
+# --- building a config from a constructor's arguments ------------------------------------
+
+
+def env(name: str) -> str | None:
+    """An environment variable, None when unset or blank."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def resolve_timeout(
+    timeout: float | httpx.Timeout | None | NotGiven,
+    http_client: httpx.Client | httpx.AsyncClient | None,
+) -> httpx.Timeout:
+    """The given timeout; else a passed-in client's own (when not httpx's default); else ours."""
+    if not isinstance(timeout, NotGiven):
+        return to_timeout(timeout)
+    if http_client is not None and http_client.timeout != _HTTPX_DEFAULT_TIMEOUT:
+        return http_client.timeout
+    return DEFAULT_TIMEOUT
+
+
+class ConstructorOptions(TypedDict):
+    """The options every client constructor takes besides its credentials and URL."""
+
+    organization: str | None
+    project: str | None
+    timeout: float | httpx.Timeout | None | NotGiven
+    max_retries: int
+    default_headers: Headers | None
+    default_query: Query | None
+    http_client: httpx.Client | httpx.AsyncClient | None
+    validation: ValidationMode
+
+
+def _client_config(
+    api_key: Secret | None,
+    base_url: httpx.URL,
+    options: ConstructorOptions,
+    *,
+    fixed_query: Query,
+) -> ClientConfig:
+    return ClientConfig(
+        api_key=api_key,
+        base_url=base_url,
+        organization=options["organization"],
+        project=options["project"],
+        default_headers=dict(options["default_headers"] or {}),
+        default_query={**fixed_query, **(options["default_query"] or {})},
+        timeout=resolve_timeout(options["timeout"], options["http_client"]),
+        max_retries=options["max_retries"],
+        validation=options["validation"],
+    )
+
+
+def openai_config(
+    *,
+    api_key: str | None,
+    base_url: str | httpx.URL | None,
+    **options: Unpack[ConstructorOptions],
+) -> ClientConfig:
+    """The config of an `ImagesClient` / `AsyncImagesClient`, options not given read from
+    ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID``."""
+    api_key = api_key or env("OPENAI_API_KEY")
+    if not api_key:
+        raise OpenAIError(
+            "No API key given: pass api_key=... to the client "
+            "or set the OPENAI_API_KEY environment variable."
+        )
+    options["organization"] = options["organization"] or env("OPENAI_ORG_ID")
+    options["project"] = options["project"] or env("OPENAI_PROJECT_ID")
+    url = to_base_url(base_url or env("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
+    return _client_config(Secret(api_key), url, options, fixed_query={})
+
+
+def azure_config(
+    *,
+    api_key: str | None,
+    azure_ad_token: str | None,
+    has_token_provider: bool,
+    azure_endpoint: str | None,
+    azure_deployment: str | None,
+    api_version: str | None,
+    base_url: str | httpx.URL | None,
+    **options: Unpack[ConstructorOptions],
+) -> tuple[ClientConfig, Secret | None]:
+    """The config of an Azure client and its fixed Entra ID token, options not given read
+    from ``AZURE_OPENAI_API_KEY``, ``AZURE_OPENAI_AD_TOKEN``, ``AZURE_OPENAI_ENDPOINT``,
+    ``OPENAI_API_VERSION``."""
+    api_key = api_key or env("AZURE_OPENAI_API_KEY")
+    azure_ad_token = azure_ad_token or env("AZURE_OPENAI_AD_TOKEN")
+    if not (api_key or azure_ad_token or has_token_provider):
+        raise OpenAIError(
+            "No credentials given: pass api_key=..., azure_ad_token=... or "
+            "azure_ad_token_provider=..., or set AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN."
+        )
+    api_version = api_version or env("OPENAI_API_VERSION")
+    if not api_version:
+        raise OpenAIError(
+            "No API version given: pass api_version=... (e.g. '2025-04-01-preview') "
+            "or set the OPENAI_API_VERSION environment variable."
+        )
+    if base_url is not None:
+        if azure_endpoint is not None or azure_deployment is not None:
+            raise ValueError("Give base_url, or azure_endpoint (and azure_deployment); not both.")
+        url = to_base_url(base_url)
+    else:
+        url = to_base_url(_azure_url(azure_endpoint, azure_deployment))
+    config = _client_config(
+        Secret(api_key) if api_key else None,
+        url,
+        options,
+        fixed_query={"api-version": api_version},
+    )
+    return config, Secret(azure_ad_token) if azure_ad_token else None
+
+
+def _azure_url(azure_endpoint: str | None, azure_deployment: str | None) -> str:
+    endpoint = azure_endpoint or env("AZURE_OPENAI_ENDPOINT")
+    if not endpoint:
+        raise OpenAIError(
+            "No endpoint given: pass azure_endpoint=... (e.g. "
+            "'https://example.openai.azure.com') or base_url=..., "
+            "or set the AZURE_OPENAI_ENDPOINT environment variable."
+        )
+    path = "/openai"
+    if azure_deployment and "/" in azure_deployment:
+        raise ValueError(
+            f"azure_deployment {azure_deployment!r} contains '/': a deployment name is "
+            "one path segment (letters, digits, '-', '_', '.')"
+        )
+    if azure_deployment:
+        path += f"/deployments/{urllib.parse.quote(azure_deployment, safe='')}"
+    return endpoint.rstrip("/") + path

@@ -1,7 +1,8 @@
 """Fetching `url` image results without leaking API credentials.
 
 The rules (which request next, redirect limit, size cap, which error) live in one
-sans-I/O `_DownloadFlow`; `download` and `download_async` only move the bytes.
+sans-I/O `DownloadFlow`; `async_download` (`_async/download.py`) and `download`, generated
+from it, only move the bytes.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_REDIRECTS",
     "DEFAULT_TIMEOUT",
+    "DownloadFlow",
     "ImageDownloadError",
     "ImageURLExpiredError",
-    "download",
-    "download_async",
+    "connection_error",
+    "data_url",
 ]
 
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
@@ -52,7 +54,7 @@ class ImageURLExpiredError(APIStatusError, ImageDownloadError):
     """The storage host refused an image URL (403 or 410): the link has expired."""
 
 
-class _DownloadFlow:
+class DownloadFlow:
     """The rules of one download, without I/O: which request next, when to stop, what to raise."""
 
     def __init__(
@@ -66,6 +68,7 @@ class _DownloadFlow:
         self.buffer = bytearray()
 
     def request(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The next GET, with no credential headers; raises for a URL that is not http(s)."""
         if self.url.scheme not in ("http", "https"):
             raise ImageDownloadError(
                 f"cannot download an image from a {self.url.scheme or 'relative'} URL",
@@ -98,6 +101,7 @@ class _DownloadFlow:
         return True
 
     def feed(self, response: httpx.Response, chunk: bytes) -> None:
+        """Collect image bytes; raises once there are more than `max_bytes`."""
         self.buffer += chunk
         if len(self.buffer) > self.max_bytes:
             raise self._too_large(response, None)
@@ -116,6 +120,7 @@ class _DownloadFlow:
         return len(self.buffer) >= _ERROR_BODY_LIMIT
 
     def error(self, response: httpx.Response) -> APIError:
+        """The error for a refused download, with the start of its body."""
         text = self.buffer[:_ERROR_BODY_LIMIT].decode("utf-8", "replace")
         body: object = text or None
         if response.status_code in (403, 410):
@@ -133,7 +138,8 @@ def _host(url: httpx.URL) -> str:
     return url.host or str(url)
 
 
-def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
+def connection_error(exc: httpx.TransportError) -> APIConnectionError:
+    """The SDK's error for a transport failure while downloading."""
     try:
         request: httpx.Request | None = exc.request
     except RuntimeError:
@@ -143,88 +149,11 @@ def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
     return APIConnectionError(message=f"Could not download the image: {exc}", request=request)
 
 
-def _data_url(url: str) -> bytes | None:
+def data_url(url: str) -> bytes | None:
+    """The bytes of a ``data:`` URL; None for any other URL."""
     if not url.startswith("data:"):
         return None
     header, _, payload = url.partition(",")
     if header.endswith(";base64"):
         return base64.b64decode(payload)
     return urllib.parse.unquote_to_bytes(payload)
-
-
-def download(
-    url: str,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_redirects: int = DEFAULT_MAX_REDIRECTS,
-    timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-    http_client: httpx.Client | None = None,
-) -> bytes:
-    """Fetch an image URL through a client that carries no API credentials."""
-    inline = _data_url(url)
-    if inline is not None:
-        return inline
-    flow = _DownloadFlow(url, max_bytes=max_bytes, max_redirects=max_redirects, timeout=timeout)
-    client = http_client or httpx.Client()
-    try:
-        while True:
-            request = flow.request(client)
-            try:
-                response = client.send(request, stream=True, auth=None, follow_redirects=False)
-                try:
-                    if flow.wants_body(response):
-                        for chunk in response.iter_bytes():
-                            flow.feed(response, chunk)
-                        return bytes(flow.buffer)
-                    if not response.is_redirect:
-                        for chunk in response.iter_bytes():
-                            if flow.feed_error(chunk):
-                                break
-                        raise flow.error(response)
-                finally:
-                    response.close()
-            except httpx.TransportError as exc:
-                raise _connection_error(exc) from exc
-    finally:
-        if http_client is None:
-            client.close()
-
-
-async def download_async(
-    url: str,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_redirects: int = DEFAULT_MAX_REDIRECTS,
-    timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-    http_client: httpx.AsyncClient | None = None,
-) -> bytes:
-    """`download` for async code."""
-    inline = _data_url(url)
-    if inline is not None:
-        return inline
-    flow = _DownloadFlow(url, max_bytes=max_bytes, max_redirects=max_redirects, timeout=timeout)
-    client = http_client or httpx.AsyncClient()
-    try:
-        while True:
-            request = flow.request(client)
-            try:
-                response = await client.send(
-                    request, stream=True, auth=None, follow_redirects=False
-                )
-                try:
-                    if flow.wants_body(response):
-                        async for chunk in response.aiter_bytes():
-                            flow.feed(response, chunk)
-                        return bytes(flow.buffer)
-                    if not response.is_redirect:
-                        async for chunk in response.aiter_bytes():
-                            if flow.feed_error(chunk):
-                                break
-                        raise flow.error(response)
-                finally:
-                    await response.aclose()
-            except httpx.TransportError as exc:
-                raise _connection_error(exc) from exc
-    finally:
-        if http_client is None:
-            await client.aclose()

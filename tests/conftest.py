@@ -16,7 +16,7 @@ import httpx
 import pytest
 import respx
 
-from openai_images_sdk import _base_client
+from openai_images_sdk import _concurrency
 from openai_images_sdk._azure import AsyncAzureImagesClient, AzureImagesClient
 from openai_images_sdk._client import AsyncImagesClient, ImagesClient
 from openai_images_sdk._operation import FieldSpec, OperationSpec
@@ -147,8 +147,8 @@ def retry_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def async_sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    monkeypatch.setattr(_base_client, "_sleep", sleep)
-    monkeypatch.setattr(_base_client, "_async_sleep", async_sleep)
+    monkeypatch.setattr(_concurrency, "sleep", sleep)
+    monkeypatch.setattr(_concurrency, "async_sleep", async_sleep)
     return waits
 
 

@@ -15,7 +15,7 @@ import pytest
 import respx
 from conftest import TINY_GENERATE, Driver, TinyImagesResponse, sent_requests
 
-from openai_images_sdk import _base_client, _validation
+from openai_images_sdk import _concurrency, _validation
 from openai_images_sdk._client import AsyncImagesClient, ImagesClient
 from openai_images_sdk._config import DEFAULT_LIMITS, DEFAULT_TIMEOUT, USER_AGENT
 from openai_images_sdk._exceptions import (
@@ -685,5 +685,5 @@ async def test_generated_edit_upload_is_resent_whole_on_retry(
 
 
 def test_sleep_backend_helpers_exist() -> None:
-    assert callable(_base_client._sleep)
-    assert callable(_base_client._async_sleep)
+    assert callable(_concurrency.sleep)
+    assert callable(_concurrency.async_sleep)

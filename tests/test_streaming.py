@@ -540,6 +540,21 @@ async def test_closed_after_full_consumption(driver: StreamDriver) -> None:
     assert body.closed
 
 
+async def test_close_is_the_official_sdks_name_in_both(driver: StreamDriver) -> None:
+    """`Stream.close()` closes; `AsyncStream.close()` is awaitable, like `aclose()`."""
+    stream, body = driver.open(chunked(GEN_BODY, 50))
+    await driver.next(stream)
+    closing = stream.close()
+    if driver.is_async:
+        assert inspect.isawaitable(closing)
+        assert not body.closed, "nothing happens before it is awaited"
+        await closing
+    else:
+        assert closing is None
+    assert body.closed
+    assert await driver.collect(stream) == []
+
+
 def abandoned_generators(seen: list[warnings.WarningMessage]) -> list[str]:
     return [
         str(w.message)

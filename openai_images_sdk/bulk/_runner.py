@@ -11,7 +11,6 @@ shielded from cancellation: Ctrl-C loses no result that had arrived.
 from __future__ import annotations
 
 import contextlib
-import functools
 import math
 import os
 import time
@@ -24,6 +23,7 @@ import anyio.to_thread
 import attrs
 import httpx
 
+from openai_images_sdk._concurrency import run_sync
 from openai_images_sdk._config import DEFAULT_LIMITS
 from openai_images_sdk._exceptions import (
     APIConnectionError,
@@ -387,35 +387,4 @@ async def bulk_generate(
     )
 
 
-def run_bulk(
-    records: RecordSource,
-    *,
-    prompt: str | None = None,
-    out: str | os.PathLike[str] = ".",
-    manifest: str | os.PathLike[str] | None = None,
-    concurrency: int = 16,
-    images_per_minute: float | None = None,
-    client: AsyncImagesClient | None = None,
-    max_attempts: int = 5,
-    base_dir: str | os.PathLike[str] | None = None,
-    progress: bool | BulkProgress | None = None,
-    total: int | None = None,
-    **params: object,
-) -> BulkSummary:
-    """`bulk_generate` from synchronous code (runs its own event loop); same arguments."""
-    call = functools.partial(
-        bulk_generate,
-        records,
-        prompt=prompt,
-        out=out,
-        manifest=manifest,
-        concurrency=concurrency,
-        images_per_minute=images_per_minute,
-        client=client,
-        max_attempts=max_attempts,
-        base_dir=base_dir,
-        progress=progress,
-        total=total,
-        **params,
-    )
-    return anyio.run(call)
+run_bulk = run_sync(bulk_generate, "run_bulk")

@@ -1,0 +1,6 @@
+"""Layers written once as async code (`_async/`), and their sync twins (`_sync/`).
+
+Only the async modules are edited: ``make unasync`` writes the sync ones with
+scripts/unasync.py, and ``scripts/unasync.py --check`` (in ``make test``) fails when a
+sync module differs from what it would write.
+"""

@@ -1,0 +1,171 @@
+"""`AsyncAPIClient`: the send loop (send, wait, retry) over the I/O-free `BaseClient`."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import Any
+
+import attrs
+import httpx
+
+from openai_images_sdk import _concurrency
+from openai_images_sdk._async.closing import AsyncClosing
+from openai_images_sdk._base_client import BaseClient, Call
+from openai_images_sdk._concurrency import async_begin, async_run_blocking
+from openai_images_sdk._config import DEFAULT_LIMITS, ClientConfig
+from openai_images_sdk._exceptions import APIConnectionError
+from openai_images_sdk._operation import OperationSpec
+from openai_images_sdk._response import (
+    AsyncAPIResponse,
+    AsyncResponseContextManager,
+    connection_errors,
+)
+from openai_images_sdk._types import RequestOptions, ResponseMode
+
+from .streaming import AsyncStream
+
+__all__ = ["AsyncAPIClient"]
+
+
+class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
+    """The transport over one `httpx.AsyncClient`, safe to share."""
+
+    _stream_class = AsyncStream
+
+    def __init__(
+        self, *, config: ClientConfig, http_client: httpx.AsyncClient | None = None
+    ) -> None:
+        owns = http_client is None
+        if http_client is None:
+            http_client = httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=config.timeout)
+        super().__init__(config=config, http_client=http_client, owns_http_client=owns)
+
+    async def aclose(self) -> None:
+        """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
+        if self._owns_http_client:
+            await self._http_client.aclose()
+
+    # unasync: async-only
+    async def close(self) -> None:
+        """Same as `aclose`."""
+        await self.aclose()
+
+    # unasync: end
+    def _request(
+        self,
+        op: OperationSpec,
+        params: Mapping[str, object],
+        options: RequestOptions | None = None,
+        *,
+        mode: ResponseMode = "parsed",
+    ) -> Any:
+        """Send one operation call (for the async client, awaited).
+
+        ``parsed``: the typed result (the stream when ``stream=True``); ``raw``: the
+        `AsyncAPIResponse`; ``streaming``: a context manager that sends on entry and leaves
+        the body unread. The checks run at the call; for the async client, whose body may
+        be built in a worker thread, when the result is awaited or entered.
+        """
+        options = options or RequestOptions()
+        given = self._given(op, params)
+        if mode == "streaming":
+            prepared = async_begin(self._async_prepare, op, given, options)
+            return AsyncResponseContextManager(lambda: self._open(prepared))
+        return self._finish(op, given, options, raw=mode == "raw")
+
+    async def _async_prepare(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions
+    ) -> Call:
+        """Check the call and compute what every attempt sends; raises `ValidationError`."""
+        if "multipart" in op.bodies:
+            # File headers are read, and unseekable streams spooled: async, in a worker thread.
+            body = await async_run_blocking(self._body, op, given, options)
+        else:
+            body = self._body(op, given, options)
+        return self._call(op, given, options, body)
+
+    async def _open(self, prepared: Callable[[], Awaitable[Call]]) -> AsyncAPIResponse[Any]:
+        call = await prepared()
+        return await self._respond(call, read_body=False)
+
+    async def _finish(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
+    ) -> object:
+        call = await self._async_prepare(op, given, options)
+        response = await self._respond(call, read_body=not call.stream)
+        return response if raw else await response.parse()
+
+    async def _respond(self, call: Call, *, read_body: bool) -> AsyncAPIResponse[Any]:
+        try:
+            call = attrs.evolve(call, auth=await self._async_auth_headers())
+            retries_taken = 0
+            while True:
+                content = await self._content(call)
+                request = self._build_request(call, content, retries_taken)
+                if isinstance(content, _AsyncBodyStream):
+                    request.stream = content
+                started = time.monotonic()
+                try:
+                    response = await self._attempt(request, read_body=read_body)
+                except APIConnectionError as error:
+                    delay = self._after_error(call, request, retries_taken, error)
+                else:
+                    wait = self._after_response(call, response, started, retries_taken)
+                    if wait is None:
+                        parser = functools.partial(self._parse, call)
+                        return AsyncAPIResponse(
+                            raw=response, parser=parser, stream=call.stream,
+                            retries_taken=retries_taken, started=started,
+                        )  # fmt: skip
+                    delay = wait
+                finally:
+                    if isinstance(content, _AsyncBodyStream):
+                        await content.aclose()
+                await _concurrency.async_sleep(delay)
+                retries_taken += 1
+        finally:
+            if call.body is not None:
+                call.body.close()
+
+    async def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
+        # The bytes move here: the request goes out, and the body is read unless streaming.
+        with connection_errors(request):
+            response = await self._http_client.send(request, stream=True, follow_redirects=False)
+            try:
+                if read_body or not response.is_success:
+                    await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+        return response
+
+    async def _content(self, call: Call) -> bytes | _AsyncBodyStream | None:
+        if call.body is None:
+            return None
+        if call.body.kind == "json":
+            chunks: list[bytes] = []
+            async for chunk in call.body.iter_async():
+                chunks.append(chunk)
+            return b"".join(chunks)
+        return _AsyncBodyStream(call.body.iter_async())
+
+
+class _AsyncBodyStream(httpx.AsyncByteStream):
+    """Gives httpx the body's own iterator, closed after each attempt.
+
+    httpx would wrap a plain iterator in a generator of its own, which an abandoned
+    attempt leaves unfinished (trio warns when it is collected, a reader thread runs on).
+    """
+
+    def __init__(self, chunks: AsyncIterator[bytes]) -> None:
+        self._chunks = chunks
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self._chunks
+
+    async def aclose(self) -> None:
+        close = getattr(self._chunks, "aclose", None)
+        if close is not None:
+            await close()

@@ -1,0 +1,121 @@
+"""`ClientOptions`: a client's options, readable, and `with_options` for a changed copy."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar, Self
+
+import attrs
+import httpx
+
+from ._base_client import BaseClient, HttpxClientT
+from ._config import Secret, check_config, to_base_url, to_timeout
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
+
+__all__ = ["ClientOptions"]
+
+
+class ClientOptions(BaseClient[HttpxClientT]):
+    """The options of a client, readable, and `with_options` to derive a changed copy."""
+
+    RESOURCE_NAMES: ClassVar[tuple[str, ...]]
+    """The cached resource properties (generated from the spec), rebuilt by a copy."""
+
+    @property
+    def api_key(self) -> str | None:
+        """The API key sent with each request."""
+        return self._config.api_key.value if self._config.api_key else None
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The URL operation paths are appended to."""
+        return self._config.base_url
+
+    @property
+    def organization(self) -> str | None:
+        """Sent as ``OpenAI-Organization``."""
+        return self._config.organization
+
+    @property
+    def project(self) -> str | None:
+        """Sent as ``OpenAI-Project``."""
+        return self._config.project
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The default timeout of each attempt."""
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request is retried."""
+        return self._config.max_retries
+
+    @property
+    def validation(self) -> ValidationMode:
+        """What to do with a call that breaks the API's rules: raise, warn or send anyway."""
+        return self._config.validation
+
+    @property
+    def default_headers(self) -> Headers:
+        """Headers added to every request."""
+        return self._config.default_headers
+
+    @property
+    def default_query(self) -> Query:
+        """Query parameters added to every request."""
+        return self._config.default_query
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={str(self.base_url)!r}, "
+            f"organization={self.organization!r}, project={self.project!r}, "
+            f"max_retries={self.max_retries}, timeout={self.timeout!r})"
+        )
+
+    def with_options(
+        self,
+        *,
+        api_key: str | NotGiven = NOT_GIVEN,
+        organization: str | None | NotGiven = NOT_GIVEN,
+        project: str | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Headers | None = None,
+        default_query: Query | None = None,
+        http_client: HttpxClientT | None = None,
+        validation: ValidationMode | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy with some options changed, sharing this client's connection pool.
+
+        `default_headers` and `default_query` are merged into the current ones (an `Omit`
+        value removes a header). Closing the copy does not close the shared pool.
+        """
+        changes: dict[str, Any] = {}
+        if not isinstance(api_key, NotGiven):
+            changes["api_key"] = Secret(api_key)
+        if not isinstance(organization, NotGiven):
+            changes["organization"] = organization
+        if not isinstance(project, NotGiven):
+            changes["project"] = project
+        if not isinstance(base_url, NotGiven):
+            changes["base_url"] = to_base_url(base_url)
+        if not isinstance(timeout, NotGiven):
+            changes["timeout"] = to_timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            changes["max_retries"] = max_retries
+        if not isinstance(validation, NotGiven):
+            changes["validation"] = validation
+        if default_headers:
+            changes["default_headers"] = {**self._config.default_headers, **default_headers}
+        if default_query:
+            changes["default_query"] = {**self._config.default_query, **default_query}
+        clone = copy.copy(self)
+        for resource in self.RESOURCE_NAMES:  # cached per client: rebuilt for the copy
+            clone.__dict__.pop(resource, None)
+        clone._config = check_config(attrs.evolve(self._config, **changes))
+        if http_client is not None:
+            clone._http_client = http_client
+        clone._owns_http_client = False
+        return clone

@@ -1,0 +1,164 @@
+# generated from openai_images_sdk/_async/transport.py by scripts/unasync.py; do not edit
+"""`SyncAPIClient`: the send loop (send, wait, retry) over the I/O-free `BaseClient`."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import attrs
+import httpx
+
+from openai_images_sdk import _concurrency
+from openai_images_sdk._base_client import BaseClient, Call
+from openai_images_sdk._concurrency import begin, run_blocking
+from openai_images_sdk._config import DEFAULT_LIMITS, ClientConfig
+from openai_images_sdk._exceptions import APIConnectionError
+from openai_images_sdk._operation import OperationSpec
+from openai_images_sdk._response import (
+    APIResponse,
+    ResponseContextManager,
+    connection_errors,
+)
+from openai_images_sdk._sync.closing import Closing
+from openai_images_sdk._types import RequestOptions, ResponseMode
+
+from .streaming import Stream
+
+__all__ = ["SyncAPIClient"]
+
+
+class SyncAPIClient(BaseClient[httpx.Client], Closing):
+    """The transport over one `httpx.Client`, safe to share."""
+
+    _stream_class = Stream
+
+    def __init__(self, *, config: ClientConfig, http_client: httpx.Client | None = None) -> None:
+        owns = http_client is None
+        if http_client is None:
+            http_client = httpx.Client(limits=DEFAULT_LIMITS, timeout=config.timeout)
+        super().__init__(config=config, http_client=http_client, owns_http_client=owns)
+
+    def close(self) -> None:
+        """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
+        if self._owns_http_client:
+            self._http_client.close()
+
+    def _request(
+        self,
+        op: OperationSpec,
+        params: Mapping[str, object],
+        options: RequestOptions | None = None,
+        *,
+        mode: ResponseMode = "parsed",
+    ) -> Any:
+        """Send one operation call (for the async client, awaited).
+
+        ``parsed``: the typed result (the stream when ``stream=True``); ``raw``: the
+        `APIResponse`; ``streaming``: a context manager that sends on entry and leaves
+        the body unread. The checks run at the call; for the async client, whose body may
+        be built in a worker thread, when the result is awaited or entered.
+        """
+        options = options or RequestOptions()
+        given = self._given(op, params)
+        if mode == "streaming":
+            prepared = begin(self._prepare, op, given, options)
+            return ResponseContextManager(lambda: self._open(prepared))
+        return self._finish(op, given, options, raw=mode == "raw")
+
+    def _prepare(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions
+    ) -> Call:
+        """Check the call and compute what every attempt sends; raises `ValidationError`."""
+        if "multipart" in op.bodies:
+            # File headers are read, and unseekable streams spooled: async, in a worker thread.
+            body = run_blocking(self._body, op, given, options)
+        else:
+            body = self._body(op, given, options)
+        return self._call(op, given, options, body)
+
+    def _open(self, prepared: Callable[[], Call]) -> APIResponse[Any]:
+        call = prepared()
+        return self._respond(call, read_body=False)
+
+    def _finish(
+        self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
+    ) -> object:
+        call = self._prepare(op, given, options)
+        response = self._respond(call, read_body=not call.stream)
+        return response if raw else response.parse()
+
+    def _respond(self, call: Call, *, read_body: bool) -> APIResponse[Any]:
+        try:
+            call = attrs.evolve(call, auth=self._auth_headers())
+            retries_taken = 0
+            while True:
+                content = self._content(call)
+                request = self._build_request(call, content, retries_taken)
+                if isinstance(content, _BodyStream):
+                    request.stream = content
+                started = time.monotonic()
+                try:
+                    response = self._attempt(request, read_body=read_body)
+                except APIConnectionError as error:
+                    delay = self._after_error(call, request, retries_taken, error)
+                else:
+                    wait = self._after_response(call, response, started, retries_taken)
+                    if wait is None:
+                        parser = functools.partial(self._parse, call)
+                        return APIResponse(
+                            raw=response, parser=parser, stream=call.stream,
+                            retries_taken=retries_taken, started=started,
+                        )  # fmt: skip
+                    delay = wait
+                finally:
+                    if isinstance(content, _BodyStream):
+                        content.close()
+                _concurrency.sleep(delay)
+                retries_taken += 1
+        finally:
+            if call.body is not None:
+                call.body.close()
+
+    def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
+        # The bytes move here: the request goes out, and the body is read unless streaming.
+        with connection_errors(request):
+            response = self._http_client.send(request, stream=True, follow_redirects=False)
+            try:
+                if read_body or not response.is_success:
+                    response.read()
+            except BaseException:
+                response.close()
+                raise
+        return response
+
+    def _content(self, call: Call) -> bytes | _BodyStream | None:
+        if call.body is None:
+            return None
+        if call.body.kind == "json":
+            chunks: list[bytes] = []
+            for chunk in call.body.iter_sync():
+                chunks.append(chunk)
+            return b"".join(chunks)
+        return _BodyStream(call.body.iter_sync())
+
+
+class _BodyStream(httpx.SyncByteStream):
+    """Gives httpx the body's own iterator, closed after each attempt.
+
+    httpx would wrap a plain iterator in a generator of its own, which an abandoned
+    attempt leaves unfinished (trio warns when it is collected, a reader thread runs on).
+    """
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._chunks
+
+    def close(self) -> None:
+        close = getattr(self._chunks, "close", None)
+        if close is not None:
+            close()
