@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import importlib
+import inspect
 import json
 import os
 import re
@@ -30,7 +31,7 @@ MINI = REPO / "tests" / "fixtures" / "codegen" / "mini"
 GOLDEN = MINI / "expected"
 GENERATED = REPO / "openai_images_sdk" / "_generated"
 UPSTREAM = REPO.parent / "shared" / "upstream" / "openai-openapi.yaml"
-PY_FILES = ("__init__.py", "models.py", "operations.py", "resources.py")
+PY_FILES = ("__init__.py", "docs.py", "models.py", "operations.py", "resources.py")
 
 
 def _load_mini() -> dict[str, Any]:
@@ -148,7 +149,7 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
 
     after = _generate(tmp_path, edit)
     changes = _changes(mini_files, after)
-    assert sorted(changes) == ["models.py", "operations.py", "resources.py"]
+    assert sorted(changes) == ["docs.py", "models.py", "operations.py", "resources.py"]
     assert changes["models.py"] == [
         "+     glow: bool | None = None",
         '+     """Make it glow."""',
@@ -157,14 +158,36 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
         '+             name="glow",',
         '+             python_name="glow",',
     ]
-    added = [line for line in changes["resources.py"] if line.startswith("+")]
-    assert all("glow" in line for line in added)
-    signature_line = "+         glow: bool | NotGiven = NOT_GIVEN,"
-    # 4 signatures (3 overloads + implementation) x 6 classes (sync/async x 3 answer modes)
-    assert added.count(signature_line) == 24
-    assert added.count('+                     "glow": glow,') == 6
-    assert added.count("+             glow: Make it glow.") == 2  # the two parsed-mode docstrings
-    assert not [line for line in changes["resources.py"] if line.startswith("-")]
+    # 4 signatures (3 overloads + implementation) x 2 classes (sync, async), nothing else:
+    # the raw and streaming variants wrap the methods, the arguments are collected generically.
+    assert changes["resources.py"] == ["+         glow: bool | NotGiven = NOT_GIVEN,"] * 8
+    assert changes["docs.py"] == ['+     "glow": "Make it glow.",']
+
+
+def _with_extra_parameter(spec: dict[str, Any]) -> None:
+    request = spec["components"]["schemas"]["CreateImageRequest"]
+    request["properties"]["sparkle"] = {
+        "anyOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "null"}],
+        "description": "How much the image sparkles, 0 to 3.",
+    }
+
+
+def test_one_new_parameter_changes_at_most_8_lines_of_resources(tmp_path: Path) -> None:
+    """The repository's spec plus one parameter on the streaming generate operation."""
+    before = generate_files(REPO / "spec")
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(REPO / "spec", spec_dir)
+    spec = yaml.safe_load((spec_dir / "openapi.yaml").read_text(encoding="utf-8"))
+    _with_extra_parameter(spec)
+    (spec_dir / "openapi.yaml").write_text(
+        yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+    changes = _changes(before, generate_files(spec_dir))
+    resources = changes["resources.py"]
+    assert len(resources) <= 8, resources
+    assert resources == ["+         sparkle: int | None | NotGiven = NOT_GIVEN,"] * 8
+    assert changes["docs.py"] == ['+     "sparkle": "How much the image sparkles, 0 to 3.",']
+    assert len(before["resources.py"].splitlines()) <= 1500
 
 
 def test_generation_is_deterministic_and_formatter_stable() -> None:
@@ -187,7 +210,7 @@ class _Recorder:
 
     def _request(self, op: object, params: Any, options: RequestOptions, *, mode: str) -> object:
         self.calls.append((op, dict(params), options, mode))
-        if not self.is_async or mode == "streaming":
+        if not self.is_async:
             return f"{mode} answer"
 
         async def answer() -> str:
@@ -253,6 +276,57 @@ def test_generated_methods_pass_every_argument(mini_package: str, is_async: bool
     assert streaming_call[1] == {"file": [{"file_id": "f"}], "prompt": "p", "options": NOT_GIVEN}
     assert streaming_call[3] == "streaming"
     assert things.with_raw_response is things.with_raw_response  # built once
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_variants_wrap_the_main_methods(mini_package: str, is_async: bool) -> None:
+    resources = importlib.import_module(f"{mini_package}.resources")
+    things = (resources.AsyncThings if is_async else resources.Things)(_Recorder(is_async=is_async))
+    for variant in (things.with_raw_response, things.with_streaming_response):
+        for name in ("draw", "upload"):
+            method, wrapped = getattr(things, name), getattr(variant, name)
+            assert wrapped.__name__ == name
+            assert wrapped.__doc__ == method.__doc__
+            assert inspect.signature(wrapped) == inspect.signature(method)
+    doc = inspect.getdoc(things.draw) or ""
+    assert doc.startswith(
+        "Draw a thing.\n\nAnswers with JSON, or with events when `stream` is true."
+    )
+    assert "Args:\n    prompt: What to draw.\n    shade: The shade.\n" in doc
+    assert "    user: Deprecated. See the API reference." in doc
+    assert "Deprecated." in (inspect.getdoc(things.upload) or "")
+
+
+class _OpenResponse:
+    """What an async client's streaming mode gives: an open response to close."""
+
+    closed = False
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+def test_async_streaming_variant_sends_on_entry(mini_package: str) -> None:
+    resources = importlib.import_module(f"{mini_package}.resources")
+    opened = _OpenResponse()
+    calls: list[str] = []
+
+    class Client:
+        async def _request(self, op: object, params: Any, options: Any, *, mode: str) -> object:
+            calls.append(mode)
+            return opened
+
+    manager = resources.AsyncThings(Client()).with_streaming_response.draw(prompt="a")
+    assert calls == []
+
+    async def enter() -> None:
+        async with manager as response:
+            assert response is opened
+            assert calls == ["streaming"]
+            assert not opened.closed
+        assert opened.closed
+
+    anyio.run(enter)
 
 
 def test_generated_operation_specs(mini_package: str) -> None:

@@ -20,6 +20,8 @@ from openai_images_sdk import (
     ImagesResponse,
     ImagesUsage,
 )
+from openai_images_sdk._generated.models import Batch, OpenAIFile
+from openai_images_sdk._response import AsyncResponseContextManager
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -47,9 +49,10 @@ async def edit(client: AsyncImagesClient, flag: bool) -> None:
         ImagesResponse | AsyncStream[ImageEditStreamEvent],
     )
     assert_type(await client.images.create_variation(image=PNG), ImagesResponse)
+    # R -> AsyncAPIResponse[R] per overload: the union sits inside for `stream: bool`.
     assert_type(
         await client.images.with_raw_response.edit(image=PNG, prompt="x", stream=flag),
-        AsyncAPIResponse[ImagesResponse] | AsyncAPIResponse[AsyncStream[ImageEditStreamEvent]],
+        AsyncAPIResponse[ImagesResponse | AsyncStream[ImageEditStreamEvent]],
     )
     assert_type(
         await client.images.with_raw_response.create_variation(image=PNG),
@@ -118,3 +121,36 @@ async def clients() -> None:
     )
     assert_type(await azure.images.generate(prompt="x"), ImagesResponse)
     await azure.close()
+
+
+async def raw_and_streaming_responses_of_streams(client: AsyncImagesClient, flag: bool) -> None:
+    raw = await client.images.with_raw_response.generate(prompt="x", stream=True)
+    assert_type(await raw.parse(), AsyncStream[ImageGenStreamEvent])
+    raw_edit = await client.images.with_raw_response.edit(image=PNG, prompt="x", stream=True)
+    assert_type(await raw_edit.parse(), AsyncStream[ImageEditStreamEvent])
+    raw_either = await client.images.with_raw_response.generate(prompt="x", stream=flag)
+    assert_type(await raw_either.parse(), ImagesResponse | AsyncStream[ImageGenStreamEvent])
+    streamed = client.images.with_streaming_response.generate(prompt="x", stream=True)
+    assert_type(
+        streamed, AsyncResponseContextManager[AsyncAPIResponse[AsyncStream[ImageGenStreamEvent]]]
+    )
+    async with streamed as response:
+        assert_type(await response.parse(), AsyncStream[ImageGenStreamEvent])
+    async with client.images.with_streaming_response.edit(
+        image=PNG, prompt="x", stream=False
+    ) as response:
+        assert_type(await response.parse(), ImagesResponse)
+    opened = await client.images.with_streaming_response.generate(prompt="x", stream=flag)
+    assert_type(await opened.parse(), ImagesResponse | AsyncStream[ImageGenStreamEvent])
+    await opened.close()
+
+
+async def files_and_batches_responses(client: AsyncImagesClient) -> None:
+    raw = await client.files.with_raw_response.retrieve(file_id="file-1")
+    assert_type(await raw.parse(), OpenAIFile)
+    async with client.files.with_streaming_response.content(file_id="file-1") as response:
+        assert_type(await response.read(), bytes)
+    raw_batch = await client.batches.with_raw_response.create(
+        input_file_id="file-1", endpoint="/v1/images/generations", completion_window="24h"
+    )
+    assert_type(await raw_batch.parse(), Batch)
