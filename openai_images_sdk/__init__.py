@@ -71,7 +71,7 @@ from ._generated.models import (
 )
 from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
 from ._ratelimits import RateLimits
-from ._response import APIResponse, AsyncAPIResponse
+from ._response import APIResponse, AsyncAPIResponse, AsyncRawAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven, Omit, RequestOptions, ValidationMode
 from ._version import __version__
@@ -91,6 +91,7 @@ __all__ = [
     "AsyncAPIResponse",
     "AsyncAzureImagesClient",
     "AsyncImagesClient",
+    "AsyncRawAPIResponse",
     "AsyncStream",
     "AuthenticationError",
     "AzureImagesClient",

@@ -275,9 +275,10 @@ _STATUS_CLASSES: Final[Mapping[int, type[APIStatusError]]] = {
 
 def _inner_error(body: object) -> object:
     """``body["error"]`` when the decoded body is an object with that key, else `body`."""
-    if isinstance(body, Mapping) and "error" in body:
-        return cast("Mapping[str, object]", body)["error"]
-    return body
+    if not isinstance(body, Mapping):
+        return body
+    outer = cast("Mapping[str, object]", body)
+    return outer.get("error", outer)
 
 
 def _decode_body(response: httpx.Response) -> object:

@@ -15,8 +15,10 @@ from typing import ParamSpec, TypeVar, cast
 from ._response import (
     APIResponse,
     AsyncAPIResponse,
+    AsyncRawAPIResponse,
     AsyncResponseContextManager,
     ResponseContextManager,
+    as_raw_response,
 )
 
 __all__ = [
@@ -54,12 +56,14 @@ def to_streamed_response_wrapper(
 
 def async_to_raw_response_wrapper(
     func: Callable[P, Awaitable[R]],
-) -> Callable[P, Awaitable[AsyncAPIResponse[R]]]:
-    """The async twin of `to_raw_response_wrapper`."""
+) -> Callable[P, Awaitable[AsyncRawAPIResponse[R]]]:
+    """The async twin of `to_raw_response_wrapper`: an `AsyncRawAPIResponse`, whose
+    `parse()` is synchronous (the body is read before the await returns)."""
 
     @functools.wraps(func)
-    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncAPIResponse[R]:
-        return cast("AsyncAPIResponse[R]", await func(*args, **kwargs))
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncRawAPIResponse[R]:
+        response = cast("AsyncAPIResponse[R]", await func(*args, **kwargs))
+        return as_raw_response(response)
 
     return wrapped
 

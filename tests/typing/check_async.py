@@ -21,7 +21,7 @@ from openai_images_sdk import (
     ImagesUsage,
 )
 from openai_images_sdk._generated.models import Batch, OpenAIFile
-from openai_images_sdk._response import AsyncResponseContextManager
+from openai_images_sdk._response import AsyncRawAPIResponse, AsyncResponseContextManager
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -52,11 +52,11 @@ async def edit(client: AsyncImagesClient, flag: bool) -> None:
     # R -> AsyncAPIResponse[R] per overload: the union sits inside for `stream: bool`.
     assert_type(
         await client.images.with_raw_response.edit(image=PNG, prompt="x", stream=flag),
-        AsyncAPIResponse[ImagesResponse | AsyncStream[ImageEditStreamEvent]],
+        AsyncRawAPIResponse[ImagesResponse | AsyncStream[ImageEditStreamEvent]],
     )
     assert_type(
         await client.images.with_raw_response.create_variation(image=PNG),
-        AsyncAPIResponse[ImagesResponse],
+        AsyncRawAPIResponse[ImagesResponse],
     )
 
 
@@ -85,16 +85,20 @@ async def streams(client: AsyncImagesClient) -> None:
 
 
 async def raw_and_streaming_responses(client: AsyncImagesClient) -> None:
+    # As in the official SDK: the raw response's body is read by the await, so `.parse()`
+    # is synchronous; `with_streaming_response` keeps `await response.parse()`.
     raw = await client.images.with_raw_response.generate(prompt="x")
-    assert_type(raw, AsyncAPIResponse[ImagesResponse])
-    assert_type(await raw.parse(), ImagesResponse)
+    assert_type(raw, AsyncRawAPIResponse[ImagesResponse])
+    assert_type(raw.parse(), ImagesResponse)
+    assert_type(await raw.read(), bytes)
+    assert_type(raw.request_id, str | None)
     assert_type(
         await client.images.with_raw_response.generate(prompt="x", stream=True),
-        AsyncAPIResponse[AsyncStream[ImageGenStreamEvent]],
+        AsyncRawAPIResponse[AsyncStream[ImageGenStreamEvent]],
     )
     assert_type(
         await client.images.with_raw_response.edit(image=PNG, prompt="x"),
-        AsyncAPIResponse[ImagesResponse],
+        AsyncRawAPIResponse[ImagesResponse],
     )
     async with client.images.with_streaming_response.generate(prompt="x") as response:
         assert_type(response, AsyncAPIResponse[ImagesResponse])
@@ -125,11 +129,11 @@ async def clients() -> None:
 
 async def raw_and_streaming_responses_of_streams(client: AsyncImagesClient, flag: bool) -> None:
     raw = await client.images.with_raw_response.generate(prompt="x", stream=True)
-    assert_type(await raw.parse(), AsyncStream[ImageGenStreamEvent])
+    assert_type(raw.parse(), AsyncStream[ImageGenStreamEvent])
     raw_edit = await client.images.with_raw_response.edit(image=PNG, prompt="x", stream=True)
-    assert_type(await raw_edit.parse(), AsyncStream[ImageEditStreamEvent])
+    assert_type(raw_edit.parse(), AsyncStream[ImageEditStreamEvent])
     raw_either = await client.images.with_raw_response.generate(prompt="x", stream=flag)
-    assert_type(await raw_either.parse(), ImagesResponse | AsyncStream[ImageGenStreamEvent])
+    assert_type(raw_either.parse(), ImagesResponse | AsyncStream[ImageGenStreamEvent])
     streamed = client.images.with_streaming_response.generate(prompt="x", stream=True)
     assert_type(
         streamed, AsyncResponseContextManager[AsyncAPIResponse[AsyncStream[ImageGenStreamEvent]]]
@@ -147,10 +151,10 @@ async def raw_and_streaming_responses_of_streams(client: AsyncImagesClient, flag
 
 async def files_and_batches_responses(client: AsyncImagesClient) -> None:
     raw = await client.files.with_raw_response.retrieve(file_id="file-1")
-    assert_type(await raw.parse(), OpenAIFile)
+    assert_type(raw.parse(), OpenAIFile)
     async with client.files.with_streaming_response.content(file_id="file-1") as response:
         assert_type(await response.read(), bytes)
     raw_batch = await client.batches.with_raw_response.create(
         input_file_id="file-1", endpoint="/v1/images/generations", completion_window="24h"
     )
-    assert_type(await raw_batch.parse(), Batch)
+    assert_type(raw_batch.parse(), Batch)

@@ -83,3 +83,8 @@ async def async_raw_and_streaming_variants(client: AsyncImagesClient) -> None:
     await client.images.with_raw_response.generate(prompt="x", quality="ultra")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
     client.images.with_streaming_response.edit(image=PNG)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
     await client.files.with_raw_response.retrieve()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+async def awaited_raw_parse(client: AsyncImagesClient) -> None:
+    raw = await client.images.with_raw_response.generate(prompt="x")
+    await raw.parse()  # type: ignore[misc]  # pyright: ignore[reportGeneralTypeIssues]
