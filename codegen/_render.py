@@ -17,7 +17,16 @@ import jinja2
 
 from ._models import ModelPlan, plan_models, render_models
 from ._operations import BYTES_RESPONSE, Operation, build_operations, check_unique
-from ._spec import CAPABILITIES_FILE, SPEC_FILE, Spec, as_map, load_spec
+from ._spec import (
+    CAPABILITIES_FILE,
+    SPEC_FILE,
+    Spec,
+    SpecError,
+    as_map,
+    load_spec,
+    ref_name,
+    status_response,
+)
 
 __all__ = ["REPO", "generate_files"]
 
@@ -49,6 +58,10 @@ RESOURCE_IMPORTS: Mapping[str, tuple[str, str | None]] = {
     **{
         name: (f"{PACKAGE}._resource", name)
         for name in ("AsyncAPIResource", "SyncAPIResource", "documented")
+    },
+    **{
+        name: (f"{PACKAGE}._pagination", name)
+        for name in ("AsyncCursorPage", "AsyncPaginator", "SyncCursorPage")
     },
     **{
         name: (f"{PACKAGE}._wrappers", name)
@@ -100,6 +113,8 @@ class OperationView:
     overloads: tuple[Overload, ...]
     stream_impl_annotation: str | None
     result_union: str
+    page_item: str | None = None
+    """The item model of an ``x-pagination: cursor`` operation."""
 
     @property
     def docstring(self) -> str:
@@ -145,6 +160,26 @@ class Kind:
         """The answer annotation of a method returning `result` on this side."""
         return result.replace("Stream[", "AsyncStream[") if self.is_async else result
 
+    def answer(self, view: OperationView) -> str:
+        """The annotation of what the method returns (a page for a paged list)."""
+        item = view.page_item
+        if item is None:
+            return self.result(view.result_union)
+        if self.is_async:
+            return f"AsyncPaginator[{item}, AsyncCursorPage[{item}]]"
+        return f"SyncCursorPage[{item}]"
+
+    def def_(self, view: OperationView) -> str:
+        """``async def`` for an async method, except a paged list's (it gives a paginator)."""
+        return "async def" if self.is_async and view.page_item is None else "def"
+
+    def call(self, view: OperationView) -> str:
+        """How the method hands its arguments over."""
+        if view.page_item is not None:
+            return f"self._call_pages({view.op.constant}, locals())"
+        awaited = "await " if self.is_async else ""
+        return f"{awaited}self._call({view.op.constant}, locals())"
+
 
 def _method_docstring(op: Operation) -> str:
     """The static docstring: what the operation does (the parameters go to `docs.py`)."""
@@ -168,12 +203,18 @@ def _param_docs(op: Operation) -> dict[str, str]:
     return docs
 
 
-def _view(op: Operation) -> OperationView:
+def _view(op: Operation, page_item: str | None = None) -> OperationView:
     stream = op.stream_param
     if stream is None or op.stream_event_type is None:
         return OperationView(
-            op=op, overloads=(), stream_impl_annotation=None, result_union=op.response_type
+            op=op,
+            overloads=(),
+            stream_impl_annotation=None,
+            result_union=op.response_type,
+            page_item=page_item,
         )
+    if page_item is not None:
+        raise SpecError(f"{op.operation_id}: a paged list cannot stream")
     plain = op.response_type
     streamed = f"Stream[{op.stream_event_type}]"
     either = f"{plain} | {streamed}"
@@ -191,6 +232,45 @@ def _view(op: Operation) -> OperationView:
         stream_impl_annotation=f"{stream.annotation} | NotGiven",
         result_union=either,
     )
+
+
+def _page_items(spec: Spec) -> dict[str, str]:
+    """operationId -> item model, for each operation marked ``x-pagination: cursor``.
+
+    Such an operation takes the query parameter ``after`` and answers with an object
+    whose ``data`` is an array of items with an ``id``, plus ``has_more``.
+    """
+    found: dict[str, str] = {}
+    for path, path_item in as_map(spec.document.get("paths")).items():
+        for method, value in as_map(path_item).items():
+            operation = as_map(value)
+            style = operation.get("x-pagination")
+            if style is None:
+                continue
+            where = f"{str(method).upper()} {path}"
+            if style != "cursor":
+                raise SpecError(f"{where}: x-pagination {style!r} is not 'cursor'")
+            names = {
+                str(p.get("name")) for p in map(as_map, operation.get("parameters") or [])
+                if p.get("in") == "query"
+            }  # fmt: skip
+            if "after" not in names:
+                raise SpecError(f"{where}: x-pagination cursor needs a query parameter `after`")
+            content = as_map(
+                status_response(as_map(operation.get("responses")), 200).get("content")
+            )
+            body = spec.resolve(as_map(as_map(content.get("application/json")).get("schema")))
+            properties = as_map(body.get("properties"))
+            items = as_map(as_map(properties.get("data")).get("items"))
+            item = ref_name(items)
+            item_fields = as_map(spec.resolve(items).get("properties"))
+            if "has_more" not in properties or item is None or "id" not in item_fields:
+                raise SpecError(
+                    f"{where}: x-pagination cursor needs an answer with `has_more` and `data`, "
+                    "an array of $ref items that have an `id`"
+                )
+            found[str(operation.get("operationId"))] = item
+    return found
 
 
 def _environment() -> jinja2.Environment:
@@ -266,6 +346,7 @@ def _render_resources(
     resources: list[dict[str, object]] = []
     class_names: list[str] = []
     docs = _resource_docs(spec)
+    pages = _page_items(spec)
     kinds = (Kind(is_async=False), Kind(is_async=True))
     for name in dict.fromkeys(op.resource for op in operations):
         resource_class = "".join(part.capitalize() for part in name.split("_"))
@@ -274,7 +355,7 @@ def _render_resources(
             for kind in kinds
             for suffix in ("", "WithRawResponse", "WithStreamingResponse")
         ]
-        views = [_view(op) for op in operations if op.resource == name]
+        views = [_view(op, pages.get(op.operation_id)) for op in operations if op.resource == name]
         methods = ", ".join(op.method_name for op in operations if op.resource == name)
         resources.append(
             {

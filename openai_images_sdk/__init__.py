@@ -70,6 +70,7 @@ from ._generated.models import (
     SvgReasoningEffort,
 )
 from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
+from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._ratelimits import RateLimits
 from ._response import APIResponse, AsyncAPIResponse, AsyncRawAPIResponse
 from ._streaming import AsyncStream, Stream
@@ -90,7 +91,9 @@ __all__ = [
     "APITimeoutError",
     "AsyncAPIResponse",
     "AsyncAzureImagesClient",
+    "AsyncCursorPage",
     "AsyncImagesClient",
+    "AsyncPaginator",
     "AsyncRawAPIResponse",
     "AsyncStream",
     "AuthenticationError",
@@ -150,6 +153,7 @@ __all__ = [
     "RequestOptions",
     "Stream",
     "SvgReasoningEffort",
+    "SyncCursorPage",
     "UnprocessableEntityError",
     "ValidationError",
     "ValidationMode",

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast
 import attrs
 
 from ._operation import OperationSpec
+from ._pagination import CURSOR_PARAM, AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from ._response import APIResponse, AsyncAPIResponse, ResponseContextManager
 from ._types import RequestOptions, ResponseMode
 
 if TYPE_CHECKING:
@@ -89,6 +91,24 @@ class SyncAPIResource(_APIResource["SyncAPIClient"]):
         params, options = split_arguments(op, arguments)
         return self._client._request(op, params, options, mode=self._mode)
 
+    def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+        """`_call` for a cursor-paged operation: the answer (or what it parses to) is a
+        `SyncCursorPage` that fetches the later pages with the same arguments."""
+        parsed = self._in_mode("parsed")
+
+        def page(body: Any) -> SyncCursorPage[Any]:
+            return SyncCursorPage(
+                body, lambda after: parsed._call_pages(op, {**arguments, CURSOR_PARAM: after})
+            )
+
+        result = self._call(op, arguments)
+        if self._mode == "parsed":
+            return page(result)
+        if self._mode == "raw":
+            return cast("APIResponse[Any]", result)._parse_into(page)
+        manager = cast("ResponseContextManager[APIResponse[Any]]", result)
+        return ResponseContextManager(lambda: manager.__enter__()._parse_into(page))
+
 
 class AsyncAPIResource(_APIResource["AsyncAPIClient"]):
     """The base of the generated async resources (`AsyncImages`, ...)."""
@@ -96,3 +116,21 @@ class AsyncAPIResource(_APIResource["AsyncAPIClient"]):
     async def _call(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
         params, options = split_arguments(op, arguments)
         return await self._client._request(op, params, options, mode=self._mode)
+
+    def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+        """`_call` for a cursor-paged operation: an `AsyncPaginator` (sent when awaited or
+        iterated) whose first page fetches the later ones with the same arguments."""
+        parsed = self._in_mode("parsed")
+
+        def page(body: Any) -> AsyncCursorPage[Any]:
+            return AsyncCursorPage(
+                body, lambda after: parsed._call_pages(op, {**arguments, CURSOR_PARAM: after})
+            )
+
+        async def first() -> Any:
+            result = await self._call(op, arguments)
+            if self._mode == "parsed":
+                return page(result)
+            return cast("AsyncAPIResponse[Any]", result)._parse_into(page)
+
+        return AsyncPaginator[Any, Any](first)

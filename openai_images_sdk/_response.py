@@ -147,6 +147,17 @@ class _BaseAPIResponse(Generic[R]):
                 return datetime.timedelta(0)
             return datetime.timedelta(seconds=time.monotonic() - self._started)
 
+    def _parse_into(self, convert: Callable[[Any], object]) -> Self:
+        """This response, with `parse()` handing its typed result through `convert` (the
+        cursor pages of a list operation)."""
+        parser = self._parser
+
+        def parse(raw: httpx.Response) -> R:
+            return cast("R", convert(parser(raw)))
+
+        self._parser = parse
+        return self
+
     def __repr__(self) -> str:
         name = type(self).__name__
         return f"<{name} [{self.status_code} {self._raw.reason_phrase}] {self.method} {self.url}>"

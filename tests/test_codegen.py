@@ -17,12 +17,14 @@ from typing import Any, cast
 
 import anyio
 import attrs
+import httpx
 import pytest
 import yaml
 
 from codegen import SpecError, generate_files, main
 from codegen._diff import diff_documents
 from codegen._render import format_source
+from openai_images_sdk._response import AsyncAPIResponse
 from openai_images_sdk._results import ImageMixin, ImagesResponseMixin
 from openai_images_sdk._types import NOT_GIVEN, RequestOptions
 
@@ -213,7 +215,11 @@ class _Recorder:
         if not self.is_async:
             return f"{mode} answer"
 
-        async def answer() -> str:
+        async def answer() -> object:
+            if mode == "raw":  # what the async transport gives in raw mode
+                request = httpx.Request("POST", "http://127.0.0.1/")
+                response = httpx.Response(200, request=request)
+                return AsyncAPIResponse(raw=response, parser=lambda _: "raw answer", stream=True)
             return f"{mode} answer"
 
         return answer()
@@ -252,7 +258,8 @@ def test_generated_methods_pass_every_argument(mini_package: str, is_async: bool
         return result
 
     assert call(things.draw, prompt="a cat", shade=None) == "parsed answer"
-    assert call(things.with_raw_response.draw, prompt="a", stream=True, timeout=3) == "raw answer"
+    raw: Any = call(things.with_raw_response.draw, prompt="a", stream=True, timeout=3)
+    assert (raw.parse() if is_async else raw) == "raw answer"
     answer = call(things.with_streaming_response.upload, file=[{"file_id": "f"}], prompt="p")
     assert answer == "streaming answer"
 
@@ -709,6 +716,127 @@ def _text_answer(spec: dict[str, Any]) -> None:
     ids=["header", "not-in-path", "with-body", "text-answer"],
 )
 def test_url_parameter_rules(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        _generate(tmp_path, edit)
+
+
+# ------------------------------------------------------------------ cursor pages
+
+
+def _add_pages(spec: dict[str, Any]) -> None:
+    """A list of things marked ``x-pagination: cursor``."""
+    spec["paths"]["/things"] = {
+        "get": {
+            "operationId": "listThings",
+            "summary": "List things.",
+            "x-python-method": "list",
+            "x-python-resource": "things",
+            "x-pagination": "cursor",
+            "parameters": [
+                {"in": "query", "name": "after", "schema": {"type": "string"}},
+                {"in": "query", "name": "limit", "schema": {"type": "integer"}},
+            ],
+            "responses": {
+                "200": {
+                    "description": "A page.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/ThingList"}}
+                    },
+                }
+            },
+        }
+    }
+    schemas = _schemas(spec)
+    schemas["Thing"] = {
+        "type": "object",
+        "required": ["id"],
+        "properties": {"id": {"type": "string"}},
+    }
+    schemas["ThingList"] = {
+        "type": "object",
+        "required": ["data", "has_more"],
+        "properties": {
+            "data": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+            "has_more": {"type": "boolean"},
+        },
+    }
+
+
+class _Pages(_Recorder):
+    """A sync client that answers each request with the next of `pages`."""
+
+    def __init__(self, pages: list[object]) -> None:
+        super().__init__(is_async=False)
+        self.pages = pages
+
+    def _request(self, op: object, params: Any, options: RequestOptions, *, mode: str) -> object:
+        self.calls.append((op, dict(params), options, mode))
+        return self.pages.pop(0)
+
+
+def test_cursor_paged_list(tmp_path: Path, mini_files: dict[str, str]) -> None:
+    files = _generate(tmp_path, _add_pages)
+    added = [line for line in _changes(mini_files, files)["resources.py"] if line[0] == "+"]
+    assert "+     ) -> SyncCursorPage[Thing]:" in added
+    assert (
+        '+         return cast("SyncCursorPage[Thing]", self._call_pages(LIST_THINGS, locals()))'
+        in added
+    )
+    assert "+     ) -> AsyncPaginator[Thing, AsyncCursorPage[Thing]]:" in added
+    assert "+     async def list(" not in added, "the async list gives a paginator, unawaited"
+    package = tmp_path / "paged_generated"
+    package.mkdir()
+    for name, content in files.items():
+        (package / name).write_text(content, encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        models = importlib.import_module("paged_generated.models")
+        resources = importlib.import_module("paged_generated.resources")
+        pages = [
+            models.ThingList(data=[models.Thing(id="t1"), models.Thing(id="t2")], has_more=True),
+            models.ThingList(data=[models.Thing(id="t3")], has_more=False),
+        ]
+        client = _Pages(pages)
+        listed = resources.Things(client).list(limit=2)
+        assert [thing.id for thing in listed] == ["t1", "t2", "t3"]
+        assert [call[1] for call in client.calls] == [
+            {"after": NOT_GIVEN, "limit": 2},
+            {"after": "t2", "limit": 2},
+        ]
+    finally:
+        sys.path.remove(str(tmp_path))
+        for module in [m for m in sys.modules if m.split(".")[0] == "paged_generated"]:
+            del sys.modules[module]
+
+
+def _offset_pages(spec: dict[str, Any]) -> None:
+    _add_pages(spec)
+    spec["paths"]["/things"]["get"]["x-pagination"] = "offset"
+
+
+def _pages_without_after(spec: dict[str, Any]) -> None:
+    _add_pages(spec)
+    spec["paths"]["/things"]["get"]["parameters"].pop(0)
+
+
+def _pages_of_items_without_id(spec: dict[str, Any]) -> None:
+    _add_pages(spec)
+    _schemas(spec)["Thing"]["properties"] = {"name": {"type": "string"}}
+    _schemas(spec)["Thing"]["required"] = ["name"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_offset_pages, "x-pagination 'offset' is not 'cursor'"),
+        (_pages_without_after, "needs a query parameter `after`"),
+        (_pages_of_items_without_id, "items that have an `id`"),
+    ],
+    ids=["offset", "no-after", "no-id"],
+)
+def test_cursor_page_rules(
     tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
 ) -> None:
     with pytest.raises(SpecError, match=re.escape(message)):

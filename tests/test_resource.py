@@ -32,7 +32,7 @@ def _methods() -> list[tuple[type, Any]]:
     for cls in RESOURCE_CLASSES:
         for op in operations.OPERATIONS:
             method = cls.__dict__.get(op.method_name)
-            call = f"self._call({CONSTANTS[op.operation_id]}, locals())"
+            call = f"({CONSTANTS[op.operation_id]}, locals())"
             if method is not None and call in inspect.getsource(method):
                 found.append((cls, op))
     return found

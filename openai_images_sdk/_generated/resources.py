@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 08b63bf0fbc04ea34dd458d95683efb8d61dc2289f83b260d0fd27178728287b
+# spec sha256: d85e95b103a8f080271c57020fd3cabff8765bfa28a17a43ceddb8cf074a71ae
 """Resource classes with one method per operation (generated sync and async twins)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal, cast, overload
 
 import httpx
 
+from openai_images_sdk._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from openai_images_sdk._resource import AsyncAPIResource, SyncAPIResource, documented
 from openai_images_sdk._types import (
     NOT_GIVEN,
@@ -56,7 +57,6 @@ from .models import (
     ImageVariationModel,
     ImageVariationSize,
     InputFidelity,
-    ListBatchesResponse,
     Metadata,
     OpenAIFile,
 )
@@ -986,9 +986,9 @@ class Batches(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         validation: ValidationMode | NotGiven = NOT_GIVEN,
-    ) -> ListBatchesResponse:
+    ) -> SyncCursorPage[Batch]:
         """List the organization's batches, newest first."""
-        return cast("ListBatchesResponse", self._call(LIST_BATCHES, locals()))
+        return cast("SyncCursorPage[Batch]", self._call_pages(LIST_BATCHES, locals()))
 
     @documented(docs.CREATE_BATCH)
     def create(
@@ -1081,7 +1081,7 @@ class AsyncBatches(AsyncAPIResource):
         return AsyncBatchesWithStreamingResponse(self)
 
     @documented(docs.LIST_BATCHES)
-    async def list(
+    def list(
         self,
         *,
         after: str | NotGiven = NOT_GIVEN,
@@ -1091,9 +1091,12 @@ class AsyncBatches(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         validation: ValidationMode | NotGiven = NOT_GIVEN,
-    ) -> ListBatchesResponse:
+    ) -> AsyncPaginator[Batch, AsyncCursorPage[Batch]]:
         """List the organization's batches, newest first."""
-        return cast("ListBatchesResponse", await self._call(LIST_BATCHES, locals()))
+        return cast(
+            "AsyncPaginator[Batch, AsyncCursorPage[Batch]]",
+            self._call_pages(LIST_BATCHES, locals()),
+        )
 
     @documented(docs.CREATE_BATCH)
     async def create(

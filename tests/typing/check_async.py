@@ -9,7 +9,9 @@ from typing import assert_type
 from openai_images_sdk import (
     AsyncAPIResponse,
     AsyncAzureImagesClient,
+    AsyncCursorPage,
     AsyncImagesClient,
+    AsyncPaginator,
     AsyncStream,
     ImageEditCompletedEvent,
     ImageEditPartialImageEvent,
@@ -158,3 +160,23 @@ async def files_and_batches_responses(client: AsyncImagesClient) -> None:
         input_file_id="file-1", endpoint="/v1/images/generations", completion_window="24h"
     )
     assert_type(raw_batch.parse(), Batch)
+
+
+async def batches_list(client: AsyncImagesClient) -> None:
+    paginator = client.batches.list(limit=10)
+    assert_type(paginator, AsyncPaginator[Batch, AsyncCursorPage[Batch]])
+    async for batch in client.batches.list():
+        assert_type(batch, Batch)
+    page = await client.batches.list()
+    assert_type(page, AsyncCursorPage[Batch])
+    assert_type(page.data, list[Batch])
+    assert_type(page.has_next_page(), bool)
+    assert_type(await page.get_next_page(), AsyncCursorPage[Batch])
+    async for each in page.iter_pages():
+        assert_type(each, AsyncCursorPage[Batch])
+    async for item in page:
+        assert_type(item, Batch)
+    raw = await client.batches.with_raw_response.list()
+    assert_type(raw.parse(), AsyncCursorPage[Batch])
+    async with client.batches.with_streaming_response.list() as response:
+        assert_type(await response.parse(), AsyncCursorPage[Batch])

@@ -88,3 +88,9 @@ async def async_raw_and_streaming_variants(client: AsyncImagesClient) -> None:
 async def awaited_raw_parse(client: AsyncImagesClient) -> None:
     raw = await client.images.with_raw_response.generate(prompt="x")
     await raw.parse()  # type: ignore[misc]  # pyright: ignore[reportGeneralTypeIssues]
+
+
+async def unawaited_async_list(client: AsyncImagesClient) -> None:
+    print(client.batches.list().data)  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownArgumentType]
+    for batch in client.batches.list():  # type: ignore[attr-defined]  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType]
+        print(batch)  # pyright: ignore[reportUnknownArgumentType]

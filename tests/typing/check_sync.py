@@ -44,6 +44,7 @@ from openai_images_sdk import (
     RateLimitError,
     RateLimits,
     Stream,
+    SyncCursorPage,
     ValidationError,
     Violation,
 )
@@ -318,3 +319,18 @@ def clients() -> None:
     assert_type(azure.images.generate(prompt="x"), ImagesResponse)
     assert_type(azure.images.generate(prompt="x", stream=True), Stream[ImageGenStreamEvent])
     assert_type(NOT_GIVEN, NotGiven)
+
+
+def batches_list(client: ImagesClient) -> None:
+    page = client.batches.list(limit=10)
+    assert_type(page, SyncCursorPage[Batch])
+    for batch in page:
+        assert_type(batch, Batch)
+    assert_type(page.data, list[Batch])
+    assert_type(page.has_more, bool | None)
+    assert_type(page.has_next_page(), bool)
+    assert_type(page.get_next_page(), SyncCursorPage[Batch])
+    assert_type(page.iter_pages(), Iterator[SyncCursorPage[Batch]])
+    assert_type(client.batches.with_raw_response.list().parse(), SyncCursorPage[Batch])
+    with client.batches.with_streaming_response.list(after="batch_1") as response:
+        assert_type(response.parse(), SyncCursorPage[Batch])
