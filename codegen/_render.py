@@ -17,7 +17,16 @@ import jinja2
 
 from ._models import ModelPlan, plan_models, render_models
 from ._operations import BYTES_RESPONSE, Operation, build_operations, check_unique
-from ._spec import CAPABILITIES_FILE, SPEC_FILE, Spec, as_map, load_spec
+from ._spec import (
+    CAPABILITIES_FILE,
+    SPEC_FILE,
+    Spec,
+    SpecError,
+    as_map,
+    load_spec,
+    ref_name,
+    status_response,
+)
 
 __all__ = ["REPO", "generate_files"]
 
@@ -43,18 +52,30 @@ RESOURCE_IMPORTS: Mapping[str, tuple[str, str | None]] = {
             "Headers",
             "NotGiven",
             "Query",
-            "RequestOptions",
             "ValidationMode",
+        )
+    },
+    **{
+        name: (f"{PACKAGE}._resource", name)
+        for name in ("AsyncAPIResource", "SyncAPIResource", "documented")
+    },
+    **{
+        name: (f"{PACKAGE}._pagination", name)
+        for name in ("AsyncCursorPage", "AsyncPaginator", "SyncCursorPage")
+    },
+    **{
+        name: (f"{PACKAGE}._wrappers", name)
+        for name in (
+            "async_to_raw_response_wrapper",
+            "async_to_streamed_response_wrapper",
+            "to_raw_response_wrapper",
+            "to_streamed_response_wrapper",
         )
     },
 }
 TYPING_ONLY_IMPORTS: Mapping[str, str] = {
     "SyncAPIClient": f"{PACKAGE}._base_client",
     "AsyncAPIClient": f"{PACKAGE}._base_client",
-    "APIResponse": f"{PACKAGE}._response",
-    "AsyncAPIResponse": f"{PACKAGE}._response",
-    "ResponseContextManager": f"{PACKAGE}._response",
-    "AsyncResponseContextManager": f"{PACKAGE}._response",
     "Stream": f"{PACKAGE}._streaming",
     "AsyncStream": f"{PACKAGE}._streaming",
 }
@@ -92,95 +113,108 @@ class OperationView:
     overloads: tuple[Overload, ...]
     stream_impl_annotation: str | None
     result_union: str
+    page_item: str | None = None
+    """The item model of an ``x-pagination: cursor`` operation."""
+
+    @property
+    def docstring(self) -> str:
+        """The method docstring, quotes included."""
+        return _method_docstring(self.op)
+
+    @property
+    def param_docs(self) -> dict[str, str]:
+        return _param_docs(self.op)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.op, name)
 
 
 @attrs.frozen(kw_only=True)
-class Flavour:
-    """One generated class: sync or async, answering parsed, raw or streaming."""
+class Kind:
+    """The sync or the async side of the generated resources."""
 
-    resource_class: str
     is_async: bool
-    mode: str
-    description: str = ""
 
     @property
-    def class_name(self) -> str:
-        prefix = "Async" if self.is_async else ""
-        suffix = {"parsed": "", "raw": "WithRawResponse", "streaming": "WithStreamingResponse"}
-        return f"{prefix}{self.resource_class}{suffix[self.mode]}"
+    def prefix(self) -> str:
+        return "Async" if self.is_async else ""
 
     @property
-    def raw_class(self) -> str:
-        return attrs.evolve(self, mode="raw").class_name
+    def wrapper_prefix(self) -> str:
+        return "async_" if self.is_async else ""
 
     @property
-    def streaming_class(self) -> str:
-        return attrs.evolve(self, mode="streaming").class_name
+    def base(self) -> str:
+        return "AsyncAPIResource" if self.is_async else "SyncAPIResource"
 
     @property
     def client_type(self) -> str:
         return "AsyncAPIClient" if self.is_async else "SyncAPIClient"
 
-    @property
-    def class_doc(self) -> str:
+    def class_doc(self, resource: Mapping[str, object]) -> str:
         kind = "asynchronous" if self.is_async else "synchronous"
-        if self.mode == "parsed":
-            what = self.description.rstrip(".") or f"The {self.resource_class.lower()} operations"
-            return f"{what} ({kind})."
-        answer = "whole HTTP responses" if self.mode == "raw" else "unread HTTP responses"
-        return f"The {self.resource_class.lower()} operations ({kind}), answering with {answer}."
+        what = str(resource["description"]).rstrip(".") or f"The {resource['name']} operations"
+        return f"{what} ({kind})."
 
-    def wrap(self, result: str) -> str:
-        """The return annotation for a parsed `result` (`A | B` maps member-wise)."""
-        if " | " in result and self.mode != "parsed":
-            return " | ".join(self.wrap(member) for member in result.split(" | "))
+    def result(self, result: str) -> str:
+        """The answer annotation of a method returning `result` on this side."""
+        return result.replace("Stream[", "AsyncStream[") if self.is_async else result
+
+    def answer(self, view: OperationView) -> str:
+        """The annotation of what the method returns (a page for a paged list)."""
+        item = view.page_item
+        if item is None:
+            return self.result(view.result_union)
         if self.is_async:
-            result = result.replace("Stream[", "AsyncStream[")
-        response = "AsyncAPIResponse" if self.is_async else "APIResponse"
-        if self.mode == "raw":
-            return f"{response}[{result}]"
-        if self.mode == "streaming":
-            manager = "AsyncResponseContextManager" if self.is_async else "ResponseContextManager"
-            return f"{manager}[{response}[{result}]]"
-        return result
+            return f"AsyncPaginator[{item}, AsyncCursorPage[{item}]]"
+        return f"SyncCursorPage[{item}]"
 
-    def docstring(self, view: OperationView) -> str:
-        """The method docstring, quotes included."""
-        if self.mode != "parsed":
-            what = "the whole HTTP response" if self.mode == "raw" else "the unread HTTP response"
-            return (
-                f'"""Like `{self.resource_class}.{view.op.method_name}`, answering with {what}."""'
-            )
-        return _method_docstring(view.op)
+    def def_(self, view: OperationView) -> str:
+        """``async def`` for an async method, except a paged list's (it gives a paginator)."""
+        return "async def" if self.is_async and view.page_item is None else "def"
+
+    def call(self, view: OperationView) -> str:
+        """How the method hands its arguments over."""
+        if view.page_item is not None:
+            return f"self._call_pages({view.op.constant}, locals())"
+        awaited = "await " if self.is_async else ""
+        return f"{awaited}self._call({view.op.constant}, locals())"
 
 
 def _method_docstring(op: Operation) -> str:
+    """The static docstring: what the operation does (the parameters go to `docs.py`)."""
     width = 92
     lines = [_doc(op.summary or op.operation_id)]
     if op.deprecated:
         lines += ["", "Deprecated."]
     if op.description:
         lines += ["", *textwrap.wrap(_doc(op.description), width)]
-    lines += ["", "Args:"]
-    for param in op.params:
-        text = _doc(param.description) or "See the API reference."
-        if param.deprecated:
-            text = f"Deprecated. {text}"
-        lines += textwrap.wrap(
-            f"{param.name}: {text}", width, initial_indent="    ", subsequent_indent="        "
-        )
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
     return '"""' + "\n".join(lines) + '\n"""'
 
 
-def _view(op: Operation) -> OperationView:
+def _param_docs(op: Operation) -> dict[str, str]:
+    """Parameter name -> description, for the `Args:` section `documented` adds."""
+    docs: dict[str, str] = {}
+    for param in op.params:
+        text = " ".join(str(param.description).split()) or "See the API reference."
+        docs[param.name] = f"Deprecated. {text}" if param.deprecated else text
+    return docs
+
+
+def _view(op: Operation, page_item: str | None = None) -> OperationView:
     stream = op.stream_param
     if stream is None or op.stream_event_type is None:
         return OperationView(
-            op=op, overloads=(), stream_impl_annotation=None, result_union=op.response_type
+            op=op,
+            overloads=(),
+            stream_impl_annotation=None,
+            result_union=op.response_type,
+            page_item=page_item,
         )
+    if page_item is not None:
+        raise SpecError(f"{op.operation_id}: a paged list cannot stream")
     plain = op.response_type
     streamed = f"Stream[{op.stream_event_type}]"
     either = f"{plain} | {streamed}"
@@ -198,6 +232,45 @@ def _view(op: Operation) -> OperationView:
         stream_impl_annotation=f"{stream.annotation} | NotGiven",
         result_union=either,
     )
+
+
+def _page_items(spec: Spec) -> dict[str, str]:
+    """operationId -> item model, for each operation marked ``x-pagination: cursor``.
+
+    Such an operation takes the query parameter ``after`` and answers with an object
+    whose ``data`` is an array of items with an ``id``, plus ``has_more``.
+    """
+    found: dict[str, str] = {}
+    for path, path_item in as_map(spec.document.get("paths")).items():
+        for method, value in as_map(path_item).items():
+            operation = as_map(value)
+            style = operation.get("x-pagination")
+            if style is None:
+                continue
+            where = f"{str(method).upper()} {path}"
+            if style != "cursor":
+                raise SpecError(f"{where}: x-pagination {style!r} is not 'cursor'")
+            names = {
+                str(p.get("name")) for p in map(as_map, operation.get("parameters") or [])
+                if p.get("in") == "query"
+            }  # fmt: skip
+            if "after" not in names:
+                raise SpecError(f"{where}: x-pagination cursor needs a query parameter `after`")
+            content = as_map(
+                status_response(as_map(operation.get("responses")), 200).get("content")
+            )
+            body = spec.resolve(as_map(as_map(content.get("application/json")).get("schema")))
+            properties = as_map(body.get("properties"))
+            items = as_map(as_map(properties.get("data")).get("items"))
+            item = ref_name(items)
+            item_fields = as_map(spec.resolve(items).get("properties"))
+            if "has_more" not in properties or item is None or "id" not in item_fields:
+                raise SpecError(
+                    f"{where}: x-pagination cursor needs an answer with `has_more` and `data`, "
+                    "an array of $ref items that have an `id`"
+                )
+            found[str(operation.get("operationId"))] = item
+    return found
 
 
 def _environment() -> jinja2.Environment:
@@ -239,6 +312,8 @@ def _resources_imports(body: str, model_names: Sequence[str], constants: Sequenc
     lines += [
         f"from {module} import {', '.join(sorted(names))}" for module, names in runtime.items()
     ]
+    if "docs" in used:
+        lines.append("from . import docs")
     models = sorted(n for n in model_names if n in used)
     if models:
         lines.append(f"from .models import {', '.join(models)}")
@@ -247,8 +322,9 @@ def _resources_imports(body: str, model_names: Sequence[str], constants: Sequenc
     for name, module in TYPING_ONLY_IMPORTS.items():
         if name in used:
             typing_only.setdefault(module, []).append(name)
-    lines.append("\nif TYPE_CHECKING:")
-    lines += [f"    from {m} import {', '.join(sorted(n))}" for m, n in typing_only.items()]
+    if typing_only:
+        lines.append("\nif TYPE_CHECKING:")
+        lines += [f"    from {m} import {', '.join(sorted(n))}" for m, n in typing_only.items()]
     return "\n".join(lines)
 
 
@@ -270,32 +346,28 @@ def _render_resources(
     resources: list[dict[str, object]] = []
     class_names: list[str] = []
     docs = _resource_docs(spec)
+    pages = _page_items(spec)
+    kinds = (Kind(is_async=False), Kind(is_async=True))
     for name in dict.fromkeys(op.resource for op in operations):
         resource_class = "".join(part.capitalize() for part in name.split("_"))
-        flavours = [
-            Flavour(
-                resource_class=resource_class,
-                is_async=is_async,
-                mode=mode,
-                description=docs.get(name, ""),
-            )
-            for is_async in (False, True)
-            for mode in ("parsed", "raw", "streaming")
+        class_names += [
+            f"{kind.prefix}{resource_class}{suffix}"
+            for kind in kinds
+            for suffix in ("", "WithRawResponse", "WithStreamingResponse")
         ]
-        class_names += [f.class_name for f in flavours]
-        views = [_view(op) for op in operations if op.resource == name]
+        views = [_view(op, pages.get(op.operation_id)) for op in operations if op.resource == name]
         methods = ", ".join(op.method_name for op in operations if op.resource == name)
         resources.append(
             {
                 "name": name,
                 "class_name": resource_class,
+                "description": docs.get(name, ""),
                 "property_doc": f"The {name.replace('_', ' ')} operations: {methods}.",
                 "operations": views,
-                "flavours": flavours,
             }
         )
     class_names += ["ClientResources", "AsyncClientResources"]
-    body = env.get_template("resources.py.jinja2").render(resources=resources)
+    body = env.get_template("resources.py.jinja2").render(resources=resources, kinds=kinds)
     names = [*plan.names, *(f"{n}Dict" for n in plan.param_objects)]
     imports = _resources_imports(body, names, [op.constant for op in operations])
     docstring = (
@@ -304,6 +376,11 @@ def _render_resources(
     preamble = f"{header}\n{docstring}\n\nfrom __future__ import annotations\n\n{imports}\n"
     exports = "".join(f"    {n!r},\n" for n in sorted(class_names))
     return f"{preamble}\n__all__ = [\n{exports}]\n{body}"
+
+
+def _render_docs(env: jinja2.Environment, operations: Sequence[Operation], header: str) -> str:
+    views = [_view(op) for op in operations if op.params]
+    return env.get_template("docs.py.jinja2").render(header=header, operations=views)
 
 
 def _header(spec: Spec) -> str:
@@ -364,6 +441,7 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
             header=header, operations=operations, model_imports=model_imports
         ),
         "resources.py": _render_resources(env, spec, operations, plan, header),
+        "docs.py": _render_docs(env, operations, header),
     }
     files = {name: format_source(text, name) for name, text in sources.items()}
     capabilities: object = spec.capabilities if spec.capabilities is not None else {}

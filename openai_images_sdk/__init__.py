@@ -71,8 +71,9 @@ from ._generated.models import (
 )
 from ._logging import add_sensitive_headers
 from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
+from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._ratelimits import RateLimits
-from ._response import APIResponse, AsyncAPIResponse
+from ._response import APIResponse, AsyncAPIResponse, AsyncRawAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven, Omit, RequestOptions, ValidationMode
 from ._version import __version__
@@ -91,7 +92,10 @@ __all__ = [
     "APITimeoutError",
     "AsyncAPIResponse",
     "AsyncAzureImagesClient",
+    "AsyncCursorPage",
     "AsyncImagesClient",
+    "AsyncPaginator",
+    "AsyncRawAPIResponse",
     "AsyncStream",
     "AuthenticationError",
     "AzureImagesClient",
@@ -150,6 +154,7 @@ __all__ = [
     "RequestOptions",
     "Stream",
     "SvgReasoningEffort",
+    "SyncCursorPage",
     "UnprocessableEntityError",
     "ValidationError",
     "ValidationMode",

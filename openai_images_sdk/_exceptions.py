@@ -178,7 +178,13 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with a 4xx or 5xx status."""
+    """The API answered with a 4xx or 5xx status.
+
+    `body` is the inner error object, as in the official SDK (``e.body["message"]``): the
+    value of the body's ``error`` key when it has one, else the whole decoded body (raw
+    text when it was not JSON, None when empty). `error`, `code`, `param` and `type` are
+    read from the whole body; ``response.json()`` gives it again.
+    """
 
     response: httpx.Response
     status_code: int
@@ -186,6 +192,7 @@ class APIStatusError(APIError):
 
     def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
         super().__init__(message, response.request, body=body)
+        self.body = _inner_error(body)
         self.response = response
         self.status_code = response.status_code
         self.request_id = response.headers.get("x-request-id")
@@ -264,6 +271,14 @@ _STATUS_CLASSES: Final[Mapping[int, type[APIStatusError]]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
+
+
+def _inner_error(body: object) -> object:
+    """``body["error"]`` when the decoded body is an object with that key, else `body`."""
+    if not isinstance(body, Mapping):
+        return body
+    outer = cast("Mapping[str, object]", body)
+    return outer.get("error", outer)
 
 
 def _decode_body(response: httpx.Response) -> object:

@@ -7,7 +7,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
 import cattrs
 import httpx
@@ -18,8 +18,10 @@ from ._exceptions import APIConnectionError, APIResponseValidationError, APITime
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
+    "AsyncRawAPIResponse",
     "AsyncResponseContextManager",
     "ResponseContextManager",
+    "as_raw_response",
     "connection_errors",
     "structure_response",
 ]
@@ -145,6 +147,17 @@ class _BaseAPIResponse(Generic[R]):
                 return datetime.timedelta(0)
             return datetime.timedelta(seconds=time.monotonic() - self._started)
 
+    def _parse_into(self, convert: Callable[[Any], object]) -> Self:
+        """This response, with `parse()` handing its typed result through `convert` (the
+        cursor pages of a list operation)."""
+        parser = self._parser
+
+        def parse(raw: httpx.Response) -> R:
+            return cast("R", convert(parser(raw)))
+
+        self._parser = parse
+        return self
+
     def __repr__(self) -> str:
         name = type(self).__name__
         return f"<{name} [{self.status_code} {self._raw.reason_phrase}] {self.method} {self.url}>"
@@ -202,16 +215,8 @@ class APIResponse(_BaseAPIResponse[R]):
         self.close()
 
 
-class AsyncAPIResponse(_BaseAPIResponse[R]):
-    """The async twin of `APIResponse`: reading and parsing are awaited."""
-
-    async def parse(self) -> R:
-        """The typed result (read once, then cached); an `AsyncStream` for a streamed request."""
-        if not self._parsed:
-            if not self._stream:
-                await self.read()
-            self._parsed.append(self._parser(self._raw))
-        return self._parsed[0]
+class _AsyncBody(_BaseAPIResponse[R]):
+    """Reading and closing an async response's body: awaited."""
 
     async def read(self) -> bytes:
         """The whole body."""
@@ -244,7 +249,7 @@ class AsyncAPIResponse(_BaseAPIResponse[R]):
         """Release the connection; the rest of the body is discarded."""
         await self._raw.aclose()
 
-    async def __aenter__(self) -> AsyncAPIResponse[R]:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(
@@ -254,6 +259,42 @@ class AsyncAPIResponse(_BaseAPIResponse[R]):
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+class AsyncAPIResponse(_AsyncBody[R]):
+    """The async twin of `APIResponse` (what `with_streaming_response` gives): parsing is
+    awaited, since the body may still be unread."""
+
+    async def parse(self) -> R:
+        """The typed result (read once, then cached); an `AsyncStream` for a streamed request."""
+        if not self._parsed:
+            if not self._stream:
+                await self.read()
+            self._parsed.append(self._parser(self._raw))
+        return self._parsed[0]
+
+
+class AsyncRawAPIResponse(_AsyncBody[R]):
+    """What an async client's `with_raw_response` gives: the body is already read, so
+    `parse()` is synchronous, as in the official SDK (for a streamed request the body is
+    left unread and `parse()` gives the `AsyncStream` over it)."""
+
+    def parse(self) -> R:
+        """The typed result (parsed once, then cached); an `AsyncStream` for a streamed request."""
+        if not self._parsed:
+            self._parsed.append(self._parser(self._raw))
+        return self._parsed[0]
+
+
+def as_raw_response(response: AsyncAPIResponse[R]) -> AsyncRawAPIResponse[R]:
+    """The `AsyncRawAPIResponse` of a response the transport returned in ``raw`` mode."""
+    return AsyncRawAPIResponse(
+        raw=response.http_response,
+        parser=response._parser,
+        stream=response._stream,
+        retries_taken=response.retries_taken,
+        started=response._started,
+    )
 
 
 class _Closes(Protocol):

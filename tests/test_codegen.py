@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import importlib
+import inspect
 import json
 import os
 import re
@@ -16,12 +17,14 @@ from typing import Any, cast
 
 import anyio
 import attrs
+import httpx
 import pytest
 import yaml
 
 from codegen import SpecError, generate_files, main
 from codegen._diff import diff_documents
 from codegen._render import format_source
+from openai_images_sdk._response import AsyncAPIResponse
 from openai_images_sdk._results import ImageMixin, ImagesResponseMixin
 from openai_images_sdk._types import NOT_GIVEN, RequestOptions
 
@@ -30,7 +33,7 @@ MINI = REPO / "tests" / "fixtures" / "codegen" / "mini"
 GOLDEN = MINI / "expected"
 GENERATED = REPO / "openai_images_sdk" / "_generated"
 UPSTREAM = REPO.parent / "shared" / "upstream" / "openai-openapi.yaml"
-PY_FILES = ("__init__.py", "models.py", "operations.py", "resources.py")
+PY_FILES = ("__init__.py", "docs.py", "models.py", "operations.py", "resources.py")
 
 
 def _load_mini() -> dict[str, Any]:
@@ -148,7 +151,7 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
 
     after = _generate(tmp_path, edit)
     changes = _changes(mini_files, after)
-    assert sorted(changes) == ["models.py", "operations.py", "resources.py"]
+    assert sorted(changes) == ["docs.py", "models.py", "operations.py", "resources.py"]
     assert changes["models.py"] == [
         "+     glow: bool | None = None",
         '+     """Make it glow."""',
@@ -157,14 +160,36 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
         '+             name="glow",',
         '+             python_name="glow",',
     ]
-    added = [line for line in changes["resources.py"] if line.startswith("+")]
-    assert all("glow" in line for line in added)
-    signature_line = "+         glow: bool | NotGiven = NOT_GIVEN,"
-    # 4 signatures (3 overloads + implementation) x 6 classes (sync/async x 3 answer modes)
-    assert added.count(signature_line) == 24
-    assert added.count('+                     "glow": glow,') == 6
-    assert added.count("+             glow: Make it glow.") == 2  # the two parsed-mode docstrings
-    assert not [line for line in changes["resources.py"] if line.startswith("-")]
+    # 4 signatures (3 overloads + implementation) x 2 classes (sync, async), nothing else:
+    # the raw and streaming variants wrap the methods, the arguments are collected generically.
+    assert changes["resources.py"] == ["+         glow: bool | NotGiven = NOT_GIVEN,"] * 8
+    assert changes["docs.py"] == ['+     "glow": "Make it glow.",']
+
+
+def _with_extra_parameter(spec: dict[str, Any]) -> None:
+    request = spec["components"]["schemas"]["CreateImageRequest"]
+    request["properties"]["sparkle"] = {
+        "anyOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "null"}],
+        "description": "How much the image sparkles, 0 to 3.",
+    }
+
+
+def test_one_new_parameter_changes_at_most_8_lines_of_resources(tmp_path: Path) -> None:
+    """The repository's spec plus one parameter on the streaming generate operation."""
+    before = generate_files(REPO / "spec")
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(REPO / "spec", spec_dir)
+    spec = yaml.safe_load((spec_dir / "openapi.yaml").read_text(encoding="utf-8"))
+    _with_extra_parameter(spec)
+    (spec_dir / "openapi.yaml").write_text(
+        yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
+    changes = _changes(before, generate_files(spec_dir))
+    resources = changes["resources.py"]
+    assert len(resources) <= 8, resources
+    assert resources == ["+         sparkle: int | None | NotGiven = NOT_GIVEN,"] * 8
+    assert changes["docs.py"] == ['+     "sparkle": "How much the image sparkles, 0 to 3.",']
+    assert len(before["resources.py"].splitlines()) <= 1500
 
 
 def test_generation_is_deterministic_and_formatter_stable() -> None:
@@ -187,10 +212,14 @@ class _Recorder:
 
     def _request(self, op: object, params: Any, options: RequestOptions, *, mode: str) -> object:
         self.calls.append((op, dict(params), options, mode))
-        if not self.is_async or mode == "streaming":
+        if not self.is_async:
             return f"{mode} answer"
 
-        async def answer() -> str:
+        async def answer() -> object:
+            if mode == "raw":  # what the async transport gives in raw mode
+                request = httpx.Request("POST", "http://127.0.0.1/")
+                response = httpx.Response(200, request=request)
+                return AsyncAPIResponse(raw=response, parser=lambda _: "raw answer", stream=True)
             return f"{mode} answer"
 
         return answer()
@@ -229,7 +258,8 @@ def test_generated_methods_pass_every_argument(mini_package: str, is_async: bool
         return result
 
     assert call(things.draw, prompt="a cat", shade=None) == "parsed answer"
-    assert call(things.with_raw_response.draw, prompt="a", stream=True, timeout=3) == "raw answer"
+    raw: Any = call(things.with_raw_response.draw, prompt="a", stream=True, timeout=3)
+    assert (raw.parse() if is_async else raw) == "raw answer"
     answer = call(things.with_streaming_response.upload, file=[{"file_id": "f"}], prompt="p")
     assert answer == "streaming answer"
 
@@ -253,6 +283,57 @@ def test_generated_methods_pass_every_argument(mini_package: str, is_async: bool
     assert streaming_call[1] == {"file": [{"file_id": "f"}], "prompt": "p", "options": NOT_GIVEN}
     assert streaming_call[3] == "streaming"
     assert things.with_raw_response is things.with_raw_response  # built once
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_variants_wrap_the_main_methods(mini_package: str, is_async: bool) -> None:
+    resources = importlib.import_module(f"{mini_package}.resources")
+    things = (resources.AsyncThings if is_async else resources.Things)(_Recorder(is_async=is_async))
+    for variant in (things.with_raw_response, things.with_streaming_response):
+        for name in ("draw", "upload"):
+            method, wrapped = getattr(things, name), getattr(variant, name)
+            assert wrapped.__name__ == name
+            assert wrapped.__doc__ == method.__doc__
+            assert inspect.signature(wrapped) == inspect.signature(method)
+    doc = inspect.getdoc(things.draw) or ""
+    assert doc.startswith(
+        "Draw a thing.\n\nAnswers with JSON, or with events when `stream` is true."
+    )
+    assert "Args:\n    prompt: What to draw.\n    shade: The shade.\n" in doc
+    assert "    user: Deprecated. See the API reference." in doc
+    assert "Deprecated." in (inspect.getdoc(things.upload) or "")
+
+
+class _OpenResponse:
+    """What an async client's streaming mode gives: an open response to close."""
+
+    closed = False
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+def test_async_streaming_variant_sends_on_entry(mini_package: str) -> None:
+    resources = importlib.import_module(f"{mini_package}.resources")
+    opened = _OpenResponse()
+    calls: list[str] = []
+
+    class Client:
+        async def _request(self, op: object, params: Any, options: Any, *, mode: str) -> object:
+            calls.append(mode)
+            return opened
+
+    manager = resources.AsyncThings(Client()).with_streaming_response.draw(prompt="a")
+    assert calls == []
+
+    async def enter() -> None:
+        async with manager as response:
+            assert response is opened
+            assert calls == ["streaming"]
+            assert not opened.closed
+        assert opened.closed
+
+    anyio.run(enter)
 
 
 def test_generated_operation_specs(mini_package: str) -> None:
@@ -635,6 +716,127 @@ def _text_answer(spec: dict[str, Any]) -> None:
     ids=["header", "not-in-path", "with-body", "text-answer"],
 )
 def test_url_parameter_rules(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        _generate(tmp_path, edit)
+
+
+# ------------------------------------------------------------------ cursor pages
+
+
+def _add_pages(spec: dict[str, Any]) -> None:
+    """A list of things marked ``x-pagination: cursor``."""
+    spec["paths"]["/things"] = {
+        "get": {
+            "operationId": "listThings",
+            "summary": "List things.",
+            "x-python-method": "list",
+            "x-python-resource": "things",
+            "x-pagination": "cursor",
+            "parameters": [
+                {"in": "query", "name": "after", "schema": {"type": "string"}},
+                {"in": "query", "name": "limit", "schema": {"type": "integer"}},
+            ],
+            "responses": {
+                "200": {
+                    "description": "A page.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/ThingList"}}
+                    },
+                }
+            },
+        }
+    }
+    schemas = _schemas(spec)
+    schemas["Thing"] = {
+        "type": "object",
+        "required": ["id"],
+        "properties": {"id": {"type": "string"}},
+    }
+    schemas["ThingList"] = {
+        "type": "object",
+        "required": ["data", "has_more"],
+        "properties": {
+            "data": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}},
+            "has_more": {"type": "boolean"},
+        },
+    }
+
+
+class _Pages(_Recorder):
+    """A sync client that answers each request with the next of `pages`."""
+
+    def __init__(self, pages: list[object]) -> None:
+        super().__init__(is_async=False)
+        self.pages = pages
+
+    def _request(self, op: object, params: Any, options: RequestOptions, *, mode: str) -> object:
+        self.calls.append((op, dict(params), options, mode))
+        return self.pages.pop(0)
+
+
+def test_cursor_paged_list(tmp_path: Path, mini_files: dict[str, str]) -> None:
+    files = _generate(tmp_path, _add_pages)
+    added = [line for line in _changes(mini_files, files)["resources.py"] if line[0] == "+"]
+    assert "+     ) -> SyncCursorPage[Thing]:" in added
+    assert (
+        '+         return cast("SyncCursorPage[Thing]", self._call_pages(LIST_THINGS, locals()))'
+        in added
+    )
+    assert "+     ) -> AsyncPaginator[Thing, AsyncCursorPage[Thing]]:" in added
+    assert "+     async def list(" not in added, "the async list gives a paginator, unawaited"
+    package = tmp_path / "paged_generated"
+    package.mkdir()
+    for name, content in files.items():
+        (package / name).write_text(content, encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        models = importlib.import_module("paged_generated.models")
+        resources = importlib.import_module("paged_generated.resources")
+        pages = [
+            models.ThingList(data=[models.Thing(id="t1"), models.Thing(id="t2")], has_more=True),
+            models.ThingList(data=[models.Thing(id="t3")], has_more=False),
+        ]
+        client = _Pages(pages)
+        listed = resources.Things(client).list(limit=2)
+        assert [thing.id for thing in listed] == ["t1", "t2", "t3"]
+        assert [call[1] for call in client.calls] == [
+            {"after": NOT_GIVEN, "limit": 2},
+            {"after": "t2", "limit": 2},
+        ]
+    finally:
+        sys.path.remove(str(tmp_path))
+        for module in [m for m in sys.modules if m.split(".")[0] == "paged_generated"]:
+            del sys.modules[module]
+
+
+def _offset_pages(spec: dict[str, Any]) -> None:
+    _add_pages(spec)
+    spec["paths"]["/things"]["get"]["x-pagination"] = "offset"
+
+
+def _pages_without_after(spec: dict[str, Any]) -> None:
+    _add_pages(spec)
+    spec["paths"]["/things"]["get"]["parameters"].pop(0)
+
+
+def _pages_of_items_without_id(spec: dict[str, Any]) -> None:
+    _add_pages(spec)
+    _schemas(spec)["Thing"]["properties"] = {"name": {"type": "string"}}
+    _schemas(spec)["Thing"]["required"] = ["name"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (_offset_pages, "x-pagination 'offset' is not 'cursor'"),
+        (_pages_without_after, "needs a query parameter `after`"),
+        (_pages_of_items_without_id, "items that have an `id`"),
+    ],
+    ids=["offset", "no-after", "no-id"],
+)
+def test_cursor_page_rules(
     tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
 ) -> None:
     with pytest.raises(SpecError, match=re.escape(message)):

@@ -80,8 +80,10 @@ async def test_status_errors_are_typed(
         "some_code",
         "size",
     )
-    assert error.body == body
+    assert error.body == body["error"], "the inner error object, as in the official SDK"
+    assert error.body["message"] == "Something is off"
     assert error.response.status_code == status
+    assert error.response.json() == body
     assert str(error).startswith(f"Error code: {status} - Something is off")
 
 
@@ -150,7 +152,27 @@ async def test_error_given_as_a_string_is_the_message(
     assert error.error is not None
     assert error.error.message == "Validation failed"
     assert (error.type, error.code, error.param) == (None, None, None)
-    assert error.body == {"error": "Validation failed"}
+    assert error.body == "Validation failed"
+
+
+@pytest.mark.parametrize(
+    ("body", "inner", "code"),
+    [
+        ({"message": "no error key", "code": "c"}, {"message": "no error key", "code": "c"}, "c"),
+        ({"error": None, "detail": "d"}, None, None),
+        (["a list"], ["a list"], None),
+    ],
+    ids=["no-error-key", "null-error", "not-an-object"],
+)
+async def test_body_without_an_error_object(
+    driver: Driver, respx_mock: respx.MockRouter, body: object, inner: object, code: str | None
+) -> None:
+    """Like the official SDK: `body` is the whole body when it has no `error` key."""
+    respx_mock.post(API).respond(400, json=body)
+    with pytest.raises(BadRequestError) as info:
+        await call(driver, driver.client())
+    assert info.value.body == inner
+    assert info.value.code == code
 
 
 async def test_empty_body_is_still_readable(driver: Driver, respx_mock: respx.MockRouter) -> None:

@@ -198,7 +198,7 @@ async def test_typed_errors(driver: Driver, server: FakeImagesServer) -> None:
     assert refused.value.code == "401"
     assert "api-key" in refused.value.message
     body: Any = refused.value.body
-    assert set(body["error"]) == {"code", "message"}, "Azure's error shape"
+    assert set(body) == {"code", "message"}, "Azure's error shape (body is the inner object)"
     assert "not-the-key" not in str(refused.value.body)
     assert expired.value.code == "401"
     assert "bearer token" in expired.value.message

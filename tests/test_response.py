@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -16,13 +18,17 @@ from openai_images_sdk._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
 )
+from openai_images_sdk._generated.operations import OPERATIONS
 from openai_images_sdk._response import (
     APIResponse,
     AsyncAPIResponse,
+    AsyncRawAPIResponse,
     AsyncResponseContextManager,
     ResponseContextManager,
+    as_raw_response,
     structure_response,
 )
+from openai_images_sdk._streaming import AsyncStream, Stream
 
 pytestmark = pytest.mark.anyio
 
@@ -244,3 +250,96 @@ async def test_context_manager_failure_on_send_closes_nothing() -> None:
 
     with pytest.raises(APIConnectionError), ResponseContextManager(send):
         pass
+
+
+# ------------------------------------------------- with_raw_response of every operation
+
+
+def _png() -> bytes:
+    from openai_images_sdk.testing._images import encode_png
+
+    return encode_png(16, 16, [b"\x10\x80\xf0" * 16] * 16)
+
+
+def _calls(resources: Any, ids: dict[str, str]) -> list[tuple[str, Any]]:
+    """(name, call) for every operation of the spec, streamed ones twice; `resources` is
+    a client or its `with_raw_response` views."""
+    images, files, batches = resources
+    line = json.dumps(
+        {"custom_id": "a", "method": "POST", "url": "/v1/images/generations",
+         "body": {"prompt": "x", "model": "gpt-image-1.5"}}
+    ).encode()  # fmt: skip
+    return [
+        ("generate", lambda: images.generate(prompt="x")),
+        ("generate stream", lambda: images.generate(prompt="x", stream=True)),
+        ("edit", lambda: images.edit(image=_png(), prompt="x")),
+        ("edit stream", lambda: images.edit(image=_png(), prompt="x", stream=True)),
+        ("create_variation", lambda: images.create_variation(image=_png())),
+        ("files.create", lambda: files.create(file=("in.jsonl", line), purpose="batch")),
+        ("files.retrieve", lambda: files.retrieve(file_id=ids["file"])),
+        ("files.content", lambda: files.content(file_id=ids["file"])),
+        ("batches.create", lambda: batches.create(
+            input_file_id=ids["file"], endpoint="/v1/images/generations",
+            completion_window="24h")),
+        ("batches.retrieve", lambda: batches.retrieve(batch_id=ids["batch"])),
+        ("batches.list", lambda: batches.list(limit=1)),
+        ("batches.cancel", lambda: batches.cancel(batch_id=ids["cancel"])),
+        ("files.delete", lambda: files.delete(file_id=ids["file"])),
+    ]  # fmt: skip
+
+
+async def test_raw_parse_is_synchronous_for_every_operation(driver: Driver) -> None:
+    """As in the official SDK: `(await ...with_raw_response.op()).parse()` is not awaited."""
+    from openai_images_sdk.testing import FakeImagesServer
+
+    with FakeImagesServer(draw_text=False) as server:
+        client = driver.client(base_url=server.base_url, max_retries=0)
+        try:
+            uploaded = await driver.run(
+                client.files.create(file=("a.jsonl", b"{}\n"), purpose="batch")
+            )
+            ids = {"file": uploaded.id}
+            for key in ("batch", "cancel"):
+                batch = client.batches.create(
+                    input_file_id=uploaded.id,
+                    endpoint="/v1/images/generations",
+                    completion_window="24h",
+                )
+                ids[key] = (await driver.run(batch)).id
+            views = [
+                getattr(client, name).with_raw_response for name in ("images", "files", "batches")
+            ]
+            for name, call in _calls(views, ids):
+                retired = name == "create_variation"
+                with (
+                    pytest.warns(DeprecationWarning, match="retired")
+                    if retired
+                    else contextlib.nullcontext()
+                ):
+                    raw = await driver.run(call())
+                assert isinstance(raw, AsyncRawAPIResponse if driver.is_async else APIResponse)
+                result = raw.parse()
+                assert not inspect.isawaitable(result), name
+                assert raw.parse() is result, "parsed once"
+                if name.endswith("stream"):
+                    assert isinstance(result, AsyncStream if driver.is_async else Stream)
+                    opened: Any = result
+                    await driver.run(opened.aclose() if driver.is_async else opened.close())
+                else:
+                    assert raw.is_closed, f"{name}: the body is read before the call returns"
+                    assert type(result).__name__ != "coroutine"
+        finally:
+            await driver.close(client)
+    assert len([n for n, _ in _calls(views, ids) if " " not in n]) == len(OPERATIONS)
+
+
+async def test_async_raw_response_reads_and_closes() -> None:
+    raw = as_raw_response(make(Driver("async"), body_chunks()))
+    assert not raw.is_closed
+    assert json.loads(await raw.read()) == BODY
+    assert isinstance(raw.parse(), TinyImagesResponse)
+    assert await raw.json() == BODY
+    async with raw as entered:
+        assert entered is raw
+    assert raw.is_closed
+    assert repr(raw).startswith("<AsyncRawAPIResponse [200 OK] POST")

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 08b63bf0fbc04ea34dd458d95683efb8d61dc2289f83b260d0fd27178728287b
+# spec sha256: d85e95b103a8f080271c57020fd3cabff8765bfa28a17a43ceddb8cf074a71ae
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict

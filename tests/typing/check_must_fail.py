@@ -67,3 +67,30 @@ async def sync_loop_over_async_stream(client: AsyncImagesClient) -> None:
     stream = await client.images.generate(prompt="x", stream=True)
     for event in stream:  # type: ignore[attr-defined]  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType]
         print(event)  # pyright: ignore[reportUnknownArgumentType]
+
+
+def raw_and_streaming_variants(client: ImagesClient) -> Stream[ImageGenStreamEvent]:
+    raw = client.images.with_raw_response
+    raw.generate(prompt="x", colour="blue")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
+    raw.generate(prompt="x", stream="yes")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]
+    raw.edit(prompt="x")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
+    client.images.with_streaming_response.generate(prompt=1)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
+    client.images.with_streaming_response.create_variation(image=PNG, stream=True)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    return raw.generate(prompt="x").parse()  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
+
+
+async def async_raw_and_streaming_variants(client: AsyncImagesClient) -> None:
+    await client.images.with_raw_response.generate(prompt="x", quality="ultra")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
+    client.images.with_streaming_response.edit(image=PNG)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
+    await client.files.with_raw_response.retrieve()  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+async def awaited_raw_parse(client: AsyncImagesClient) -> None:
+    raw = await client.images.with_raw_response.generate(prompt="x")
+    await raw.parse()  # type: ignore[misc]  # pyright: ignore[reportGeneralTypeIssues]
+
+
+async def unawaited_async_list(client: AsyncImagesClient) -> None:
+    print(client.batches.list().data)  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownArgumentType]
+    for batch in client.batches.list():  # type: ignore[attr-defined]  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType]
+        print(batch)  # pyright: ignore[reportUnknownArgumentType]

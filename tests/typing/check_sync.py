@@ -44,9 +44,12 @@ from openai_images_sdk import (
     RateLimitError,
     RateLimits,
     Stream,
+    SyncCursorPage,
     ValidationError,
     Violation,
 )
+from openai_images_sdk._generated.models import Batch, OpenAIFile
+from openai_images_sdk._response import ResponseContextManager
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -216,14 +219,52 @@ def raw_and_streaming_responses(client: ImagesClient, flag: bool) -> None:
         assert_type(response, APIResponse[Stream[ImageEditStreamEvent]])
     with client.images.with_streaming_response.create_variation(image=PNG) as response:
         assert_type(response, APIResponse[ImagesResponse])
+    # The wrappers map each overload's answer R to APIResponse[R]; for `stream: bool` that
+    # is APIResponse[A | B] (as in the official SDK); `.parse()` gives the same A | B.
+    raw_either = client.images.with_raw_response.generate(prompt="x", stream=flag)
+    assert_type(raw_either, APIResponse[ImagesResponse | Stream[ImageGenStreamEvent]])
+    assert_type(raw_either.parse(), ImagesResponse | Stream[ImageGenStreamEvent])
+    raw_edit_either = client.images.with_raw_response.edit(image=PNG, prompt="x", stream=flag)
+    assert_type(raw_edit_either, APIResponse[ImagesResponse | Stream[ImageEditStreamEvent]])
+    assert_type(raw_edit_either.parse(), ImagesResponse | Stream[ImageEditStreamEvent])
+
+
+def raw_and_streaming_responses_of_streams(client: ImagesClient, flag: bool) -> None:
     assert_type(
-        client.images.with_raw_response.generate(prompt="x", stream=flag),
-        APIResponse[ImagesResponse] | APIResponse[Stream[ImageGenStreamEvent]],
+        client.images.with_raw_response.generate(prompt="x", stream=True).parse(),
+        Stream[ImageGenStreamEvent],
     )
     assert_type(
-        client.images.with_raw_response.edit(image=PNG, prompt="x", stream=flag),
-        APIResponse[ImagesResponse] | APIResponse[Stream[ImageEditStreamEvent]],
+        client.images.with_raw_response.generate(prompt="x", stream=False).parse(),
+        ImagesResponse,
     )
+    assert_type(
+        client.images.with_raw_response.edit(image=PNG, prompt="x", stream=True).parse(),
+        Stream[ImageEditStreamEvent],
+    )
+    streamed = client.images.with_streaming_response.generate(prompt="x", stream=True)
+    assert_type(streamed, ResponseContextManager[APIResponse[Stream[ImageGenStreamEvent]]])
+    with client.images.with_streaming_response.generate(prompt="x", stream=flag) as response:
+        assert_type(response.parse(), ImagesResponse | Stream[ImageGenStreamEvent])
+    with client.images.with_streaming_response.edit(
+        image=PNG, prompt="x", stream=False
+    ) as response:
+        assert_type(response.parse(), ImagesResponse)
+    with client.images.with_streaming_response.edit(image=PNG, prompt="x", stream=True) as response:
+        assert_type(response.parse(), Stream[ImageEditStreamEvent])
+
+
+def files_and_batches_responses(client: ImagesClient) -> None:
+    assert_type(
+        client.files.with_raw_response.create(file=b"{}", purpose="batch").parse(), OpenAIFile
+    )
+    assert_type(client.files.with_raw_response.content(file_id="file-1").parse(), bytes)
+    with client.files.with_streaming_response.content(file_id="file-1") as response:
+        assert_type(response, APIResponse[bytes])
+        assert_type(response.iter_bytes(), Iterator[bytes])
+    assert_type(client.batches.with_raw_response.retrieve(batch_id="batch_1").parse(), Batch)
+    with client.batches.with_streaming_response.cancel(batch_id="batch_1") as response:
+        assert_type(response.parse(), Batch)
 
 
 def errors(client: ImagesClient) -> None:
@@ -278,3 +319,18 @@ def clients() -> None:
     assert_type(azure.images.generate(prompt="x"), ImagesResponse)
     assert_type(azure.images.generate(prompt="x", stream=True), Stream[ImageGenStreamEvent])
     assert_type(NOT_GIVEN, NotGiven)
+
+
+def batches_list(client: ImagesClient) -> None:
+    page = client.batches.list(limit=10)
+    assert_type(page, SyncCursorPage[Batch])
+    for batch in page:
+        assert_type(batch, Batch)
+    assert_type(page.data, list[Batch])
+    assert_type(page.has_more, bool | None)
+    assert_type(page.has_next_page(), bool)
+    assert_type(page.get_next_page(), SyncCursorPage[Batch])
+    assert_type(page.iter_pages(), Iterator[SyncCursorPage[Batch]])
+    assert_type(client.batches.with_raw_response.list().parse(), SyncCursorPage[Batch])
+    with client.batches.with_streaming_response.list(after="batch_1") as response:
+        assert_type(response.parse(), SyncCursorPage[Batch])

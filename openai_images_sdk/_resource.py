@@ -1,0 +1,136 @@
+"""The base of the generated resource classes: from a method's arguments to `_request`.
+
+A generated method states its parameters once, in its signature, and hands its
+`locals()` to `_call`, which picks the operation's fields (by `FieldSpec.python_name`)
+and the per-call options out of them. The resource's `mode` says how `_request`
+answers; the `with_raw_response` / `with_streaming_response` variants are resources
+in another mode, wrapped by `_wrappers` so that their types say so.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast
+
+import attrs
+
+from ._operation import OperationSpec
+from ._pagination import CURSOR_PARAM, AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from ._response import APIResponse, AsyncAPIResponse, ResponseContextManager
+from ._types import RequestOptions, ResponseMode
+
+if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, SyncAPIClient
+
+__all__ = ["OPTION_NAMES", "AsyncAPIResource", "SyncAPIResource", "documented", "split_arguments"]
+
+ClientT = TypeVar("ClientT", "SyncAPIClient", "AsyncAPIClient")
+F = TypeVar("F", bound=Callable[..., Any])
+
+OPTION_NAMES: Final = tuple(attrs.fields_dict(RequestOptions))
+"""The per-call options every generated method takes after the API's own parameters."""
+
+_DOC_WIDTH: Final = 92
+
+
+def split_arguments(
+    op: OperationSpec, arguments: Mapping[str, object]
+) -> tuple[dict[str, object], RequestOptions]:
+    """A generated method's arguments as `_request` takes them.
+
+    `arguments` is the method's `locals()`: the operation's fields keyed by python name
+    (NOT_GIVEN kept, in the order of `op.fields`), and the `RequestOptions`.
+    """
+    names = dict.fromkeys(spec.python_name for spec in op.fields)
+    params = {name: arguments[name] for name in names}
+    options = {name: arguments[name] for name in OPTION_NAMES}
+    return params, RequestOptions(**cast("dict[str, Any]", options))
+
+
+def documented(args: Mapping[str, str]) -> Callable[[F], F]:
+    """Append an ``Args:`` section (parameter name -> description) to a method's docstring.
+
+    The generated sync and async twins share one table of descriptions, so a parameter
+    is described once; `help()` shows the whole text.
+    """
+
+    def apply(func: F) -> F:
+        lines = [inspect.cleandoc(func.__doc__ or ""), "", "Args:"]
+        for name, text in args.items():
+            lines += textwrap.wrap(
+                f"{name}: {text}",
+                _DOC_WIDTH,
+                initial_indent="    ",
+                subsequent_indent="        ",
+                break_on_hyphens=False,
+            )
+        func.__doc__ = "\n".join(lines)
+        return func
+
+    return apply
+
+
+class _APIResource(Generic[ClientT]):
+    """What sync and async resources share: the client and the answering mode."""
+
+    def __init__(self, client: ClientT, mode: ResponseMode = "parsed") -> None:
+        self._client: ClientT = client
+        self._mode: ResponseMode = mode
+
+    def _in_mode(self, mode: ResponseMode) -> Self:
+        """The same resource answering in `mode` (for the raw and streaming variants)."""
+        return type(self)(self._client, mode)
+
+
+class SyncAPIResource(_APIResource["SyncAPIClient"]):
+    """The base of the generated sync resources (`Images`, `Files`, `Batches`)."""
+
+    def _call(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+        params, options = split_arguments(op, arguments)
+        return self._client._request(op, params, options, mode=self._mode)
+
+    def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+        """`_call` for a cursor-paged operation: the answer (or what it parses to) is a
+        `SyncCursorPage` that fetches the later pages with the same arguments."""
+        parsed = self._in_mode("parsed")
+
+        def page(body: Any) -> SyncCursorPage[Any]:
+            return SyncCursorPage(
+                body, lambda after: parsed._call_pages(op, {**arguments, CURSOR_PARAM: after})
+            )
+
+        result = self._call(op, arguments)
+        if self._mode == "parsed":
+            return page(result)
+        if self._mode == "raw":
+            return cast("APIResponse[Any]", result)._parse_into(page)
+        manager = cast("ResponseContextManager[APIResponse[Any]]", result)
+        return ResponseContextManager(lambda: manager.__enter__()._parse_into(page))
+
+
+class AsyncAPIResource(_APIResource["AsyncAPIClient"]):
+    """The base of the generated async resources (`AsyncImages`, ...)."""
+
+    async def _call(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+        params, options = split_arguments(op, arguments)
+        return await self._client._request(op, params, options, mode=self._mode)
+
+    def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+        """`_call` for a cursor-paged operation: an `AsyncPaginator` (sent when awaited or
+        iterated) whose first page fetches the later ones with the same arguments."""
+        parsed = self._in_mode("parsed")
+
+        def page(body: Any) -> AsyncCursorPage[Any]:
+            return AsyncCursorPage(
+                body, lambda after: parsed._call_pages(op, {**arguments, CURSOR_PARAM: after})
+            )
+
+        async def first() -> Any:
+            result = await self._call(op, arguments)
+            if self._mode == "parsed":
+                return page(result)
+            return cast("AsyncAPIResponse[Any]", result)._parse_into(page)
+
+        return AsyncPaginator[Any, Any](first)
