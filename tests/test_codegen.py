@@ -116,9 +116,14 @@ def test_adding_an_enum_value_changes_only_that_value(
             '- Shade: TypeAlias = Literal["light", "dark"]',
             '+ Shade: TypeAlias = Literal["light", "dark", "dim"]',
         ],
+        # the field, then the same enum where the object fields of two operations use it
         "operations.py": [
             '-             enum=("light", "dark"),',
             '+             enum=("light", "dark", "dim"),',
+            '-                     enum=("light", "dark"),',
+            '+                     enum=("light", "dark", "dim"),',
+            '-                     enum=("light", "dark"),',
+            '+                     enum=("light", "dark", "dim"),',
         ],
     }
 
@@ -156,6 +161,7 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
     assert [line for line in changes["operations.py"] if "glow" in line] == [
         '+             name="glow",',
         '+             python_name="glow",',
+        '+             description="Make it glow.",',
     ]
     added = [line for line in changes["resources.py"] if line.startswith("+")]
     assert all("glow" in line for line in added)
