@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from openai_images_sdk._cli import main
+from openai_images_sdk.cli import main
 from openai_images_sdk._client import ImagesClient
 from openai_images_sdk._exceptions import NotFoundError
 from openai_images_sdk.bulk import final_entries

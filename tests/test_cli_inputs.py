@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from openai_images_sdk._cli_inputs import (
+from openai_images_sdk.cli._inputs import (
     check_mixed_inputs,
     existing_file,
     image_source,

@@ -10,8 +10,8 @@ PACKAGE = "openai_images_sdk"
 ROOT = Path(__file__).resolve().parent.parent / PACKAGE
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+def _module_name(path: Path, root: Path) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -55,7 +55,7 @@ def _targets(
 
 def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
     """module -> the package modules it imports (anywhere in its code)."""
-    files = {_module_name(p): p for p in root.rglob("*.py")}
+    files = {_module_name(p, root): p for p in root.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
