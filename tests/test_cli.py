@@ -21,9 +21,9 @@ import httpx
 import pytest
 from PIL import Image as PILImage
 
+from openai_images_sdk._generated import operations
 from openai_images_sdk.cli import build_parser, main
 from openai_images_sdk.cli._params import DEST_PREFIX
-from openai_images_sdk._generated import operations
 from openai_images_sdk.testing import ContentPolicy, FakeImagesServer, StatusFault
 
 PROMPT = "A red fox, at dawn!"

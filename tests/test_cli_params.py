@@ -10,6 +10,8 @@ from typing import Literal
 import attrs
 import pytest
 
+from openai_images_sdk._exceptions import ValidationError
+from openai_images_sdk._operation import FieldSpec, OperationSpec
 from openai_images_sdk.cli._output import Progress, save_new, slugify
 from openai_images_sdk.cli._params import (
     ParamOption,
@@ -17,8 +19,6 @@ from openai_images_sdk.cli._params import (
     collect_params,
     param_options,
 )
-from openai_images_sdk._exceptions import ValidationError
-from openai_images_sdk._operation import FieldSpec, OperationSpec
 
 
 @attrs.frozen(kw_only=True)
