@@ -435,7 +435,7 @@ def test_every_spec_field_has_an_option(command: str, op: Any) -> None:
     for field in op.fields:
         if field.enum is not None:
             assert str(field.enum[0]) in text
-    described = {}
+    described: dict[str, str] = {}
     for field in op.fields:  # a parameter's help opens with its first variant's description
         described.setdefault(field.python_name, field.description)
     for name, description in described.items():
@@ -445,7 +445,9 @@ def test_every_spec_field_has_an_option(command: str, op: Any) -> None:
     for field in op.fields:
         if field.python_name in files:  # image references: FILE|URL|ID, not leaves
             continue
-        stack = [((field.python_name,), nested) for nested in field.fields]
+        stack: list[tuple[tuple[str, ...], Any]] = [
+            ((field.python_name,), nested) for nested in field.fields
+        ]
         while stack:
             path, nested = stack.pop()
             if nested.fields:

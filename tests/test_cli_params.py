@@ -46,7 +46,7 @@ def field(name: str, *kinds: str, python_name: str | None = None, **extra: objec
 
 
 def nested(name: str, *kinds: str, **extra: object) -> FieldSpec:
-    spec = field(name, *kinds, **extra)
+    spec = field(name, *kinds, **extra)  # type: ignore[arg-type]
     return attrs.evolve(spec, bodies=())
 
 
@@ -236,7 +236,8 @@ def test_objects_stay_dicts_without_a_model_class() -> None:
     parser, options = parser_for()
     args = parser.parse_args(["x", "--svg", '{"model": "m"}', "--svg-depth", "2"])
     assert collect_params(args, options, None)["svg"] == {"model": "m", "depth": 2}
-    assert collect_params(args, options, {}.get)["svg"] == {"model": "m", "depth": 2}
+    no_classes: dict[str, type] = {}
+    assert collect_params(args, options, no_classes.get)["svg"] == {"model": "m", "depth": 2}
 
 
 def test_an_object_without_nested_fields_is_json_only() -> None:
