@@ -61,19 +61,20 @@ class FieldInfo:
     """Optional FieldSpec arguments that differ from their defaults."""
     multipart: tuple[tuple[str, object], ...]
     """``multipart_array_name`` / ``multipart_style``, read from the multipart variant only."""
+    description: str = ""
+    """Not a rule: body variants whose descriptions differ still share one FieldSpec."""
+    fields: tuple[FieldInfo, ...] = ()
+    """The properties of an object value (or of each item of an array of objects)."""
 
     def same_rules(self, other: FieldInfo) -> bool:
         """Whether two body variants of a field can share one FieldSpec."""
-        return (self.name, self.python_name, self.required, self.kinds, self.extras) == (
-            other.name,
-            other.python_name,
-            other.required,
-            other.kinds,
-            other.extras,
-        )
+        mine = (self.name, self.python_name, self.required, self.kinds, self.extras)
+        theirs = (other.name, other.python_name, other.required, other.kinds, other.extras)
+        return mine == theirs and self.fields == other.fields
 
     def arguments(self) -> list[tuple[str, object]]:
-        """`FieldSpec(...)` keyword arguments."""
+        """`FieldSpec(...)` keyword arguments; ``fields`` holds FieldInfos (the template
+        prints them as nested FieldSpecs)."""
         return [
             ("name", self.name),
             ("python_name", self.python_name),
@@ -82,6 +83,8 @@ class FieldInfo:
             ("kinds", self.kinds),
             *self.extras,
             *self.multipart,
+            *([("description", self.description)] if self.description else []),
+            *([("fields", self.fields)] if self.fields else []),
         ]
 
 
@@ -220,13 +223,58 @@ def unique(members: Sequence[str]) -> list[str]:
     return seen
 
 
-def _field(spec: Spec, name: str, schema: Schema, *, body: str | None, required: bool) -> FieldInfo:
-    """One field of a request body, or (`body` None) a path or query parameter."""
+def _object_model(spec: Spec, schema: Schema) -> str | None:
+    """The component name of the object a field holds, or of each item of its array."""
+    name = ref_name(schema)
+    if name is not None:
+        target = spec.schema(name)
+        return name if spec.is_object(target) else _object_model(spec, target)
+    for branch in cast("list[Schema]", schema.get("anyOf") or schema.get("oneOf") or []):
+        if (found := _object_model(spec, branch)) is not None:
+            return found
+    if schema.get("type") == "array":
+        return _object_model(spec, as_map(schema.get("items")))
+    return None
+
+
+def _nested_fields(
+    spec: Spec, model: str, where: str, seen: tuple[str, ...]
+) -> tuple[FieldInfo, ...]:
+    if model in seen:
+        raise SpecError(f"{where}: {model} contains itself; the CLI cannot list its fields")
+    target = spec.schema(model)
+    required = set(cast("list[str]", target.get("required", [])))
+    return tuple(
+        _field(
+            spec,
+            str(prop_name),
+            as_map(prop),
+            body=None,
+            required=prop_name in required,
+            nested=(*seen, model),
+        )
+        for prop_name, prop in as_map(target.get("properties")).items()
+    )
+
+
+def _field(
+    spec: Spec,
+    name: str,
+    schema: Schema,
+    *,
+    body: str | None,
+    required: bool,
+    nested: tuple[str, ...] = (),
+) -> FieldInfo:
+    """One field of a request body, or (`body` None) a path or query parameter, or (with
+    `nested`, the object models it sits in) a property of an object field."""
     where = f"{body} field {name}" if body else f"parameter {name}"
+    if nested:
+        where = f"{'.'.join(nested)}.{name}"
     python_name = str(schema.get("x-python-name", name))
     if not python_name.isidentifier() or keyword.iskeyword(python_name):
         raise SpecError(f"{where}: {python_name!r} is not a Python name; set x-python-name")
-    if python_name in RESERVED_PARAMS:
+    if python_name in RESERVED_PARAMS and not nested:
         raise SpecError(f"{where}: {python_name!r} clashes with a per-call option")
     kinds = spec.kinds(schema)
     if unknown := set(kinds) - VALUE_KINDS:
@@ -250,6 +298,14 @@ def _field(spec: Spec, name: str, schema: Schema, *, body: str | None, required:
             extras.append((arg, limit))
     if schema.get("deprecated") is True:
         extras.append(("deprecated", True))
+    default = spec.limit(schema, "default")
+    if isinstance(default, str | int | float | bool):
+        extras.append(("default", default))
+    model = _object_model(spec, schema)
+    fields: tuple[FieldInfo, ...] = ()
+    if model is not None:
+        extras.append(("model", model))
+        fields = _nested_fields(spec, model, where, nested)
     multipart: list[tuple[str, object]] = []
     if body == "multipart":
         if array_name := schema.get("x-multipart-array-name"):
@@ -268,6 +324,8 @@ def _field(spec: Spec, name: str, schema: Schema, *, body: str | None, required:
         kinds=kinds,
         extras=tuple(extras),
         multipart=tuple(multipart),
+        description=_text(schema.get("description") or spec.resolve(schema).get("description")),
+        fields=fields,
     )
 
 

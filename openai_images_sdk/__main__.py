@@ -1,6 +1,6 @@
 """``python -m openai_images_sdk``: the `openai-images` command."""
 
-from ._cli import main
+from .cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -47,6 +47,17 @@ class FieldSpec:
     """Part name used when several files are sent (``x-multipart-array-name``: ``image[]``)."""
     multipart_style: Literal["brackets", "json"] | None = None
     """How a nested object goes in multipart (``x-multipart-style``): ``svg[model]`` fields."""
+    description: str = ""
+    """The spec's description of the field, on one line (for help texts)."""
+    default: str | int | float | bool | None = None
+    """The default the spec states (the server applies it), or None when it states none."""
+    fields: tuple[FieldSpec, ...] = ()
+    """The properties of an object value, or of each item of an array of objects
+    (``svg`` -> ``model``, ``reasoning``; ``images`` -> ``image_url``, ``file_id``); nested
+    FieldSpecs have no `bodies`."""
+    model: str | None = None
+    """The generated attrs class (a name in `_generated.models`) of an object value, or of
+    each item of an array of objects: ``ImageSvgOptions``, ``ImageRefParam``."""
 
 
 @attrs.frozen(kw_only=True)

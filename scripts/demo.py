@@ -3,7 +3,9 @@
 Starts the embedded fake images server on loopback and drives the real `openai-images`
 command (``python -m openai_images_sdk``) against it through the SDK's HTTP stack. No API
 key, no network. The images stay in the folder given by ``--out``; every file is checked
-to be a real image of the requested size. Exits non-zero on any failure.
+to be a real image of the requested size. Run again, it replaces its own files (the
+commands run with ``--overwrite``) instead of adding numbered copies. Exits non-zero on
+any failure.
 
     python scripts/demo.py --out demo-output
 """
@@ -32,7 +34,7 @@ def run_cli(server_url: str, out: Path, *args: str) -> dict[str, Any]:
     """Run one `openai-images` command with --json and return its summary."""
     argv = [sys.executable, "-m", "openai_images_sdk", *args]
     argv += ["--base-url", server_url, "--api-key", "sk-demo-no-key-needed"]
-    argv += ["--out", str(out), "--json"]
+    argv += ["--out", str(out), "--json", "--overwrite"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:

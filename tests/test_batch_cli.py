@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from openai_images_sdk._cli import main
 from openai_images_sdk._client import ImagesClient
 from openai_images_sdk._exceptions import NotFoundError
 from openai_images_sdk.bulk import final_entries
+from openai_images_sdk.cli import main
 from openai_images_sdk.testing import FakeImagesServer, StatusFault
 
 TINY = ("--model", "gpt-image-2", "--size", "256x256", "--output-format", "jpeg")

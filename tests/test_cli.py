@@ -21,9 +21,9 @@ import httpx
 import pytest
 from PIL import Image as PILImage
 
-from openai_images_sdk._cli import build_parser, main
-from openai_images_sdk._cli_params import DEST_PREFIX
 from openai_images_sdk._generated import operations
+from openai_images_sdk.cli import build_parser, main
+from openai_images_sdk.cli._params import DEST_PREFIX
 from openai_images_sdk.testing import ContentPolicy, FakeImagesServer, StatusFault
 
 PROMPT = "A red fox, at dawn!"
@@ -431,10 +431,29 @@ def test_every_spec_field_has_an_option(command: str, op: Any) -> None:
     dests = {action.dest for action in sub._actions}
     for field in op.fields:
         assert DEST_PREFIX + field.python_name in dests, field.name
-    text = sub.format_help()
+    text = " ".join(sub.format_help().split())
     for field in op.fields:
         if field.enum is not None:
             assert str(field.enum[0]) in text
+    described: dict[str, str] = {}
+    for field in op.fields:  # a parameter's help opens with its first variant's description
+        described.setdefault(field.python_name, field.description)
+    for name, description in described.items():
+        assert " ".join(description.split()[:3]) in text, name
+    # every leaf of an object field (svg.model, svg.reasoning.effort) has its own option
+    files = {field.python_name for field in op.fields if "file" in field.kinds}
+    for field in op.fields:
+        if field.python_name in files:  # image references: FILE|URL|ID, not leaves
+            continue
+        stack: list[tuple[tuple[str, ...], Any]] = [
+            ((field.python_name,), nested) for nested in field.fields
+        ]
+        while stack:
+            path, nested = stack.pop()
+            if nested.fields:
+                stack += [((*path, nested.name), inner) for inner in nested.fields]
+            else:
+                assert DEST_PREFIX + ".".join((*path, nested.name)) in dests, path
 
 
 def test_serve_command(tmp_path: Path) -> None:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from openai_images_sdk._cli_inputs import (
+from openai_images_sdk._exceptions import ValidationError
+from openai_images_sdk.cli._inputs import (
     check_mixed_inputs,
     existing_file,
     image_source,
     is_reference,
 )
-from openai_images_sdk._exceptions import ValidationError
 
 
 @pytest.fixture

@@ -10,17 +10,15 @@ from typing import Literal
 import attrs
 import pytest
 
-from openai_images_sdk._cli_output import Progress, save_new, slugify
-from openai_images_sdk._cli_params import (
+from openai_images_sdk._exceptions import ValidationError
+from openai_images_sdk._operation import FieldSpec, OperationSpec
+from openai_images_sdk.cli._output import Progress, save_new, slugify
+from openai_images_sdk.cli._params import (
     ParamOption,
     add_param_options,
     collect_params,
-    object_types_for,
-    param_docs,
     param_options,
 )
-from openai_images_sdk._exceptions import ValidationError
-from openai_images_sdk._operation import FieldSpec, OperationSpec
 
 
 @attrs.frozen(kw_only=True)
@@ -47,20 +45,42 @@ def field(name: str, *kinds: str, python_name: str | None = None, **extra: objec
     )
 
 
+def nested(name: str, *kinds: str, **extra: object) -> FieldSpec:
+    spec = field(name, *kinds, **extra)  # type: ignore[arg-type]
+    return attrs.evolve(spec, bodies=())
+
+
+SVG_FIELDS = (
+    nested("model", "string", required=True, description="The model that writes the SVG."),
+    nested(
+        "reasoning",
+        "object",
+        model="Reasoning",
+        fields=(nested("effort", "string", enum=("low", "high")),),
+    ),
+    nested("strict", "boolean"),
+    nested("depth", "integer"),
+)
+REFERENCE = (nested("image_url", "string"), nested("file_id", "string"))
+MODELS: dict[str, type] = {"SvgOptions": SvgOptions, "Reasoning": Reasoning}
+
 FIELDS = (
-    field("prompt", "string", required=True, max_length=32000),
+    field("prompt", "string", required=True, max_length=32000, description="What to draw."),
     field("image", "file", "array", multipart_array_name="image[]", max_items=16),
-    field("images", "array", python_name="image"),
+    field("images", "array", python_name="image", model="ImageRef", fields=REFERENCE),
     field("mask", "file"),
     field("model", "string", "null", known_values=("gpt-image-2", "gpt-image-1.5")),
     field("quality", "string", "null", enum=("low", "medium", "high")),
     field("n", "integer", "null", minimum=1, maximum=10),
     field("stream", "boolean", "null"),
     field("scale", "number"),
-    field("svg", "object", "null", multipart_style="brackets"),
+    field(
+        "svg", "object", "null", multipart_style="brackets", model="SvgOptions", fields=SVG_FIELDS
+    ),
     field("json", "string"),
     field("tags", "array"),
-    field("user", "string", deprecated=True),
+    field("user", "string", deprecated=True, description="Deprecated. Who asks."),
+    field("steps", "integer", "null", default=9),
 )
 
 
@@ -81,12 +101,8 @@ def make_op(*fields: FieldSpec) -> OperationSpec:
 OP = make_op(*FIELDS)
 
 
-def parser_for(
-    op: OperationSpec = OP, types: dict[str, type] | None = None
-) -> tuple[argparse.ArgumentParser, list[ParamOption]]:
-    options = param_options(
-        op, positional="prompt", object_types=types or {"svg": SvgOptions}, reserved={"--json"}
-    )
+def parser_for(op: OperationSpec = OP) -> tuple[argparse.ArgumentParser, list[ParamOption]]:
+    options = param_options(op, positional="prompt", reserved={"--json"})
     parser = argparse.ArgumentParser(exit_on_error=False)
     add_param_options(parser, options)
     return parser, options
@@ -94,7 +110,7 @@ def parser_for(
 
 def parse(argv: list[str], op: OperationSpec = OP) -> dict[str, object]:
     parser, options = parser_for(op)
-    return collect_params(parser.parse_args(argv), options, {"svg": SvgOptions})
+    return collect_params(parser.parse_args(argv), options, MODELS.get)
 
 
 @pytest.fixture
@@ -183,11 +199,11 @@ def test_a_reference_is_not_structured_as_an_object() -> None:
         field("prompt", "string"),
         field("mask", "file"),
         FieldSpec(name="mask", python_name="mask", bodies=("json",), required=False,
-                  kinds=("object",)),
+                  kinds=("object",), model="ImageRef", fields=REFERENCE),
     )  # fmt: skip
     parser, options = parser_for(op)
     args = parser.parse_args(["x", "--mask", "file-m1"])
-    assert collect_params(args, options, {"mask": SvgOptions}) == {
+    assert collect_params(args, options, {"ImageRef": SvgOptions}.get) == {
         "prompt": "x",
         "mask": {"file_id": "file-m1"},
     }
@@ -206,25 +222,44 @@ def test_object_from_leaves_and_json() -> None:
         parser.parse_args(["x", "--svg-reasoning-effort", "extreme"])
 
 
-def test_object_that_does_not_structure_is_a_usage_error() -> None:
-    with pytest.raises(ValueError, match="--svg"):
-        parse(["x", "--svg-reasoning-effort", "low"])  # model is required
+def test_a_missing_required_leaf_is_a_usage_error() -> None:
+    with pytest.raises(ValueError, match="--svg: model is required"):
+        parse(["x", "--svg-reasoning-effort", "low"])
 
 
-def test_object_without_known_class_is_json_only() -> None:
-    options = param_options(OP, positional="prompt")
+def test_an_object_that_does_not_structure_is_a_usage_error() -> None:
+    with pytest.raises(ValueError, match="--svg: not a valid SvgOptions"):
+        parse(["x", "--svg", '{"model": "m", "depth": "deep"}'])
+
+
+def test_objects_stay_dicts_without_a_model_class() -> None:
+    parser, options = parser_for()
+    args = parser.parse_args(["x", "--svg", '{"model": "m"}', "--svg-depth", "2"])
+    assert collect_params(args, options, None)["svg"] == {"model": "m", "depth": 2}
+    no_classes: dict[str, type] = {}
+    assert collect_params(args, options, no_classes.get)["svg"] == {"model": "m", "depth": 2}
+
+
+def test_an_object_without_nested_fields_is_json_only() -> None:
+    op = make_op(field("prompt", "string"), field("extra", "object", "null"))
+    options = param_options(op, positional="prompt")
     flags = {flag for o in options for flag in o.flags}
-    assert "--svg" in flags
-    assert "--svg-model" not in flags
-    parser = argparse.ArgumentParser()
-    add_param_options(parser, options)
-    args = parser.parse_args(["x", "--svg", '{"model": "m"}'])
-    assert collect_params(args, options)["svg"] == {"model": "m"}
+    assert flags == {"--extra"}
 
 
 def test_a_new_spec_field_becomes_an_option() -> None:
     op = make_op(*FIELDS, field("sharpness", "integer", "null", minimum=0, maximum=5))
     assert parse(["x", "--sharpness", "4"], op)["sharpness"] == 4
+
+
+def test_a_new_nested_field_becomes_a_leaf_option() -> None:
+    svg = attrs.evolve(FIELDS[9], fields=(*SVG_FIELDS, nested("tone", "string", enum=("a", "b"))))
+    op = make_op(*FIELDS[:9], svg, *FIELDS[10:])
+    parser, options = parser_for(op)
+    args = parser.parse_args(["x", "--svg-model", "m", "--svg-tone", "b"])
+    assert collect_params(args, options, None)["svg"] == {"model": "m", "tone": "b"}
+    with pytest.raises(argparse.ArgumentError, match="invalid choice"):
+        parser.parse_args(["x", "--svg-tone", "c"])
 
 
 def test_required_fields_are_required(png: Path) -> None:
@@ -243,45 +278,21 @@ def test_enum_of_integers() -> None:
     assert parse(["x", "--steps", "20"], op)["steps"] == 20
 
 
-def test_object_types_come_from_method_annotations() -> None:
-    def method(*, prompt: str, svg: SvgOptions | None = None, model: str | None = None) -> None:
-        return None
-
-    assert object_types_for(OP, method) == {"svg": SvgOptions}
-    assert object_types_for(OP, None) == {}
-
-
-@attrs.frozen(kw_only=True)
-class Flavoured:
-    flavour: Literal["a", "b"] | str | None = None
-
-
-def test_open_literal_leaf_accepts_any_value() -> None:
-    options = param_options(OP, object_types={"svg": Flavoured})
-    (leaf,) = [o for o in options if o.flags == ("--svg-flavour",)]
+def test_known_values_of_a_leaf_are_in_its_help() -> None:
+    flavour = nested("flavour", "string", known_values=("a", "b"))
+    op = make_op(field("thing", "object", fields=(flavour,)))
+    (_, leaf) = param_options(op)
+    assert leaf.flags == ("--thing-flavour",)
     assert leaf.choices is None
     assert "known values: a, b" in leaf.help
 
 
-def test_param_docs_from_the_args_section() -> None:
-    def method() -> None:
-        """Do a thing.
-
-        Args:
-            prompt: What to draw, at
-                length.
-            user: Deprecated. Who asks.
-
-        Returns:
-            nothing: not a parameter.
-        """
-
-    docs = param_docs(method)
-    assert docs == {"prompt": "What to draw, at length.", "user": "Deprecated. Who asks."}
-    options = param_options(OP, docs=docs)
-    (user,) = [o for o in options if o.python_name == "user"]
-    assert user.help == "Who asks (deprecated)"
-    assert param_docs(None) == {}
+def test_help_comes_from_the_field_descriptions() -> None:
+    by_name = {o.flags[0] if o.flags else o.python_name: o for o in parser_for()[1]}
+    assert by_name["prompt"].help == "What to draw (at most 32000 characters)"
+    assert by_name["--user"].help == "Who asks (deprecated)"
+    assert by_name["--svg-model"].help == "The model that writes the SVG."
+    assert by_name["--steps"].help == "server default 9"
 
 
 def test_help_mentions_limits_and_known_values() -> None:

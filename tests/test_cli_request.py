@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from openai_images_sdk._cli_request import (
+from openai_images_sdk.cli._request import (
     HeaderArg,
     add_request_options,
     extra_body_arg,

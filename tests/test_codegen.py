@@ -119,9 +119,14 @@ def test_adding_an_enum_value_changes_only_that_value(
             '- Shade: TypeAlias = Literal["light", "dark"]',
             '+ Shade: TypeAlias = Literal["light", "dark", "dim"]',
         ],
+        # the field, then the same enum where the object fields of two operations use it
         "operations.py": [
             '-             enum=("light", "dark"),',
             '+             enum=("light", "dark", "dim"),',
+            '-                     enum=("light", "dark"),',
+            '+                     enum=("light", "dark", "dim"),',
+            '-                     enum=("light", "dark"),',
+            '+                     enum=("light", "dark", "dim"),',
         ],
     }
 
@@ -159,6 +164,7 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
     assert [line for line in changes["operations.py"] if "glow" in line] == [
         '+             name="glow",',
         '+             python_name="glow",',
+        '+             description="Make it glow.",',
     ]
     # 4 signatures (3 overloads + implementation) x 2 classes (sync, async), nothing else:
     # the raw and streaming variants wrap the methods, the arguments are collected generically.

@@ -44,6 +44,17 @@ def test_demo_leaves_images_of_the_requested_size(tmp_path: Path) -> None:
         assert str(path) in done.stdout
 
 
+def test_a_second_run_replaces_the_first_runs_files(tmp_path: Path) -> None:
+    out = tmp_path / "demo-output"
+    first = run_demo("--out", str(out), "--size", "256x256")
+    assert first.returncode == 0, first.stderr
+    names = sorted(p.name for p in out.iterdir())
+    second = run_demo("--out", str(out), "--size", "256x256")
+    assert second.returncode == 0, second.stderr
+    assert sorted(p.name for p in out.iterdir()) == names
+    assert len(names) == 7, names  # generated x2, mask, edited, 2 partials, streamed final
+
+
 def test_demo_fails_loudly(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

@@ -46,6 +46,7 @@ CREATE_IMAGE = OperationSpec(
             required=True,
             kinds=("string",),
             max_length=32000,
+            description="What to draw. At most 32,000 characters for the GPT image models, 4,000 for dall-e-3 and 1,000 for dall-e-2.",
         ),
         FieldSpec(
             name="model",
@@ -69,6 +70,7 @@ CREATE_IMAGE = OperationSpec(
                 "dall-e-3",
                 "dall-e-2",
             ),
+            description="The model that draws the images.",
         ),
         FieldSpec(
             name="n",
@@ -78,6 +80,7 @@ CREATE_IMAGE = OperationSpec(
             kinds=("integer", "null"),
             minimum=1,
             maximum=10,
+            description="How many images to make, 1 to 10 (dall-e-3 makes one).",
         ),
         FieldSpec(
             name="quality",
@@ -86,6 +89,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max", "standard", "hd"),
+            description="The rendering effort.",
         ),
         FieldSpec(
             name="complexity",
@@ -94,6 +98,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("low", "medium", "high"),
+            description="How much the model plans the image before drawing it.",
         ),
         FieldSpec(
             name="response_format",
@@ -102,6 +107,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("url", "b64_json"),
+            description="URL or base64 data, for the DALL·E models only.",
         ),
         FieldSpec(
             name="output_format",
@@ -110,6 +116,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("png", "jpeg", "webp", "gif", "svg"),
+            description="The file format of the images (GPT image models only).",
         ),
         FieldSpec(
             name="output_compression",
@@ -119,6 +126,7 @@ CREATE_IMAGE = OperationSpec(
             kinds=("integer", "null"),
             minimum=0,
             maximum=100,
+            description="Compression of webp and jpeg output, 0 to 100 percent.",
         ),
         FieldSpec(
             name="frame_count",
@@ -128,6 +136,8 @@ CREATE_IMAGE = OperationSpec(
             kinds=("integer", "null"),
             minimum=2,
             maximum=16,
+            default=9,
+            description="The number of frames of a gif, 2 to 16; only with `output_format` gif.",
         ),
         FieldSpec(
             name="frame_duration_ms",
@@ -135,6 +145,8 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("integer", "null"),
+            default=200,
+            description="How long each gif frame shows, in milliseconds, rounded to 10 ms; only with `output_format` gif.",
         ),
         FieldSpec(
             name="svg",
@@ -142,6 +154,38 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("object", "null"),
+            model="ImageSvgOptions",
+            description="Options for svg output; only with `output_format` svg.",
+            fields=(
+                FieldSpec(
+                    name="model",
+                    python_name="model",
+                    bodies=(),
+                    required=True,
+                    kinds=("string",),
+                    description="The model that writes the SVG.",
+                ),
+                FieldSpec(
+                    name="reasoning",
+                    python_name="reasoning",
+                    bodies=(),
+                    required=False,
+                    kinds=("object",),
+                    model="ImageSvgReasoning",
+                    description="How hard the SVG model reasons.",
+                    fields=(
+                        FieldSpec(
+                            name="effort",
+                            python_name="effort",
+                            bodies=(),
+                            required=False,
+                            kinds=("string",),
+                            enum=("none", "minimal", "low", "medium", "high", "xhigh", "max"),
+                            description="The reasoning effort.",
+                        ),
+                    ),
+                ),
+            ),
         ),
         FieldSpec(
             name="stream",
@@ -149,6 +193,7 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("boolean", "null"),
+            description="Whether to stream events (partial images, then the final image) instead of returning one JSON body. GPT image models only.",
         ),
         FieldSpec(
             name="partial_images",
@@ -158,6 +203,7 @@ CREATE_IMAGE = OperationSpec(
             kinds=("integer", "null"),
             minimum=0,
             maximum=3,
+            description="How many partial images to stream before the final one, 0 to 3; only when streaming. The final image may arrive before all of them.",
         ),
         FieldSpec(
             name="size",
@@ -175,6 +221,7 @@ CREATE_IMAGE = OperationSpec(
                 "1792x1024",
                 "1024x1792",
             ),
+            description="The size of the images.",
         ),
         FieldSpec(
             name="moderation",
@@ -183,6 +230,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("low", "auto"),
+            description="The content-moderation level (GPT image models only).",
         ),
         FieldSpec(
             name="background",
@@ -191,6 +239,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("transparent", "opaque", "auto"),
+            description="Transparent, opaque or automatic background (GPT image models only).",
         ),
         FieldSpec(
             name="style",
@@ -199,6 +248,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("vivid", "natural"),
+            description="Vivid or natural look (dall-e-3 only).",
         ),
         FieldSpec(
             name="safety_identifier",
@@ -206,6 +256,7 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("string",),
+            description="A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`.",
         ),
         FieldSpec(
             name="user",
@@ -214,6 +265,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string",),
             deprecated=True,
+            description="An id of your end user; replaced by `safety_identifier`.",
         ),
     ),
     response_type=ImagesResponse,
@@ -241,6 +293,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             min_items=1,
             max_items=16,
             multipart_array_name="image[]",
+            description="The image to edit, or up to 16 images (png, webp or jpeg, each under 50 MB, for the GPT image models; one square png under 4 MB for dall-e-2). One file goes as the part `image`, several as repeated `image[]` parts.",
         ),
         FieldSpec(
             name="images",
@@ -250,6 +303,27 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("array",),
             min_items=1,
             max_items=16,
+            model="ImageRefParam",
+            description="References to the images to edit, up to 16. The Python argument is `image`, as for uploads.",
+            fields=(
+                FieldSpec(
+                    name="image_url",
+                    python_name="image_url",
+                    bodies=(),
+                    required=False,
+                    kinds=("string",),
+                    max_length=20971520,
+                    description="An http(s) URL of the image, or a `data:` URL with its base64 content.",
+                ),
+                FieldSpec(
+                    name="file_id",
+                    python_name="file_id",
+                    bodies=(),
+                    required=False,
+                    kinds=("string",),
+                    description="The id of an image uploaded with the File API.",
+                ),
+            ),
         ),
         FieldSpec(
             name="prompt",
@@ -258,6 +332,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=True,
             kinds=("string",),
             max_length=32000,
+            description="What the edit should produce. At most 32,000 characters for the GPT image models and 1,000 for dall-e-2.",
         ),
         FieldSpec(
             name="prompt",
@@ -267,6 +342,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("string",),
             min_length=1,
             max_length=32000,
+            description="What the edit should produce, at most 32,000 characters.",
         ),
         FieldSpec(
             name="mask",
@@ -274,6 +350,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart",),
             required=False,
             kinds=("file",),
+            description="A png under 4 MB, with alpha and the dimensions of the first image, whose fully transparent pixels mark where that image may change.",
         ),
         FieldSpec(
             name="mask",
@@ -281,6 +358,27 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("object",),
+            model="ImageRefParam",
+            description="A reference to a png mask whose fully transparent pixels mark where the first image may change.",
+            fields=(
+                FieldSpec(
+                    name="image_url",
+                    python_name="image_url",
+                    bodies=(),
+                    required=False,
+                    kinds=("string",),
+                    max_length=20971520,
+                    description="An http(s) URL of the image, or a `data:` URL with its base64 content.",
+                ),
+                FieldSpec(
+                    name="file_id",
+                    python_name="file_id",
+                    bodies=(),
+                    required=False,
+                    kinds=("string",),
+                    description="The id of an image uploaded with the File API.",
+                ),
+            ),
         ),
         FieldSpec(
             name="markup",
@@ -288,6 +386,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart",),
             required=False,
             kinds=("file",),
+            description="A transparent png drawn over the first image to guide the edit (arrows, outlines, notes), with the dimensions of that image. Cannot be combined with `mask`.",
         ),
         FieldSpec(
             name="model",
@@ -310,6 +409,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
                 "gpt-image-1",
                 "dall-e-2",
             ),
+            description="The model that edits the images.",
         ),
         FieldSpec(
             name="n",
@@ -319,6 +419,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("integer", "null"),
             minimum=1,
             maximum=10,
+            description="How many images to make, 1 to 10.",
         ),
         FieldSpec(
             name="quality",
@@ -327,6 +428,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max", "standard"),
+            description="The rendering effort.",
         ),
         FieldSpec(
             name="quality",
@@ -335,6 +437,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max"),
+            description="The rendering effort.",
         ),
         FieldSpec(
             name="complexity",
@@ -343,6 +446,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("low", "medium", "high"),
+            description="How much the model plans the image before drawing it.",
         ),
         FieldSpec(
             name="input_fidelity",
@@ -351,6 +455,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("high", "low"),
+            description="How closely the result keeps the input images' style and features; high or low on gpt-image-1.5, only low on gpt-image-1-mini, not for gpt-image-2.",
         ),
         FieldSpec(
             name="size",
@@ -359,6 +464,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             known_values=("auto", "1024x1024", "1536x1024", "1024x1536", "256x256", "512x512"),
+            description="The size of the images.",
         ),
         FieldSpec(
             name="response_format",
@@ -367,6 +473,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("url", "b64_json"),
+            description="URL or base64 data, for dall-e-2 only.",
         ),
         FieldSpec(
             name="output_format",
@@ -375,6 +482,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("png", "jpeg", "webp", "gif", "svg"),
+            description="The file format of the images (GPT image models only).",
         ),
         FieldSpec(
             name="output_compression",
@@ -384,6 +492,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("integer", "null"),
             minimum=0,
             maximum=100,
+            description="Compression of webp and jpeg output, 0 to 100 percent.",
         ),
         FieldSpec(
             name="frame_count",
@@ -393,6 +502,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("integer", "null"),
             minimum=2,
             maximum=16,
+            default=9,
+            description="The number of frames of a gif, 2 to 16; only with `output_format` gif.",
         ),
         FieldSpec(
             name="frame_duration_ms",
@@ -400,6 +511,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("integer", "null"),
+            default=200,
+            description="How long each gif frame shows, in milliseconds, rounded to 10 ms; only with `output_format` gif.",
         ),
         FieldSpec(
             name="svg",
@@ -407,7 +520,39 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("object", "null"),
+            model="ImageSvgOptions",
             multipart_style="brackets",
+            description="Options for svg output; only with `output_format` svg. Sent as the bracketed parts `svg[model]` and `svg[reasoning][effort]`.",
+            fields=(
+                FieldSpec(
+                    name="model",
+                    python_name="model",
+                    bodies=(),
+                    required=True,
+                    kinds=("string",),
+                    description="The model that writes the SVG.",
+                ),
+                FieldSpec(
+                    name="reasoning",
+                    python_name="reasoning",
+                    bodies=(),
+                    required=False,
+                    kinds=("object",),
+                    model="ImageSvgReasoning",
+                    description="How hard the SVG model reasons.",
+                    fields=(
+                        FieldSpec(
+                            name="effort",
+                            python_name="effort",
+                            bodies=(),
+                            required=False,
+                            kinds=("string",),
+                            enum=("none", "minimal", "low", "medium", "high", "xhigh", "max"),
+                            description="The reasoning effort.",
+                        ),
+                    ),
+                ),
+            ),
         ),
         FieldSpec(
             name="background",
@@ -416,6 +561,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("transparent", "opaque", "auto"),
+            description="Transparent, opaque or automatic background (GPT image models only).",
         ),
         FieldSpec(
             name="stream",
@@ -423,6 +569,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("boolean", "null"),
+            description="Whether to stream events (partial images, then the final image) instead of returning one JSON body. GPT image models only.",
         ),
         FieldSpec(
             name="partial_images",
@@ -432,6 +579,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("integer", "null"),
             minimum=0,
             maximum=3,
+            description="How many partial images to stream before the final one, 0 to 3; only when streaming.",
         ),
         FieldSpec(
             name="safety_identifier",
@@ -439,6 +587,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("string",),
+            description="A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`.",
         ),
         FieldSpec(
             name="user",
@@ -447,6 +596,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string",),
             deprecated=True,
+            description="An id of your end user; replaced by `safety_identifier`.",
         ),
         FieldSpec(
             name="moderation",
@@ -455,6 +605,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("low", "auto"),
+            description="The content-moderation level.",
         ),
     ),
     response_type=ImagesResponse,
@@ -479,6 +630,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             bodies=("multipart",),
             required=True,
             kinds=("file",),
+            description="The image to vary, a square png under 4 MB.",
         ),
         FieldSpec(
             name="model",
@@ -487,6 +639,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             known_values=("dall-e-2",),
+            description="The model that makes the variations.",
         ),
         FieldSpec(
             name="n",
@@ -496,6 +649,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             kinds=("integer", "null"),
             minimum=1,
             maximum=10,
+            description="How many variations to make, 1 to 10.",
         ),
         FieldSpec(
             name="response_format",
@@ -504,6 +658,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("url", "b64_json"),
+            description="URL or base64 data.",
         ),
         FieldSpec(
             name="size",
@@ -512,6 +667,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("256x256", "512x512", "1024x1024"),
+            description="The size of the variations.",
         ),
         FieldSpec(
             name="user",
@@ -520,6 +676,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string",),
             deprecated=True,
+            description="An id of your end user; replaced by `safety_identifier`.",
         ),
     ),
     response_type=ImagesResponse,
@@ -544,6 +701,7 @@ CREATE_FILE = OperationSpec(
             bodies=("multipart",),
             required=True,
             kinds=("file",),
+            description="The file to store (its content, not its name).",
         ),
         FieldSpec(
             name="purpose",
@@ -552,6 +710,7 @@ CREATE_FILE = OperationSpec(
             required=True,
             kinds=("string",),
             enum=("batch", "vision", "user_data", "assistants", "fine-tune", "evals"),
+            description="What the file is for; `batch` for a Batch API input.",
         ),
     ),
     response_type=OpenAIFile,
@@ -681,6 +840,7 @@ CREATE_BATCH = OperationSpec(
             bodies=("json",),
             required=True,
             kinds=("string",),
+            description="The id of a JSONL file uploaded with the purpose `batch`: one request per line, at most 50,000 lines and 200 MB.",
         ),
         FieldSpec(
             name="endpoint",
@@ -689,6 +849,7 @@ CREATE_BATCH = OperationSpec(
             required=True,
             kinds=("string",),
             known_values=("/v1/images/generations", "/v1/images/edits"),
+            description="The path every request of the batch goes to.",
         ),
         FieldSpec(
             name="completion_window",
@@ -697,6 +858,7 @@ CREATE_BATCH = OperationSpec(
             required=True,
             kinds=("string",),
             enum=("24h",),
+            description="How long the batch may take; `24h` is the only window.",
         ),
         FieldSpec(
             name="metadata",
@@ -704,6 +866,7 @@ CREATE_BATCH = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("object", "null"),
+            description="Key-value pairs to attach to the batch.",
         ),
     ),
     response_type=Batch,

@@ -9,8 +9,9 @@ from typing import Any, TextIO, cast
 
 import attrs
 
-from ._cli_output import Progress, describe_image, image_size, save_new
-from ._exceptions import APIError
+from openai_images_sdk._exceptions import APIError
+
+from ._output import Progress, describe_image, image_size, save_new, save_replacing
 
 __all__ = ["Outcome", "SavedImage", "run_operation"]
 
@@ -50,7 +51,7 @@ class Outcome:
     partial_images: list[SavedImage] = attrs.Factory(list[SavedImage])
 
     def to_json(self) -> dict[str, object]:
-        from ._converter import unstructure
+        from openai_images_sdk._converter import unstructure
 
         return {
             "command": self.command,
@@ -68,11 +69,20 @@ _SETTINGS = ("created", "size", "quality", "output_format", "background")
 
 
 class _Saver:
-    def __init__(self, out: Path, stem: str, progress: Progress, echo: TextIO | None) -> None:
+    def __init__(
+        self,
+        out: Path,
+        stem: str,
+        progress: Progress,
+        echo: TextIO | None,
+        *,
+        overwrite: bool = False,
+    ) -> None:
         self.out = out
         self.stem = stem
         self.progress = progress
         self.echo = echo
+        self.overwrite = overwrite
 
     def save(
         self,
@@ -84,7 +94,12 @@ class _Saver:
         revised_prompt: str | None = None,
     ) -> SavedImage:
         stem = f"{self.stem}-partial-{index}" if partial else self.stem
-        path = save_new(self.out, stem, data, output_format)
+        if self.overwrite:
+            # One name per image of the call, so a re-run replaces exactly its own files.
+            stem = stem if partial or index == 0 else f"{stem}-{index}"
+            path = save_replacing(self.out, stem, data, output_format)
+        else:
+            path = save_new(self.out, stem, data, output_format)
         size = image_size(data)
         if self.echo is not None:
             label = f"partial image {index}" if partial else "image"
@@ -118,15 +133,17 @@ def run_operation(
     progress: Progress,
     echo: TextIO | None,
     extras: Mapping[str, object] | None = None,
+    overwrite: bool = False,
 ) -> Outcome:
     """Call `method` with `params`, save every image under `out`, and describe the result.
 
     `echo` receives a line per saved file as it is written (None for silence). A streamed
     call (``stream=True`` in `params`) saves each partial image as it arrives. `extras`
-    holds request options passed along with the parameters (``extra_headers``, ...).
+    holds request options passed along with the parameters (``extra_headers``, ...). With
+    `overwrite`, files are named by stem and index alone and replace files of that name.
     """
     outcome = Outcome(command=command, model=params.get("model"))
-    saver = _Saver(out, stem, progress, echo)
+    saver = _Saver(out, stem, progress, echo, overwrite=overwrite)
     with progress:
         result = method(**params, **(extras or {}))
         if params.get("stream") is True:

@@ -14,7 +14,7 @@ from typing import Final, cast
 
 import attrs
 
-from ._logging import credential_values
+from openai_images_sdk._logging import credential_values
 
 __all__ = [
     "REQUEST_FLAGS",

@@ -2,35 +2,44 @@
 
 Nothing here lists an API parameter: a field added to `spec/` and regenerated shows up as
 an option. Field kinds choose the argparse type (int, float, flag, file, JSON object),
-`enum` gives `choices`, `known_values` go in the help. Object fields get a JSON option
-(``--svg '{"model": ...}'``) plus one option per leaf of their model class when the
-generated method's annotations say what that class is (``--svg-model``,
-``--svg-reasoning-effort``).
+`enum` gives `choices`, `description`, `known_values`, limits and `default` make the help.
+Object fields get a JSON option (``--svg '{"model": ...}'``) plus one option per leaf of
+their nested `FieldSpec.fields` (``--svg-model``, ``--svg-reasoning-effort``); the value
+is structured into the class `FieldSpec.model` names when the command runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
-import re
-import types
-import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final, Literal, cast
 
 import attrs
 
-from ._cli_inputs import REFERENCE_HELP, check_mixed_inputs, existing_file, image_source
-from ._operation import FieldSpec, OperationSpec
+from openai_images_sdk._operation import FieldSpec, OperationSpec
 
-__all__ = ["DEST_PREFIX", "ParamOption", "add_param_options", "collect_params", "param_options"]
+from ._inputs import REFERENCE_HELP, check_mixed_inputs, existing_file, image_source
+
+__all__ = [
+    "DEST_PREFIX",
+    "ModelResolver",
+    "ParamOption",
+    "add_param_options",
+    "collect_params",
+    "param_options",
+]
 
 DEST_PREFIX: Final = "api:"
 """argparse `dest` prefix of API parameters; nested leaves join their path with dots."""
 _MAX_DEPTH: Final = 3
+# The reference shapes `_inputs.image_source` builds: an object field with these
+# properties takes a URL or file id where a file is otherwise uploaded.
+_REFERENCE_KEYS: Final = frozenset({"image_url", "file_id"})
 
 OptionKind = Literal["file", "flag", "value", "json", "leaf"]
+ModelResolver = Callable[[str], "type | None"]
+"""A generated model's name (`FieldSpec.model`) -> its class, or None when unknown."""
 
 
 @attrs.frozen(kw_only=True)
@@ -51,8 +60,8 @@ class ParamOption:
     required: bool = False
     help: str = ""
     references: bool = False
-    """A file option that also takes references (URL, file id): the operation's JSON body
-    carries the parameter too (`_cli_inputs.image_source`)."""
+    """A file option that also takes references (URL, file id): another body variant of
+    the parameter holds reference objects (`_inputs.image_source`)."""
 
     @property
     def dest(self) -> str:
@@ -113,6 +122,8 @@ def _describe(fields: Sequence[FieldSpec]) -> str:
         notes.append(f"at most {spec.max_length} characters")
     if spec.max_items is not None and "file" in spec.kinds:
         notes.append(f"repeat for up to {spec.max_items} files")
+    if spec.default is not None:
+        notes.append(f"server default {spec.default}")
     if any(field.deprecated for field in fields):
         notes.append("deprecated")
     return "; ".join(notes)
@@ -125,28 +136,8 @@ def _join(doc: str, notes: str) -> str:
     return doc or notes
 
 
-def param_docs(method: Callable[..., object] | None) -> dict[str, str]:
-    """Parameter descriptions from the ``Args:`` section of a method's docstring."""
-    docs: dict[str, str] = {}
-    doc = inspect.getdoc(method) if method is not None else None
-    lines = doc.splitlines() if doc else []
-    in_args = False
-    current = ""
-    for line in lines:
-        if line.strip() == "Args:":
-            in_args = True
-            continue
-        if not in_args:
-            continue
-        if line and not line.startswith(" "):
-            break  # the next section
-        entry = re.match(r"^ {4}(\w+): (.*)$", line)
-        if entry:
-            current = entry.group(1)
-            docs[current] = entry.group(2)
-        elif current and line.startswith(" " * 8):
-            docs[current] += " " + line.strip()
-    return docs
+def _doc(fields: Sequence[FieldSpec]) -> str:
+    return next((spec.description for spec in fields if spec.description), "")
 
 
 def _grouped(op: OperationSpec) -> dict[str, tuple[FieldSpec, ...]]:
@@ -156,20 +147,26 @@ def _grouped(op: OperationSpec) -> dict[str, tuple[FieldSpec, ...]]:
     return {name: tuple(specs) for name, specs in groups.items()}
 
 
+def _takes_references(fields: Sequence[FieldSpec]) -> bool:
+    """Whether a variant of the parameter holds reference objects (image_url / file_id)."""
+    return any(
+        {nested.name for nested in spec.fields} >= _REFERENCE_KEYS
+        for spec in fields
+        if "file" not in spec.kinds
+    )
+
+
+def _object_fields(fields: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
+    return next((spec.fields for spec in fields if "object" in spec.kinds and spec.fields), ())
+
+
 def param_options(
-    op: OperationSpec,
-    *,
-    positional: str | None = None,
-    object_types: Mapping[str, type] | None = None,
-    docs: Mapping[str, str] | None = None,
-    reserved: Iterable[str] = (),
+    op: OperationSpec, *, positional: str | None = None, reserved: Iterable[str] = ()
 ) -> list[ParamOption]:
     """The command-line arguments for every parameter of `op`.
 
     `positional` names the parameter taken as a positional argument (``prompt``);
-    `object_types` maps object parameters to their attrs class, for per-leaf options;
-    `docs` gives each parameter's description (`param_docs`); `reserved` lists option
-    strings the command already uses (a clash gets ``--param-``).
+    `reserved` lists option strings the command already uses (a clash gets ``--param-``).
     """
     taken = set(reserved)
     options: list[ParamOption] = []
@@ -187,15 +184,15 @@ def param_options(
             "flags": flags,
             "fields": fields,
             "required": any(f.required for f in fields) and bool(flags),
-            "help": _join((docs or {}).get(name, ""), _describe(fields)),
+            "help": _join(_doc(fields), _describe(fields)),
         }
         if "file" in kinds:
             many = any(f.multipart_array_name is not None or (f.max_items or 0) > 1 for f in fields)
             many = many and bool(flags)
-            refs = any("json" in f.bodies for f in fields)
+            refs = _takes_references(fields)
             if refs:
                 notes = "; ".join(filter(None, (_describe(fields), REFERENCE_HELP)))
-                common["help"] = _join((docs or {}).get(name, ""), notes)
+                common["help"] = _join(_doc(fields), notes)
             options.append(
                 ParamOption(
                     kind="file",
@@ -209,9 +206,7 @@ def param_options(
             options.append(ParamOption(kind="flag", **common))
         elif "object" in kinds:
             options.append(ParamOption(kind="json", type=json_object, **common))
-            cls = (object_types or {}).get(name)
-            if cls is not None:
-                options.extend(_leaf_options(cls, (name,), fields, taken))
+            options.extend(_leaf_options(_object_fields(fields), (name,), fields, taken))
         elif spec.enum is not None:
             options.append(
                 ParamOption(kind="value", type=_enum_type(spec.enum), choices=spec.enum, **common)
@@ -225,111 +220,40 @@ def param_options(
 
 
 def _leaf_options(
-    cls: type, path: tuple[str, ...], fields: tuple[FieldSpec, ...], taken: set[str]
+    nested: Sequence[FieldSpec],
+    path: tuple[str, ...],
+    fields: tuple[FieldSpec, ...],
+    taken: set[str],
 ) -> list[ParamOption]:
-    if len(path) > _MAX_DEPTH or not attrs.has(cls):
-        return []
-    try:
-        hints = typing.get_type_hints(cls)
-    except (NameError, TypeError):
+    if len(path) > _MAX_DEPTH:
         return []
     options: list[ParamOption] = []
-    for attribute in attrs.fields(cls):
-        leaf = (*path, attribute.alias or attribute.name)
-        annotation = _strip_optional(hints.get(attribute.name, str))
-        if isinstance(annotation, type) and attrs.has(annotation):
-            options.extend(_leaf_options(annotation, leaf, fields, taken))
+    for spec in nested:
+        leaf = (*path, spec.python_name)
+        kinds = _kinds([spec])
+        if "object" in kinds:
+            options.extend(_leaf_options(spec.fields, leaf, fields, taken))
             continue
         flag = _option_name(leaf)
         if flag in taken:
             continue
         taken.add(flag)
-        literals = _literal_values(annotation)
-        closed = literals is not None and not _accepts_any_str(annotation)
-        kind_type: Callable[[str], object]
-        if annotation is bool:
+        common: dict[str, Any] = {
+            "python_name": path[0],
+            "path": leaf,
+            "flags": (flag,),
+            "fields": fields,
+            "help": _join(spec.description, _describe([spec])),
+        }
+        if kinds == {"boolean"}:
+            options.append(ParamOption(kind="flag", **common))
+        elif spec.enum is not None:
             options.append(
-                ParamOption(
-                    python_name=path[0], path=leaf, flags=(flag,), kind="flag", fields=fields
-                )
+                ParamOption(kind="leaf", type=_enum_type(spec.enum), choices=spec.enum, **common)
             )
-            continue
-        if closed and literals is not None:
-            kind_type = _enum_type(literals)
-        elif annotation is int:
-            kind_type = int
-        elif annotation is float:
-            kind_type = float
         else:
-            kind_type = str
-        help_text = ""
-        if literals is not None and not closed:
-            help_text = "known values: " + ", ".join(map(str, literals)) + " (others accepted)"
-        options.append(
-            ParamOption(
-                python_name=path[0],
-                path=leaf,
-                flags=(flag,),
-                kind="leaf",
-                fields=fields,
-                type=kind_type,
-                choices=tuple(literals) if closed and literals is not None else None,
-                help=help_text,
-            )
-        )
+            options.append(ParamOption(kind="leaf", type=_scalar_type(kinds), **common))
     return options
-
-
-def _union_args(annotation: object) -> tuple[object, ...]:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Union or origin is types.UnionType:
-        return typing.get_args(annotation)
-    return (annotation,)
-
-
-def _strip_optional(annotation: object) -> object:
-    args = [arg for arg in _union_args(annotation) if arg is not type(None)]
-    return args[0] if len(args) == 1 else annotation
-
-
-def _literal_values(annotation: object) -> tuple[object, ...] | None:
-    values: list[object] = []
-    for arg in _union_args(annotation):
-        if typing.get_origin(arg) is Literal:
-            values.extend(typing.get_args(arg))
-    return tuple(values) if values else None
-
-
-def _accepts_any_str(annotation: object) -> bool:
-    return any(arg is str for arg in _union_args(annotation))
-
-
-def _param_hint(method: Callable[..., object], name: str) -> object:
-    """One parameter's annotation, evaluated alone: other annotations of a generated
-    method may name types imported only for type checkers."""
-    raw: object = getattr(method, "__annotations__", {}).get(name)
-    if not isinstance(raw, str):
-        return raw
-    namespace: dict[str, Any] = dict(getattr(method, "__globals__", {}))
-    try:
-        return eval(raw, namespace)  # what typing.get_type_hints does, for one name
-    except Exception:  # an annotation we cannot evaluate only costs the per-leaf options
-        return None
-
-
-def object_types_for(op: OperationSpec, method: Callable[..., object] | None) -> dict[str, type]:
-    """The attrs class of each object parameter of `op`, read from the API method's hints."""
-    if method is None:
-        return {}
-    found: dict[str, type] = {}
-    for name, fields in _grouped(op).items():
-        if "object" not in _kinds(fields):
-            continue
-        for arg in _union_args(_param_hint(method, name)):
-            if isinstance(arg, type) and attrs.has(arg):
-                found[name] = arg
-                break
-    return found
 
 
 def add_param_options(parser: argparse.ArgumentParser, options: Sequence[ParamOption]) -> None:
@@ -365,31 +289,44 @@ def add_param_options(parser: argparse.ArgumentParser, options: Sequence[ParamOp
         group.add_argument(*option.flags, **kwargs)
 
 
+def generated_model(name: str) -> type | None:
+    """The class `name` in `_generated.models` (imported on first use), or None."""
+    from openai_images_sdk._generated import models
+
+    found: object = getattr(models, name, None)
+    return found if isinstance(found, type) else None
+
+
 def collect_params(
     namespace: argparse.Namespace,
     options: Sequence[ParamOption],
-    object_types: Mapping[str, type] | None = None,
+    resolve: ModelResolver | None = generated_model,
 ) -> dict[str, object]:
     """The API keyword arguments given on the command line, with object leaves assembled.
 
-    A file option given once passes one input, several times a list. Raises `ValueError`
-    when an object parameter's parts do not form a valid object, and `ValidationError`
-    (a `ValueError`) when the image inputs mix local files and references.
+    A file option given once passes one input, several times a list. An object parameter
+    becomes an instance of the class its `FieldSpec.model` names (`resolve`; None keeps
+    plain dicts). Raises `ValueError` when an object's parts do not form a valid object,
+    and `ValidationError` (a `ValueError`) when image inputs mix files and references.
     """
     given = vars(namespace)
     params: dict[str, object] = {}
     inputs: list[tuple[str, str, object]] = []
+    objects: dict[str, tuple[FieldSpec, ...]] = {}
     # Whole-object options come before their leaves, so leaves override JSON keys.
     for option in sorted(options, key=lambda o: len(o.path)):
         if option.dest not in given:
             continue
         value = given[option.dest]
+        last = option.path[-1]
         if option.kind == "file" and isinstance(value, list):
             files = cast("list[object]", value)
             value = files[0] if len(files) == 1 else files
         if option.kind == "file":
             flag = option.flags[0] if option.flags else option.python_name.upper()
             inputs.append((option.python_name, flag, value))
+        elif option.kind in ("json", "leaf") or len(option.path) > 1:
+            objects[option.python_name] = option.fields
         if len(option.path) == 1:
             params[option.python_name] = value
             continue
@@ -402,17 +339,36 @@ def collect_params(
             raise ValueError(
                 f"{option.flags[0]} needs {_option_name(option.path[:-1])} to be an object"
             )
-        cast("dict[str, object]", target)[option.path[-1]] = value
+        cast("dict[str, object]", target)[last] = value
     check_mixed_inputs(inputs)
-    image_params = {name for name, _, _ in inputs}  # already in the wire shape
-    for name, cls in (object_types or {}).items():
-        if isinstance(params.get(name), dict) and name not in image_params:
-            params[name] = _structure(params[name], cls, name)
+    for name, fields in objects.items():
+        given_object = params.get(name)
+        if isinstance(given_object, dict):
+            value = cast("dict[str, object]", given_object)
+            _check_required(value, _object_fields(fields), (name,))
+            model = next((f.model for f in fields if "object" in f.kinds and f.model), None)
+            cls = resolve(model) if resolve is not None and model is not None else None
+            if cls is not None:
+                params[name] = _structure(value, cls, name)
     return params
 
 
+def _check_required(
+    value: dict[str, object], nested: Sequence[FieldSpec], path: tuple[str, ...]
+) -> None:
+    for spec in nested:
+        inner = value.get(spec.name)
+        if spec.required and inner is None:
+            raise ValueError(
+                f"{_option_name(path)}: {spec.name} is required "
+                f"(give {_option_name((*path, spec.name))} or a JSON object with it)"
+            )
+        if isinstance(inner, dict) and spec.fields:
+            _check_required(cast("dict[str, object]", inner), spec.fields, (*path, spec.name))
+
+
 def _structure(value: object, cls: type, name: str) -> object:
-    from ._converter import structure
+    from openai_images_sdk._converter import structure
 
     try:
         result = structure(value, cast("type[object]", cls))

@@ -18,18 +18,19 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._cli_params import ParamOption, add_param_options, collect_params, param_options
+from ._common import UsageError, endpoint
+from ._params import ParamOption, add_param_options, collect_params, param_options
 
 if TYPE_CHECKING:
-    from .bulk import BulkSummary
+    from openai_images_sdk.bulk import BulkSummary
 
 __all__ = [
     "BULK_OWN_FLAGS",
-    "add_bulk_parser",
     "add_connection_options",
     "add_record_options",
     "bulk_param_options",
     "records_of",
+    "register",
 ]
 
 _SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
@@ -59,28 +60,19 @@ BULK_OWN_FLAGS: Final = frozenset(
 )
 
 
-def bulk_param_options() -> tuple[list[ParamOption], dict[str, type]]:
+def bulk_param_options() -> list[ParamOption]:
     """Options for every parameter of images.generate and images.edit (none required)."""
-    from ._cli import _api_method
-    from ._cli_params import object_types_for, param_docs
-    from ._generated import operations
+    from openai_images_sdk._generated import operations
 
     options: list[ParamOption] = []
-    types: dict[str, type] = {}
     taken: set[str] = set()
     for op in (operations.CREATE_IMAGE, operations.CREATE_IMAGE_EDIT):
-        method = _api_method(op)
-        found = object_types_for(op, method)
-        for option in param_options(
-            op, object_types=found, docs=param_docs(method), reserved=BULK_OWN_FLAGS
-        ):
+        for option in param_options(op, reserved=BULK_OWN_FLAGS):
             if option.python_name in _SKIPPED_PARAMS or option.dest in taken:
                 continue
             taken.add(option.dest)
             options.append(attrs.evolve(option, required=False))
-        for name, cls in found.items():
-            types.setdefault(name, cls)
-    return options, types
+    return options
 
 
 def add_record_options(parser: argparse.ArgumentParser) -> None:
@@ -131,12 +123,10 @@ def add_connection_options(parser: argparse.ArgumentParser, *, fake: bool = True
 
 def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
     """The records of INPUT (read lazily), their count when cheap, and the base folder."""
-    from .bulk import count_records, read_records
+    from openai_images_sdk.bulk import count_records, read_records
 
     source: str = args.input
     if source != "-" and not Path(source).is_file():
-        from ._cli import UsageError
-
         raise UsageError(f"no such input file: {source}")
     records = read_records(source, format=args.format)
     total = None if source == "-" else count_records(source, format=args.format)
@@ -152,16 +142,13 @@ def _summary_json(summary: BulkSummary) -> dict[str, object]:
 def _run(args: argparse.Namespace) -> int:
     import anyio
 
-    from ._cli import _endpoint
-    from ._client import AsyncImagesClient
-    from .bulk import bulk_generate
+    from openai_images_sdk._client import AsyncImagesClient
+    from openai_images_sdk.bulk import bulk_generate
 
     options: list[ParamOption] = args._options
     try:
-        params = collect_params(args, options, args._types)
+        params = collect_params(args, options)
     except ValueError as exc:
-        from ._cli import UsageError
-
         raise UsageError(str(exc)) from exc
     records, total, base = records_of(args)
 
@@ -182,7 +169,7 @@ def _run(args: argparse.Namespace) -> int:
                 **params,
             )
 
-    with _endpoint(args) as client_kwargs:
+    with endpoint(args) as client_kwargs:
         summary = anyio.run(go, client_kwargs)
     if args.json:
         print(json.dumps(_summary_json(summary), indent=2))
@@ -194,7 +181,7 @@ def _run(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-def add_bulk_parser(commands: Any) -> None:
+def register(commands: Any) -> None:
     """Register ``bulk`` on the top-level subparsers."""
     sub: argparse.ArgumentParser = commands.add_parser(
         "bulk",
@@ -211,6 +198,6 @@ def add_bulk_parser(commands: Any) -> None:
     run.add_argument("--max-attempts", type=int, default=5, metavar="N",
                      help="tries per record on 429, 5xx and network errors (default 5)")  # fmt: skip
     add_connection_options(sub)
-    options, types = bulk_param_options()
+    options = bulk_param_options()
     add_param_options(sub, options)
-    sub.set_defaults(_command=None, _handler=_run, _options=options, _types=types)
+    sub.set_defaults(_handler=_run, _options=options)

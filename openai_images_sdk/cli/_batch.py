@@ -17,18 +17,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._cli_bulk import (
+from ._bulk import (
     add_connection_options,
     add_record_options,
     bulk_param_options,
     records_of,
 )
-from ._cli_params import ParamOption, add_param_options, collect_params
+from ._common import EXIT_PENDING, UsageError, endpoint
+from ._params import ParamOption, add_param_options, collect_params
 
 if TYPE_CHECKING:
-    from ._generated.models import Batch
+    from openai_images_sdk._generated.models import Batch
 
-__all__ = ["add_batch_parser"]
+__all__ = ["register"]
 
 
 def _metadata(text: str) -> tuple[str, str]:
@@ -39,23 +40,19 @@ def _metadata(text: str) -> tuple[str, str]:
 
 
 def _client_kwargs(args: argparse.Namespace) -> Any:
-    from ._cli import _endpoint
-
-    return _endpoint(args)
+    return endpoint(args)
 
 
 def _submit(args: argparse.Namespace) -> int:
     import anyio
 
-    from ._client import AsyncImagesClient
-    from .bulk import submit_batches
+    from openai_images_sdk._client import AsyncImagesClient
+    from openai_images_sdk.bulk import submit_batches
 
     options: list[ParamOption] = args._options
     try:
-        params = collect_params(args, options, args._types)
+        params = collect_params(args, options)
     except ValueError as exc:
-        from ._cli import UsageError
-
         raise UsageError(str(exc)) from exc
     records, _total, base = records_of(args)
 
@@ -108,8 +105,8 @@ def _describe(batch: Batch) -> dict[str, object]:
 def _status(args: argparse.Namespace) -> int:
     import anyio
 
-    from ._client import AsyncImagesClient
-    from .bulk import batch_status
+    from openai_images_sdk._client import AsyncImagesClient
+    from openai_images_sdk.bulk import batch_status
 
     async def go(client_kwargs: dict[str, Any]) -> list[Batch]:
         async with AsyncImagesClient(**client_kwargs) as client:
@@ -132,8 +129,8 @@ def _status(args: argparse.Namespace) -> int:
 def _collect(args: argparse.Namespace) -> int:
     import anyio
 
-    from ._client import AsyncImagesClient
-    from .bulk import collect_batches
+    from openai_images_sdk._client import AsyncImagesClient
+    from openai_images_sdk.bulk import collect_batches
 
     async def go(client_kwargs: dict[str, Any]) -> Any:
         async with AsyncImagesClient(**client_kwargs) as client:
@@ -172,15 +169,15 @@ def _collect(args: argparse.Namespace) -> int:
     for file_id, reason in summary.delete_errors.items():
         print(f"warning: file {file_id} not deleted: {reason}", file=sys.stderr)
     if summary.pending:
-        return 3
+        return EXIT_PENDING
     return 1 if summary.failed else 0
 
 
 def _cancel(args: argparse.Namespace) -> int:
     import anyio
 
-    from ._client import AsyncImagesClient
-    from .bulk import cancel_batches
+    from openai_images_sdk._client import AsyncImagesClient
+    from openai_images_sdk.bulk import cancel_batches
 
     async def go(client_kwargs: dict[str, Any]) -> Any:
         async with AsyncImagesClient(**client_kwargs) as client:
@@ -215,7 +212,7 @@ def _state_options(parser: argparse.ArgumentParser, *, with_out: bool) -> None:
                         help="where the submission state lives (default FOLDER/.openai-batch)")  # fmt: skip
 
 
-def add_batch_parser(commands: Any) -> None:
+def register(commands: Any) -> None:
     """Register ``batch`` (submit, status, collect, cancel) on the top-level subparsers."""
     batch: argparse.ArgumentParser = commands.add_parser(
         "batch",
@@ -237,14 +234,14 @@ def add_batch_parser(commands: Any) -> None:
     limits.add_argument("--max-bytes", type=int, default=200 * 1024 * 1024, metavar="N",
                         help="bytes per input file (default 200 MB, the API's limit)")  # fmt: skip
     add_connection_options(submit, fake=False)
-    options, types = bulk_param_options()
+    options = bulk_param_options()
     add_param_options(submit, options)
-    submit.set_defaults(_command=None, _handler=_submit, _options=options, _types=types)
+    submit.set_defaults(_handler=_submit, _options=options)
 
     status = steps.add_parser("status", help="show each batch's status and request counts")
     _state_options(status, with_out=True)
     add_connection_options(status, fake=False)
-    status.set_defaults(_command=None, _handler=_status)
+    status.set_defaults(_handler=_status)
 
     collect = steps.add_parser("collect", help="wait for the batches and save their images")
     _state_options(collect, with_out=True)
@@ -260,11 +257,11 @@ def add_batch_parser(commands: Any) -> None:
                          help="after saving a batch's results, delete its input, output and "
                          "error files from the API (failures are reported, not fatal)")  # fmt: skip
     add_connection_options(collect, fake=False)
-    collect.set_defaults(_command=None, _handler=_collect)
+    collect.set_defaults(_handler=_collect)
 
     cancel = steps.add_parser(
         "cancel", help="cancel the batches that have not ended (collect saves what finished)"
     )
     _state_options(cancel, with_out=True)
     add_connection_options(cancel, fake=False)
-    cancel.set_defaults(_command=None, _handler=_cancel)
+    cancel.set_defaults(_handler=_cancel)

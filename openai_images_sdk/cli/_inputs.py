@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Final, TypeAlias, cast
 from urllib.parse import urlsplit
 
-from ._exceptions import ValidationError, Violation
+from openai_images_sdk._exceptions import ValidationError, Violation
 
 __all__ = [
     "REFERENCE_HELP",

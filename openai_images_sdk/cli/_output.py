@@ -10,10 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final, TextIO
 
-from ._imageinfo import probe_bytes
-from ._results import extension_for, sniff_format, write_atomic
-
-__all__ = ["Progress", "describe_image", "image_size", "save_new", "slugify"]
+__all__ = ["Progress", "describe_image", "image_size", "save_new", "save_replacing", "slugify"]
 
 _MAX_SLUG: Final = 48
 _MAX_SUFFIX: Final = 10_000
@@ -40,6 +37,8 @@ def save_new(folder: Path, stem: str, data: bytes, output_format: str | None = N
 
     Never replaces an existing file, even one created meanwhile by another process.
     """
+    from openai_images_sdk._results import extension_for, write_atomic
+
     ext = extension_for(data, output_format)
     for counter in range(_MAX_SUFFIX):
         name = f"{stem}.{ext}" if counter == 0 else f"{stem}-{counter}.{ext}"
@@ -50,13 +49,24 @@ def save_new(folder: Path, stem: str, data: bytes, output_format: str | None = N
     raise FileExistsError(f"{folder / stem}-*.{ext}: {_MAX_SUFFIX} files exist already")
 
 
+def save_replacing(folder: Path, stem: str, data: bytes, output_format: str | None = None) -> Path:
+    """Write `data` as ``folder/stem.ext``, replacing a file of that name (atomically)."""
+    from openai_images_sdk._results import extension_for, write_atomic
+
+    return write_atomic(folder / f"{stem}.{extension_for(data, output_format)}", data)
+
+
 def image_size(data: bytes) -> tuple[int, int] | None:
     """Width and height from the image's header, without decoding pixels."""
+    from openai_images_sdk._imageinfo import probe_bytes
+
     return probe_bytes(data).dimensions
 
 
 def describe_image(path: Path, data: bytes) -> str:
     """``out/fox.png (1024x1024 png, 183 KB)``."""
+    from openai_images_sdk._results import sniff_format
+
     size = image_size(data)
     dims = f"{size[0]}x{size[1]} " if size else ""
     fmt = sniff_format(data) or "data"

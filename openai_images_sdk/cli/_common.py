@@ -1,0 +1,74 @@
+"""What every command shares: the program name, exit codes, usage errors, the endpoint."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+from collections.abc import Callable, Generator
+from typing import Any, Final, TypeAlias
+
+__all__ = [
+    "EXIT_FAILURE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PENDING",
+    "EXIT_USAGE",
+    "PROG",
+    "Handler",
+    "UsageError",
+    "endpoint",
+]
+
+PROG: Final = "openai-images"
+EXIT_OK: Final = 0
+EXIT_FAILURE: Final = 1
+"""An API, network or file error; or some records of a bulk or batch run failed."""
+EXIT_USAGE: Final = 2
+"""The command line or the request is invalid; nothing was sent."""
+EXIT_PENDING: Final = 3
+"""``batch collect``: some batches are still running (``--no-wait``, ``--wait-timeout``)."""
+EXIT_INTERRUPTED: Final = 130
+_FAKE_KEY: Final = "sk-fake-openai-images-cli"
+
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
+"""What a command runs: parsed arguments in, exit code out."""
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot run (exit code 2)."""
+
+
+def _fake_server() -> Any:
+    """The fake server class that ``--fake`` starts."""
+    from openai_images_sdk.testing import FakeImagesServer
+
+    return FakeImagesServer
+
+
+@contextlib.contextmanager
+def endpoint(args: argparse.Namespace) -> Generator[dict[str, Any]]:
+    """Client keyword arguments; with --fake, a fake server running for the block."""
+    kwargs: dict[str, Any] = {}
+    if args.timeout is not None:
+        kwargs["timeout"] = args.timeout
+    if args.max_retries is not None:
+        kwargs["max_retries"] = args.max_retries
+    if args.validation is not None:
+        kwargs["validation"] = args.validation
+    if args.fake:
+        if args.base_url:
+            raise UsageError("--fake and --base-url cannot be combined")
+        with _fake_server()() as server:
+            yield {**kwargs, "api_key": args.api_key or _FAKE_KEY, "base_url": server.base_url}
+        return
+    api_key = args.api_key or os.environ.get("OPENAI_API_KEY")
+    if not api_key:
+        raise UsageError(
+            "no API key: pass --api-key, set OPENAI_API_KEY, or add --fake to use the "
+            "built-in fake server"
+        )
+    kwargs["api_key"] = api_key
+    if args.base_url:
+        kwargs["base_url"] = args.base_url
+    yield kwargs
