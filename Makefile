@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The official package whose published types `diff-upstream --package openai` compares
+# with spec/; installed in its own venv for that check only, never a runtime dependency.
+OPENAI_PIN := 3.57.0
+OPENAI_VENV := .tools/openai-venv
 
 .PHONY: demo test lint typecheck unit codegen check-codegen bench clean
 

@@ -28,27 +28,26 @@ SCHEMA = ROOT / "spec" / "model-capabilities.schema.json"
 SHIPPED = ROOT / "openai_images_sdk" / "_generated" / "capabilities.json"
 OPENAPI = ROOT / "spec" / "openapi.yaml"
 
-# The models API-FACTS.md names, with the lifecycle it states.
-KNOWN = [
-    "gpt-image-1.5",
-    "gpt-image-2",
-    "gpt-image-2-2026-04-21",
-    "gpt-image-2.5-sunburst",
-    "gpt-image-2.5-sunburst-2026-09-08",
-    "gpt-image-2.5-flare",
-    "gpt-image-2.5-flare-2026-09-08",
-    "gpt-image-2.6-sunburst",
-    "gpt-image-2.6-flare",
-    "gpt-image-1-mini",
-    "chatgpt-image-latest",
-]
-RETIRED = {"dall-e-2": "2026-05-12", "dall-e-3": "2026-05-12", "gpt-image-1": "2026-10-23"}
-
 
 def spec_data() -> dict[str, Any]:
     data: Any = yaml.safe_load(SPEC_YAML.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return cast("dict[str, Any]", data)
+
+
+def _image_models() -> list[str]:
+    """Every model the spec's ImageModel lists, in order."""
+    schema = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    return [v for branch in schema["ImageModel"]["anyOf"] for v in branch.get("enum", [])]
+
+
+def _lifecycles() -> dict[str, dict[str, Any]]:
+    return {n: e["lifecycle"] for n, e in spec_data()["models"].items() if "lifecycle" in e}
+
+
+# The models the spec names, split by whether the table gives them a lifecycle.
+RETIRED = {name: life["shutdown_date"] for name, life in _lifecycles().items()}
+KNOWN = [name for name in _image_models() if name not in RETIRED]
 
 
 def schema_errors(data: Any) -> list[str]:
@@ -154,13 +153,23 @@ def _rules(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_resolved_rule_has_a_source_and_a_date() -> None:
-    sources = {"upstream openapi 2026-08-21", "API-FACTS.md (openai 3.52.0 surface)"}
+    named = spec_data()["sources"].values()
+    sources = {(s["source"], s["date"]) for s in named}
     for name, entry in resolve_entries(spec_data()).items():
         rules = _rules(entry)
         assert rules, name
         for where, rule in rules:
-            assert rule["source"] in sources, (name, where)
-            assert rule["date"] in ("2026-08-21", "2026-11-21"), (name, where)
+            assert (rule["source"], rule["date"]) in sources, (name, where)
+
+
+def test_sources_and_dates_survive_into_the_shipped_table() -> None:
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    for name, entry in resolve_entries(shipped).items():
+        for where, rule in _rules(entry):
+            assert rule["source"], (name, where)
+            assert rule["date"], (name, where)
+    compiled = default_table().models["gpt-image-2.5-sunburst"].operations["generate"]
+    assert compiled.parameters["quality"].date == shipped["sources"]["corrections"]["date"]
 
 
 def test_extends_deep_merges_and_snapshots_equal_their_model() -> None:
@@ -169,7 +178,14 @@ def test_extends_deep_merges_and_snapshots_equal_their_model() -> None:
     assert entries["gpt-image-2.5-flare-2026-09-08"] == entries["gpt-image-2.5-sunburst"]
     mini = entries["gpt-image-1-mini"]["operations"]["edit"]["parameters"]
     assert mini["input_fidelity"]["values"] == ["low"]
-    assert mini["quality"]["values"] == ["low", "medium", "high", "xhigh", "max", "auto"]
+    template = spec_data()["templates"]["gpt-image"]["operations"]["edit"]["parameters"]
+    assert mini["quality"]["values"] == template["quality"]["values"]
+    for derived in ("gpt-image-2.6-flare", "gpt-image-2.5-flare-2026-09-08"):
+        params = entries[derived]["operations"]["edit"]["parameters"]
+        assert (
+            params["quality"]
+            == entries["gpt-image-2.5-sunburst"]["operations"]["edit"]["parameters"]["quality"]
+        )
     assert "extends" not in entries["gpt-image-1"]
     assert "gpt-image" not in entries  # templates are not models
 

@@ -45,7 +45,9 @@ ITEMS = "takes at most 16 items"
 UNSUPPORTED = "is not supported by this model"
 FOR_MODEL = "for this model"
 RETIRED = "was retired on 2026-05-12"
-SHUT_DOWN = "was shut down on 2026-10-23; use 'gpt-image-1.5' instead"
+_G1_LIFE = default_table().models["gpt-image-1"].lifecycle
+assert _G1_LIFE is not None
+SHUT_DOWN = f"was shut down on {_G1_LIFE.shutdown_date}; use {_G1_LIFE.replacement!r} instead"
 NO_EDITS = "does not support image edits"
 NO_VARIATIONS = "does not support image variations"
 MULTIPLE = "width and height must both be multiples of 16"
@@ -59,6 +61,9 @@ NEEDS_SVG = "is only allowed when output_format is 'svg'"
 NEEDS_STREAM = "is only allowed when stream is true"
 NEEDS_WEBP_JPEG = "is only allowed when output_format is 'webp' or 'jpeg'"
 NEEDS_GIF = "is only allowed when output_format is 'gif'"
+GIF_STREAM = "must not be true when output_format is 'gif'"
+GIF_ONLY = "is not allowed when output_format is 'gif'"
+WITH_MASK = "cannot be combined with mask"
 TRANSPARENT = "'transparent' needs output_format 'png' or 'webp'"
 ONE_IMAGE = "takes at most 1 image with this model (got 2)"
 SQUARE = "must be square"
@@ -155,7 +160,34 @@ CASES = [
         (("quality", FOR_MODEL),),
         (DEP_STANDARD,),
     ),
-    Case("g2 xhigh", "generate", gen(G2, quality="xhigh", complexity="high")),
+    Case("g2 xhigh", "generate", gen(G2, quality="xhigh"), (("quality", FOR_MODEL),)),
+    Case(
+        "g2.5 xhigh", "generate", gen("gpt-image-2.5-sunburst", quality="xhigh", complexity="high")
+    ),
+    Case("g2.5 flare max", "generate", gen("gpt-image-2.5-flare-2026-09-08", quality="max")),
+    Case("g2.6 max", "generate", gen("gpt-image-2.6-flare", quality="max")),
+    Case("g1.5 max", "generate", gen("gpt-image-1.5", quality="max"), (("quality", FOR_MODEL),)),
+    Case(
+        "g2 gif", "generate", gen(G2, output_format="gif", frame_count=16, frame_duration_ms=655350)
+    ),
+    Case(
+        "g2 gif frame duration cap",
+        "generate",
+        gen(G2, output_format="gif", frame_duration_ms=655360),
+        (("frame_duration_ms", "at most 655350"),),
+    ),
+    Case(
+        "g2 gif stream",
+        "generate",
+        gen(G2, output_format="gif", stream=True, partial_images=2),
+        (("stream", GIF_STREAM), ("partial_images", GIF_ONLY)),
+    ),
+    Case(
+        "g2 gif compression",
+        "generate",
+        gen(G2, output_format="gif", output_compression=50),
+        (("output_compression", GIF_ONLY),),
+    ),
     Case(
         "g2 complexity enum", "generate", gen(G2, complexity="extreme"), (("complexity", ONE_OF),)
     ),
@@ -417,6 +449,20 @@ CASES = [
         edit(G2, output_format="svg", stream=True),
         (("stream", SVG_STREAM),),
     ),
+    Case(
+        "g2 edit gif mask",
+        "edit",
+        edit(G2, output_format="gif", mask=b"mask"),
+        (("mask", GIF_ONLY),),
+    ),
+    Case("g2 edit markup", "edit", edit(G2, markup=b"markup"), (("markup", UNSUPPORTED),)),
+    Case("g2.5 edit markup", "edit", edit("gpt-image-2.5-flare", markup=b"markup")),
+    Case(
+        "g2.5 edit markup and mask",
+        "edit",
+        edit("gpt-image-2.5-sunburst", markup=b"markup", mask=b"mask"),
+        (("markup", WITH_MASK),),
+    ),
     Case("g2 edit hd", "edit", edit(G2, quality="hd"), (("quality", ONE_OF),), (DEP_HD,)),
     Case(
         "d2 edit valid otherwise",
@@ -637,7 +683,7 @@ def test_an_unknown_mode_is_refused() -> None:
     [
         ("dall-e-2", "gpt-image-1-mini"),
         ("dall-e-3", "gpt-image-1.5"),
-        ("gpt-image-1", "gpt-image-1.5"),
+        ("gpt-image-1", "gpt-image-2.5-sunburst"),
     ],
 )
 def test_retired_models_name_the_replacement(model: str, replacement: str) -> None:
@@ -650,7 +696,7 @@ def test_retired_models_name_the_replacement(model: str, replacement: str) -> No
 
 def test_before_the_shutdown_date_a_model_only_warns() -> None:
     op = HAND_BUILT["generate"]
-    with pytest.deprecated_call(match="gpt-image-1' shuts down on 2026-10-23; use 'gpt-image-1.5'"):
+    with pytest.deprecated_call(match="gpt-image-1' shuts down on 2026-10-23; use 'gpt-image-2.5"):
         validate_request(op, gen("gpt-image-1"), mode="strict", today=datetime.date(2026, 10, 22))
     violations, _ = run(op, gen("gpt-image-1"), today=datetime.date(2026, 10, 23))
     assert [v.param for v in violations] == ["model"]
@@ -659,9 +705,7 @@ def test_before_the_shutdown_date_a_model_only_warns() -> None:
 def test_the_lifecycle_uses_the_current_date_by_default() -> None:
     # The machine's clock is past 2026-10-23 (today is 2026-11-21).
     violations, _ = run(HAND_BUILT["generate"], gen("gpt-image-1"), today=None)
-    assert [v.rule for v in violations] == [
-        "was shut down on 2026-10-23; use 'gpt-image-1.5' instead"
-    ]
+    assert [v.rule for v in violations] == [SHUT_DOWN]
 
 
 def test_deprecation_warnings_point_at_the_caller() -> None:

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 08b63bf0fbc04ea34dd458d95683efb8d61dc2289f83b260d0fd27178728287b
+# spec sha256: 17e386b816078deca1e2668828fa6c8713870e251b74b17132c2c09114e31168
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations
@@ -135,6 +135,7 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("integer", "null"),
+            maximum=655350,
         ),
         FieldSpec(
             name="svg",
@@ -205,7 +206,7 @@ CREATE_IMAGE = OperationSpec(
             python_name="safety_identifier",
             bodies=("json",),
             required=False,
-            kinds=("string",),
+            kinds=("string", "null"),
         ),
         FieldSpec(
             name="user",
@@ -400,6 +401,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("integer", "null"),
+            maximum=655350,
         ),
         FieldSpec(
             name="svg",
@@ -438,7 +440,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             python_name="safety_identifier",
             bodies=("multipart", "json"),
             required=False,
-            kinds=("string",),
+            kinds=("string", "null"),
         ),
         FieldSpec(
             name="user",
@@ -552,6 +554,14 @@ CREATE_FILE = OperationSpec(
             required=True,
             kinds=("string",),
             enum=("batch", "vision", "user_data", "assistants", "fine-tune", "evals"),
+        ),
+        FieldSpec(
+            name="expires_after",
+            python_name="expires_after",
+            bodies=("multipart",),
+            required=False,
+            kinds=("object",),
+            multipart_style="brackets",
         ),
     ),
     response_type=OpenAIFile,
@@ -704,6 +714,13 @@ CREATE_BATCH = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("object", "null"),
+        ),
+        FieldSpec(
+            name="output_expires_after",
+            python_name="output_expires_after",
+            bodies=("json",),
+            required=False,
+            kinds=("object",),
         ),
     ),
     response_type=Batch,

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 08b63bf0fbc04ea34dd458d95683efb8d61dc2289f83b260d0fd27178728287b
+# spec sha256: 17e386b816078deca1e2668828fa6c8713870e251b74b17132c2c09114e31168
 """Resource classes with one method per operation (generated sync and async twins)."""
 
 from __future__ import annotations
@@ -24,7 +24,11 @@ from openai_images_sdk._types import (
 from .models import (
     Batch,
     BatchEndpoint,
+    BatchFileExpirationAfter,
+    BatchFileExpirationAfterDict,
     DeleteFileResponse,
+    FileExpirationAfter,
+    FileExpirationAfterDict,
     FilePurpose,
     ImageBackground,
     ImageComplexity,
@@ -138,7 +142,7 @@ class Images:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -168,7 +172,7 @@ class Images:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -198,7 +202,7 @@ class Images:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -227,7 +231,7 @@ class Images:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -251,8 +255,8 @@ class Images:
             output_format: The file format of the images (GPT image models only).
             output_compression: Compression of webp and jpeg output, 0 to 100 percent.
             frame_count: The number of frames of a gif, 2 to 16; only with `output_format` gif.
-            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms;
-                only with `output_format` gif.
+            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms and
+                at most 655,350; only with `output_format` gif.
             svg: Options for svg output; only with `output_format` svg.
             stream: Whether to stream events (partial images, then the final image) instead of
                 returning one JSON body. GPT image models only.
@@ -263,7 +267,7 @@ class Images:
             background: Transparent, opaque or automatic background (GPT image models only).
             style: Vivid or natural look (dall-e-3 only).
             safety_identifier: A stable, non-identifying id of your end user that helps detect
-                abuse; takes precedence over `user`.
+                abuse; takes precedence over `user`. `null` or empty falls back to `user`.
             user: Deprecated. An id of your end user; replaced by `safety_identifier`.
         """
         return cast(
@@ -325,7 +329,7 @@ class Images:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -358,7 +362,7 @@ class Images:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -391,7 +395,7 @@ class Images:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -423,7 +427,7 @@ class Images:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -460,8 +464,8 @@ class Images:
             output_format: The file format of the images (GPT image models only).
             output_compression: Compression of webp and jpeg output, 0 to 100 percent.
             frame_count: The number of frames of a gif, 2 to 16; only with `output_format` gif.
-            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms;
-                only with `output_format` gif.
+            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms and
+                at most 655,350; only with `output_format` gif.
             svg: Options for svg output; only with `output_format` svg. Sent as the bracketed parts
                 `svg[model]` and `svg[reasoning][effort]`.
             background: Transparent, opaque or automatic background (GPT image models only).
@@ -470,7 +474,7 @@ class Images:
             partial_images: How many partial images to stream before the final one, 0 to 3; only
                 when streaming.
             safety_identifier: A stable, non-identifying id of your end user that helps detect
-                abuse; takes precedence over `user`.
+                abuse; takes precedence over `user`. `null` or empty falls back to `user`.
             user: Deprecated. An id of your end user; replaced by `safety_identifier`.
             moderation: The content-moderation level.
         """
@@ -594,7 +598,7 @@ class ImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -624,7 +628,7 @@ class ImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -654,7 +658,7 @@ class ImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -683,7 +687,7 @@ class ImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -751,7 +755,7 @@ class ImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -784,7 +788,7 @@ class ImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -817,7 +821,7 @@ class ImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -849,7 +853,7 @@ class ImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -965,7 +969,7 @@ class ImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -995,7 +999,7 @@ class ImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1025,7 +1029,7 @@ class ImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1057,7 +1061,7 @@ class ImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1128,7 +1132,7 @@ class ImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1161,7 +1165,7 @@ class ImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1194,7 +1198,7 @@ class ImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1229,7 +1233,7 @@ class ImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1358,7 +1362,7 @@ class AsyncImages:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1388,7 +1392,7 @@ class AsyncImages:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1418,7 +1422,7 @@ class AsyncImages:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1447,7 +1451,7 @@ class AsyncImages:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1471,8 +1475,8 @@ class AsyncImages:
             output_format: The file format of the images (GPT image models only).
             output_compression: Compression of webp and jpeg output, 0 to 100 percent.
             frame_count: The number of frames of a gif, 2 to 16; only with `output_format` gif.
-            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms;
-                only with `output_format` gif.
+            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms and
+                at most 655,350; only with `output_format` gif.
             svg: Options for svg output; only with `output_format` svg.
             stream: Whether to stream events (partial images, then the final image) instead of
                 returning one JSON body. GPT image models only.
@@ -1483,7 +1487,7 @@ class AsyncImages:
             background: Transparent, opaque or automatic background (GPT image models only).
             style: Vivid or natural look (dall-e-3 only).
             safety_identifier: A stable, non-identifying id of your end user that helps detect
-                abuse; takes precedence over `user`.
+                abuse; takes precedence over `user`. `null` or empty falls back to `user`.
             user: Deprecated. An id of your end user; replaced by `safety_identifier`.
         """
         return cast(
@@ -1545,7 +1549,7 @@ class AsyncImages:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1578,7 +1582,7 @@ class AsyncImages:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1611,7 +1615,7 @@ class AsyncImages:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1643,7 +1647,7 @@ class AsyncImages:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -1680,8 +1684,8 @@ class AsyncImages:
             output_format: The file format of the images (GPT image models only).
             output_compression: Compression of webp and jpeg output, 0 to 100 percent.
             frame_count: The number of frames of a gif, 2 to 16; only with `output_format` gif.
-            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms;
-                only with `output_format` gif.
+            frame_duration_ms: How long each gif frame shows, in milliseconds, rounded to 10 ms and
+                at most 655,350; only with `output_format` gif.
             svg: Options for svg output; only with `output_format` svg. Sent as the bracketed parts
                 `svg[model]` and `svg[reasoning][effort]`.
             background: Transparent, opaque or automatic background (GPT image models only).
@@ -1690,7 +1694,7 @@ class AsyncImages:
             partial_images: How many partial images to stream before the final one, 0 to 3; only
                 when streaming.
             safety_identifier: A stable, non-identifying id of your end user that helps detect
-                abuse; takes precedence over `user`.
+                abuse; takes precedence over `user`. `null` or empty falls back to `user`.
             user: Deprecated. An id of your end user; replaced by `safety_identifier`.
             moderation: The content-moderation level.
         """
@@ -1814,7 +1818,7 @@ class AsyncImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1844,7 +1848,7 @@ class AsyncImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1874,7 +1878,7 @@ class AsyncImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1903,7 +1907,7 @@ class AsyncImagesWithRawResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -1971,7 +1975,7 @@ class AsyncImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2004,7 +2008,7 @@ class AsyncImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2037,7 +2041,7 @@ class AsyncImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2069,7 +2073,7 @@ class AsyncImagesWithRawResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2185,7 +2189,7 @@ class AsyncImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -2215,7 +2219,7 @@ class AsyncImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -2245,7 +2249,7 @@ class AsyncImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -2277,7 +2281,7 @@ class AsyncImagesWithStreamingResponse:
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         style: ImageStyle | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -2348,7 +2352,7 @@ class AsyncImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2381,7 +2385,7 @@ class AsyncImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2414,7 +2418,7 @@ class AsyncImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2449,7 +2453,7 @@ class AsyncImagesWithStreamingResponse:
         background: ImageBackground | None | NotGiven = NOT_GIVEN,
         stream: bool | None | NotGiven = NOT_GIVEN,
         partial_images: int | None | NotGiven = NOT_GIVEN,
-        safety_identifier: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | None | NotGiven = NOT_GIVEN,
         user: str | NotGiven = NOT_GIVEN,
         moderation: ImageModeration | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
@@ -2562,6 +2566,7 @@ class Files:
         *,
         file: FileTypes,
         purpose: FilePurpose,
+        expires_after: FileExpirationAfterDict | FileExpirationAfter | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -2576,6 +2581,9 @@ class Files:
         Args:
             file: The file to store (its content, not its name).
             purpose: What the file is for; `batch` for a Batch API input.
+            expires_after: When the file is deleted. Without it, batch input files expire after 30
+                days and other files are kept until deleted. Sent as the bracketed parts
+                `expires_after[anchor]` and `expires_after[seconds]`.
         """
         return cast(
             "OpenAIFile",
@@ -2584,6 +2592,7 @@ class Files:
                 {
                     "file": file,
                     "purpose": purpose,
+                    "expires_after": expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -2709,6 +2718,7 @@ class FilesWithRawResponse:
         *,
         file: FileTypes,
         purpose: FilePurpose,
+        expires_after: FileExpirationAfterDict | FileExpirationAfter | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -2723,6 +2733,7 @@ class FilesWithRawResponse:
                 {
                     "file": file,
                     "purpose": purpose,
+                    "expires_after": expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -2834,6 +2845,7 @@ class FilesWithStreamingResponse:
         *,
         file: FileTypes,
         purpose: FilePurpose,
+        expires_after: FileExpirationAfterDict | FileExpirationAfter | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -2848,6 +2860,7 @@ class FilesWithStreamingResponse:
                 {
                     "file": file,
                     "purpose": purpose,
+                    "expires_after": expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -2969,6 +2982,7 @@ class AsyncFiles:
         *,
         file: FileTypes,
         purpose: FilePurpose,
+        expires_after: FileExpirationAfterDict | FileExpirationAfter | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -2983,6 +2997,9 @@ class AsyncFiles:
         Args:
             file: The file to store (its content, not its name).
             purpose: What the file is for; `batch` for a Batch API input.
+            expires_after: When the file is deleted. Without it, batch input files expire after 30
+                days and other files are kept until deleted. Sent as the bracketed parts
+                `expires_after[anchor]` and `expires_after[seconds]`.
         """
         return cast(
             "OpenAIFile",
@@ -2991,6 +3008,7 @@ class AsyncFiles:
                 {
                     "file": file,
                     "purpose": purpose,
+                    "expires_after": expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3116,6 +3134,7 @@ class AsyncFilesWithRawResponse:
         *,
         file: FileTypes,
         purpose: FilePurpose,
+        expires_after: FileExpirationAfterDict | FileExpirationAfter | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -3130,6 +3149,7 @@ class AsyncFilesWithRawResponse:
                 {
                     "file": file,
                     "purpose": purpose,
+                    "expires_after": expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3241,6 +3261,7 @@ class AsyncFilesWithStreamingResponse:
         *,
         file: FileTypes,
         purpose: FilePurpose,
+        expires_after: FileExpirationAfterDict | FileExpirationAfter | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -3255,6 +3276,7 @@ class AsyncFilesWithStreamingResponse:
                 {
                     "file": file,
                     "purpose": purpose,
+                    "expires_after": expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3414,6 +3436,9 @@ class Batches:
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
         metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        output_expires_after: BatchFileExpirationAfterDict
+        | BatchFileExpirationAfter
+        | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -3432,6 +3457,7 @@ class Batches:
             endpoint: The path every request of the batch goes to.
             completion_window: How long the batch may take; `24h` is the only window.
             metadata: Key-value pairs to attach to the batch.
+            output_expires_after: When the batch's output and error files are deleted.
         """
         return cast(
             "Batch",
@@ -3442,6 +3468,7 @@ class Batches:
                     "endpoint": endpoint,
                     "completion_window": completion_window,
                     "metadata": metadata,
+                    "output_expires_after": output_expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3568,6 +3595,9 @@ class BatchesWithRawResponse:
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
         metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        output_expires_after: BatchFileExpirationAfterDict
+        | BatchFileExpirationAfter
+        | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -3584,6 +3614,7 @@ class BatchesWithRawResponse:
                     "endpoint": endpoint,
                     "completion_window": completion_window,
                     "metadata": metadata,
+                    "output_expires_after": output_expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3699,6 +3730,9 @@ class BatchesWithStreamingResponse:
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
         metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        output_expires_after: BatchFileExpirationAfterDict
+        | BatchFileExpirationAfter
+        | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -3715,6 +3749,7 @@ class BatchesWithStreamingResponse:
                     "endpoint": endpoint,
                     "completion_window": completion_window,
                     "metadata": metadata,
+                    "output_expires_after": output_expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3845,6 +3880,9 @@ class AsyncBatches:
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
         metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        output_expires_after: BatchFileExpirationAfterDict
+        | BatchFileExpirationAfter
+        | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -3863,6 +3901,7 @@ class AsyncBatches:
             endpoint: The path every request of the batch goes to.
             completion_window: How long the batch may take; `24h` is the only window.
             metadata: Key-value pairs to attach to the batch.
+            output_expires_after: When the batch's output and error files are deleted.
         """
         return cast(
             "Batch",
@@ -3873,6 +3912,7 @@ class AsyncBatches:
                     "endpoint": endpoint,
                     "completion_window": completion_window,
                     "metadata": metadata,
+                    "output_expires_after": output_expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -3999,6 +4039,9 @@ class AsyncBatchesWithRawResponse:
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
         metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        output_expires_after: BatchFileExpirationAfterDict
+        | BatchFileExpirationAfter
+        | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -4015,6 +4058,7 @@ class AsyncBatchesWithRawResponse:
                     "endpoint": endpoint,
                     "completion_window": completion_window,
                     "metadata": metadata,
+                    "output_expires_after": output_expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
@@ -4130,6 +4174,9 @@ class AsyncBatchesWithStreamingResponse:
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
         metadata: Metadata | None | NotGiven = NOT_GIVEN,
+        output_expires_after: BatchFileExpirationAfterDict
+        | BatchFileExpirationAfter
+        | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -4146,6 +4193,7 @@ class AsyncBatchesWithStreamingResponse:
                     "endpoint": endpoint,
                     "completion_window": completion_window,
                     "metadata": metadata,
+                    "output_expires_after": output_expires_after,
                 },
                 RequestOptions(
                     extra_headers=extra_headers,
