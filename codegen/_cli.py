@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._diff import diff_upstream
+from ._diff_package import diff_package
 from ._output import stale_report, write_files
 from ._render import PACKAGE, REPO, generate_files
 from ._spec import SpecError
@@ -35,11 +36,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
     drift = sub.add_parser(
-        "diff-upstream", help="compare the images operations of an upstream document with spec/"
+        "diff-upstream",
+        help="compare spec/ with an upstream document or the official package's types",
+        description="Exit 1 when a difference is not listed in spec/upstream-differences.yaml"
+        " (or an entry there is stale).",
     )
-    drift.add_argument("path", type=Path, help="the upstream OpenAPI document (YAML or JSON)")
     drift.add_argument(
-        "--fail-on-diff", action="store_true", help="exit 1 when there are differences"
+        "path", type=Path, nargs="?", help="the upstream OpenAPI document (YAML or JSON)"
+    )
+    drift.add_argument(
+        "--package",
+        metavar="NAME",
+        help="compare with the published types of an installed package (only: openai)",
+    )
+    drift.add_argument(
+        "--python",
+        type=Path,
+        default=Path(sys.executable),
+        help="the interpreter whose environment has the package (default: this one)",
+    )
+    drift.add_argument(
+        "--fail-on-diff",
+        action="store_true",
+        help="exit 1 on any difference, reviewed or not",
     )
     return parser
 
@@ -50,9 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec_dir: Path = args.spec_dir
     try:
         if args.command == "diff-upstream":
-            report, differs = diff_upstream(args.path, spec_dir)
+            if (args.path is None) == (args.package is None):
+                sys.stderr.write("codegen: diff-upstream takes PATH or --package NAME\n")
+                return 2
+            if args.package is not None:
+                report, differs, fails = diff_package(args.package, spec_dir, args.python)
+            else:
+                report, differs, fails = diff_upstream(args.path, spec_dir)
             sys.stdout.write(report)
-            return 1 if differs and args.fail_on_diff else 0
+            return 1 if fails or (differs and args.fail_on_diff) else 0
         started = time.monotonic()
         files = generate_files(spec_dir)
         out: Path = args.out

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 17e386b816078deca1e2668828fa6c8713870e251b74b17132c2c09114e31168
+# spec sha256: cbdd4183ea89a7065916b8f8e0b4ab21f31550ffc73c1d2a55e4cf22b9fed226
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict
