@@ -128,6 +128,7 @@ def probe(names: Sequence[str]) -> Schema:
     """The document: one component schema per root and per class reached from one."""
     prober = _Prober()
     roots: dict[str, Schema] = {}
+    module_name = ""
     for spec in names:
         module_name, _, attr = spec.partition(":")
         module = importlib.import_module(module_name)
@@ -138,7 +139,7 @@ def probe(names: Sequence[str]) -> Schema:
             roots[spec] = prober.ref(target)
         else:
             roots[spec] = prober.union(target)
-    package = module_name.split(".")[0] if names else ""
+    package = module_name.split(".")[0]
     version = getattr(importlib.import_module(package), "__version__", "?") if package else "?"
     return {
         "info": {"title": package, "version": version},

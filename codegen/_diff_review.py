@@ -33,7 +33,7 @@ class Review:
         file = spec_dir / REVIEW_FILE
         if not file.is_file():
             return cls(path=str(file), reasons={})
-        entries = as_map(load_yaml(file)).get(upstream) or []
+        entries: object = as_map(load_yaml(file)).get(upstream) or []
         if not isinstance(entries, list):
             raise SpecError(f"{file}: {upstream} must be a list")
         reasons: dict[tuple[str, str], str] = {}

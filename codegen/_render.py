@@ -18,6 +18,7 @@ import jinja2
 from ._models import ModelPlan, plan_models, render_models
 from ._operations import BYTES_RESPONSE, Operation, build_operations, check_unique
 from ._spec import CAPABILITIES_FILE, SPEC_FILE, Spec, as_map, load_spec
+from ._surface import SURFACE_FILE, render_surface, surface
 
 __all__ = ["REPO", "generate_files"]
 
@@ -371,4 +372,5 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
         json.dumps(capabilities, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     )
     files["SPEC_HASH"] = spec.sha256 + "\n"
+    files[SURFACE_FILE] = render_surface(surface(spec, operations, plan))
     return dict(sorted(files.items()))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
+import shutil
 from pathlib import Path
 from types import ModuleType
 from typing import Any, cast
@@ -242,17 +242,18 @@ def test_parse_size(text: str, expected: tuple[int, int] | None) -> None:
     assert parse_size(text) == expected
 
 
-# -- scripts/rules_table.py ------------------------------------------------------------
+# -- the README rules table (codegen/_rules_table.py, written by `python -m codegen`) ------
 
 
 def rules_table() -> ModuleType:
-    path = ROOT / "scripts" / "rules_table.py"
-    spec = importlib.util.spec_from_file_location("rules_table", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from codegen import _rules_table
+
+    return _rules_table
+
+
+def _retired_cell(model: str) -> str:
+    life = spec_data()["models"][model]["lifecycle"]
+    return f"retired {life['shutdown_date']}; use `{life['replacement']}`"
 
 
 def test_the_rules_table_shows_every_model_and_rule() -> None:
@@ -262,13 +263,15 @@ def test_the_rules_table_shows_every_model_and_rule() -> None:
     assert block.rstrip().endswith(script.END)
     for name in (*KNOWN, *RETIRED):
         assert f"`{name}`" in block, name
-    assert "retired 2026-05-12; use `gpt-image-1.5`" in block
+    assert _retired_cell("dall-e-3") in block
     assert "at most 3840x2160 in either orientation" in block
     assert (
         "| `input_fidelity` | not supported | edit | `gpt-image-2`, `gpt-image-2-2026-04-21` |"
         in block
     )
     assert "'transparent' needs output_format 'png' or 'webp'" in block
+    corrections = spec_data()["sources"]["corrections"]
+    assert f"{corrections['source']} ({corrections['date']})" in block
 
 
 def test_the_rules_table_follows_the_yaml() -> None:
@@ -279,39 +282,43 @@ def test_the_rules_table_follows_the_yaml() -> None:
     assert "| generate | 77 |" not in script.render(spec_data())
 
 
-def test_check_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    script = rules_table()
+def _codegen_in(tmp_path: Path, readme_text: str) -> tuple[list[str], Path]:
     readme = tmp_path / "README.md"
-    readme.write_text(f"# Title\n\nBefore.\n\n{script.START}\nold\n{script.END}\n\nAfter.\n")
-    assert script.main(["--check", str(readme)]) == 1
-    assert "stale" in capsys.readouterr().err
-    assert script.main(["--write", str(readme)]) == 0
+    readme.write_text(readme_text, encoding="utf-8")
+    out = tmp_path / "generated"
+    shutil.copytree(SHIPPED.parent, out, ignore=shutil.ignore_patterns("__pycache__"))
+    return ["--out", str(out), "--readme", str(readme)], readme
+
+
+def test_codegen_writes_and_checks_the_readme_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from codegen import main
+
+    script = rules_table()
+    args, readme = _codegen_in(
+        tmp_path, f"# Title\n\nBefore.\n\n{script.START}\nold\n{script.END}\n\nAfter.\n"
+    )
+    assert main([*args, "--check"]) == 1
+    assert "the rules table is stale" in capsys.readouterr().out
+    assert main(args) == 0
     text = readme.read_text()
     assert text.startswith("# Title\n\nBefore.\n\n" + script.START)
     assert text.endswith(script.END + "\n\nAfter.\n")
     assert "old" not in text
-    assert script.main(["--check", str(readme)]) == 0
-    assert script.main(["--write", str(readme)]) == 0
+    assert script.render(spec_data()).rstrip("\n") in text
+    assert main([*args, "--check"]) == 0
+    assert main(args) == 0
     assert readme.read_text() == text  # idempotent
 
 
-def test_check_without_markers_fails_and_write_appends(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    script = rules_table()
-    readme = tmp_path / "README.md"
-    readme.write_text("# Title\n")
-    assert script.main(["--check", str(readme)]) == 1
-    assert "no <!-- rules-table:start -->" in capsys.readouterr().err
-    assert script.main(["--write", str(readme)]) == 0
-    assert script.main(["--check", str(readme)]) == 0
-    assert readme.read_text().startswith("# Title\n\n" + script.START)
+def test_a_readme_without_markers_is_left_alone(tmp_path: Path) -> None:
+    from codegen import main
 
-
-def test_printing_the_table(capsys: pytest.CaptureFixture[str]) -> None:
-    script = rules_table()
-    assert script.main([]) == 0
-    assert capsys.readouterr().out == script.render(spec_data())
+    args, readme = _codegen_in(tmp_path, "# Title\n")
+    assert main([*args, "--check"]) == 0
+    assert main(args) == 0
+    assert readme.read_text() == "# Title\n"
 
 
 def test_render_refuses_a_broken_table() -> None:

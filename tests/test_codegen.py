@@ -122,6 +122,7 @@ def test_adding_an_enum_value_changes_only_that_value(
             '-             enum=("light", "dark"),',
             '+             enum=("light", "dark", "dim"),',
         ],
+        "surface.json": ['-    "dark"', '+    "dark",', '+    "dim"'],
     }
 
 
@@ -139,6 +140,7 @@ def test_adding_a_known_value_to_an_open_set(tmp_path: Path, mini_files: dict[st
             '-             known_values=("small", "large"),',
             '+             known_values=("small", "large", "huge"),',
         ],
+        "surface.json": ['-    "large"', '+    "large",', '+    "huge"'],
     }
 
 
@@ -150,7 +152,7 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
 
     after = _generate(tmp_path, edit)
     changes = _changes(mini_files, after)
-    assert sorted(changes) == ["models.py", "operations.py", "resources.py"]
+    assert sorted(changes) == ["models.py", "operations.py", "resources.py", "surface.json"]
     assert changes["models.py"] == [
         "+     glow: bool | None = None",
         '+     """Make it glow."""',
@@ -746,3 +748,35 @@ def test_url_parameter_rules(
 ) -> None:
     with pytest.raises(SpecError, match=re.escape(message)):
         _generate(tmp_path, edit)
+
+
+# ------------------------------------------------------- public-surface summary
+
+
+def test_codegen_prints_the_public_surface_changes_for_the_changelog(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec_dir = tmp_path / "spec"
+    out = tmp_path / "generated"
+    shutil.copytree(MINI, spec_dir, ignore=shutil.ignore_patterns("expected"))
+    args = ["--spec-dir", str(spec_dir), "--out", str(out), "--readme", str(tmp_path / "none")]
+    assert main(args) == 0
+    assert capsys.readouterr().out == ""  # a first run has nothing to compare with
+    spec = _load_mini()
+    _schemas(spec)["Shade"]["enum"] = ["light", "dim"]
+    _schemas(spec)["DrawRequest"]["properties"]["glow"] = {"type": "boolean"}
+    _schemas(spec)["DrawRequest"]["properties"]["count"] = {"type": "string"}
+    (spec_dir / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), "utf-8")
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Public-surface changes (for CHANGELOG.md):"
+    assert "### Added" in lines
+    assert "- `things.draw` now takes the parameter `glow`: `bool`." in lines
+    assert "- `DrawRequestDict` now takes the field `glow`: `boolean`." not in lines
+    assert "- `Shade` now takes `dim`." in lines
+    assert "### Changed" in lines
+    assert "- `things.draw` parameter `count` is now `str` (was `int`)." in lines
+    assert "### Removed" in lines
+    assert "- `dark` from `Shade`." in lines
+    assert main(args) == 0
+    assert capsys.readouterr().out == "No public-surface changes.\n"

@@ -19,7 +19,7 @@ import pytest
 import respx
 import yaml
 
-from openai_images_sdk import ImagesClient, ValidationError
+from openai_images_sdk import ImageRef, ImagesClient, ValidationError
 from openai_images_sdk._capabilities import default_table
 
 pytestmark = pytest.mark.respx(assert_all_called=False)
@@ -72,24 +72,34 @@ def test_xhigh_and_max_belong_to_the_2_5_models() -> None:
     assert {"xhigh", "max"} <= set(_gpt25_only_qualities())
 
 
+def _current_gpt_models(*, taking: str) -> tuple[list[str], list[str]]:
+    """Current GPT image models of the table that take / do not take this quality."""
+    takes: list[str] = []
+    refuses: list[str] = []
+    for name, rules in TABLE.models.items():
+        if rules.family != "gpt-image" or rules.lifecycle is not None:
+            continue
+        (takes if taking in _quality_values(name) else refuses).append(name)
+    return takes, refuses
+
+
 @pytest.mark.parametrize("quality", _gpt25_only_qualities())
 def test_2_5_qualities_are_refused_for_other_gpt_image_models(
-    respx_mock: respx.MockRouter, quality: str
+    respx_mock: respx.MockRouter, quality: Any
 ) -> None:
     route = respx_mock.post(f"{BASE}/images/generations").respond(json=OK_BODY)
     client = _client()
-    for model in ("gpt-image-1.5", "gpt-image-2", "gpt-image-1-mini"):
+    takes, refuses = _current_gpt_models(taking=quality)
+    assert {"gpt-image-1.5", "gpt-image-2", "gpt-image-1-mini"} <= set(refuses)
+    assert {"gpt-image-2.5-sunburst", "gpt-image-2.5-flare-2026-09-08"} <= set(takes)
+    for model in refuses:
         found = _refused(
             lambda m=model: client.images.generate(prompt="p", model=m, quality=quality)
         )
         assert [p for p, _ in found] == ["quality"], model
-    for model in (
-        "gpt-image-2.5-sunburst",
-        "gpt-image-2.5-flare-2026-09-08",
-        "gpt-image-2.6-flare",
-    ):
+    for model in takes:
         client.images.generate(prompt="p", model=model, quality=quality)
-    assert route.call_count == 3
+    assert route.call_count == len(takes)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +210,7 @@ def test_safety_identifier_none_is_sent_as_null(respx_mock: respx.MockRouter) ->
     client.images.generate(prompt="p", model="gpt-image-2", safety_identifier=None)
     assert json.loads(generations.calls.last.request.content)["safety_identifier"] is None
     client.images.edit(
-        image={"image_url": "https://example.test/a.png"},
+        image=[ImageRef(image_url="https://example.test/a.png")],
         prompt="p",
         model="gpt-image-2",
         safety_identifier=None,
