@@ -44,7 +44,15 @@ TOO_LONG = "characters"
 ITEMS = "takes at most 16 items"
 UNSUPPORTED = "is not supported by this model"
 FOR_MODEL = "for this model"
-RETIRED = "was retired on 2026-05-12"
+_FACTS: Any = yaml.safe_load(SPEC_YAML.read_text(encoding="utf-8"))
+_CUSTOM = _FACTS["templates"]["gpt-image-flexible-size"]["operations"]["generate"]["size"]["custom"]
+STEP: int = _CUSTOM["multiple_of"]
+LONG, SHORT = sorted((int(n) for n in _CUSTOM["max_size"].split("x")), reverse=True)
+RATIO_MAX = int(_CUSTOM["aspect_ratio"]["max"].split(":")[0])
+FRAME_CAP: int = _FACTS["templates"]["gpt-image"]["operations"]["generate"]["parameters"][
+    "frame_duration_ms"
+]["max"]
+RETIRED = f"was retired on {_FACTS['models']['dall-e-3']['lifecycle']['shutdown_date']}"
 _G1_LIFE = default_table().models["gpt-image-1"].lifecycle
 assert _G1_LIFE is not None
 SHUT_DOWN = f"was shut down on {_G1_LIFE.shutdown_date}; use {_G1_LIFE.replacement!r} instead"
@@ -52,7 +60,7 @@ NO_EDITS = "does not support image edits"
 NO_VARIATIONS = "does not support image variations"
 MULTIPLE = "width and height must both be multiples of 16"
 RATIO = "aspect ratio must be between 1:3 and 3:1"
-MAX_SIZE = "must be at most 3840x2160 or 2160x3840"
+MAX_SIZE = f"must be at most {LONG}x{SHORT} or {SHORT}x{LONG}"
 WXH = "or WIDTHxHEIGHT"
 SVG_N = "must be 1 when output_format is 'svg'"
 SVG_STREAM = "must not be true when output_format is 'svg'"
@@ -168,13 +176,15 @@ CASES = [
     Case("g2.6 max", "generate", gen("gpt-image-2.6-flare", quality="max")),
     Case("g1.5 max", "generate", gen("gpt-image-1.5", quality="max"), (("quality", FOR_MODEL),)),
     Case(
-        "g2 gif", "generate", gen(G2, output_format="gif", frame_count=16, frame_duration_ms=655350)
+        "g2 gif",
+        "generate",
+        gen(G2, output_format="gif", frame_count=16, frame_duration_ms=FRAME_CAP),
     ),
     Case(
         "g2 gif frame duration cap",
         "generate",
-        gen(G2, output_format="gif", frame_duration_ms=655360),
-        (("frame_duration_ms", "at most 655350"),),
+        gen(G2, output_format="gif", frame_duration_ms=FRAME_CAP + 10),
+        (("frame_duration_ms", f"at most {FRAME_CAP}"),),
     ),
     Case(
         "g2 gif stream",
@@ -788,16 +798,19 @@ def size_violations(width: int, height: int, model: str = G2) -> list[str]:
 
 
 def accepted(width: int, height: int) -> bool:
-    """The size rule of API-FACTS written out independently of the implementation."""
+    """The size rule of API-FACTS written out independently of the implementation.
+
+    The numbers come from the table's raw data; the rule's logic is restated here.
+    """
     return (
-        width % 16 == 0
-        and height % 16 == 0
-        and width >= 16
-        and height >= 16
-        and 3 * width >= height
-        and 3 * height >= width
-        and max(width, height) <= 3840
-        and min(width, height) <= 2160
+        width % STEP == 0
+        and height % STEP == 0
+        and width >= STEP
+        and height >= STEP
+        and RATIO_MAX * width >= height
+        and RATIO_MAX * height >= width
+        and max(width, height) <= LONG
+        and min(width, height) <= SHORT
     )
 
 
@@ -809,11 +822,11 @@ def test_the_size_rule_accepts_exactly_the_documented_sizes(width: int, height: 
 @given(long=sides, short=sides, portrait=st.booleans())
 def test_every_size_the_rule_allows_passes(long: int, short: int, portrait: bool) -> None:
     long, short = max(long, short), min(long, short)
-    if long > 3 * short or long > 3840 or short > 2160:
-        short = max(short, -(-long // 48) * 16)
-        long = min(long, 3840, 3 * short)
-        short = min(short, 2160, long)
-        long = min(long, 3 * short) // 16 * 16
+    if long > RATIO_MAX * short or long > LONG or short > SHORT:
+        short = max(short, -(-long // (RATIO_MAX * STEP)) * STEP)
+        long = min(long, LONG, RATIO_MAX * short)
+        short = min(short, SHORT, long)
+        long = min(long, RATIO_MAX * short) // STEP * STEP
     width, height = (short, long) if portrait else (long, short)
     assert accepted(width, height)
     assert size_violations(width, height) == []
