@@ -103,7 +103,8 @@ def changelog_lines(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> li
             was = as_map(before[name])
             for item, text in as_map(items).items():
                 if item not in was:
-                    added.append(f"`{name}` now takes the {member} `{item}`: `{text}`.")
+                    verb = "takes the parameter" if section == "methods" else "has the field"
+                    added.append(f"`{name}` now {verb} `{item}`: `{text}`.")
                 elif was[item] != text:
                     changed.append(
                         f"`{name}` {member} `{item}` is now `{text}` (was `{was[item]}`)."
