@@ -568,6 +568,31 @@ class DrawParams(TypedDict, total=False):
     user: str
     colour: str
 """,
+    "events.py": """
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from typing_extensions import Required, TypedDict
+
+
+class DrawPartial(TypedDict, total=False):
+    type: Required[Literal["draw.partial"]]
+    index: Required[int]
+
+
+class DrawDone(TypedDict, total=False):
+    type: Required[Literal["draw.done"]]
+    data: Required[str]
+    shade: str
+
+
+class DrawFailed(TypedDict, total=False):
+    type: Required[Literal["draw.failed"]]
+
+
+DrawStreamEvent = Annotated[Union[DrawPartial, DrawDone, DrawFailed], "discriminated by type"]
+""",
 }
 
 
@@ -579,7 +604,10 @@ def test_package_drift_reports_a_planted_difference(
     for name, text in FAKE_PACKAGE.items():
         (package / name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "site"))
-    roots = {"DrawRequest": "fakepkg.params:DrawParams"}
+    roots = {
+        "DrawRequest": "fakepkg.params:DrawParams",
+        "DrawStreamEvent": "fakepkg.events:DrawStreamEvent",
+    }
     probed = run_probe(Path(sys.executable), roots)
     assert probed["info"] == {"title": "fakepkg", "version": "9.9.9"}
     sections = compare_package(probed, _load_mini(), roots, "fakepkg")
@@ -587,6 +615,8 @@ def test_package_drift_reports_a_planted_difference(
     assert "DrawRequest.shade: values only in fakepkg: grey" in lines
     assert "only in fakepkg: DrawRequest.colour" in lines
     assert "only in spec/: DrawRequest.options" in lines
+    assert "only in fakepkg: DrawStreamEvent variant fakepkg.events.DrawFailed" in lines
+    assert "DrawDoneEvent.shade: known values spec/ [light, dark], fakepkg [none]" in lines
     # limits and deprecation are not types: not compared
     assert not [line for line in lines if "maxLength" in line or "deprecated" in line]
 
