@@ -326,3 +326,23 @@ def test_render_refuses_a_broken_table() -> None:
     data["models"]["gpt-image-2"]["extends"] = "missing"
     with pytest.raises(TableError):
         rules_table().render(data)
+
+
+def test_constraint_defaults_agree_with_the_openapi_defaults() -> None:
+    """A condition's `default` (the value assumed when not sent) is the documented one."""
+    schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    bodies = {"generate": ["CreateImageRequest"], "edit": ["CreateImageEditRequest"]}
+    checked = 0
+    for entry in resolve_entries(spec_data()).values():
+        for key, op in entry.get("operations", {}).items():
+            for constraint in op.get("constraints", []):
+                for part in ("when", "require"):
+                    for param, condition in constraint[part].items():
+                        if "default" not in condition:
+                            continue
+                        for body in bodies.get(key, []):
+                            documented = schemas[body]["properties"][param].get("default")
+                            if documented is not None:
+                                assert condition["default"] == documented, (key, param)
+                                checked += 1
+    assert checked
