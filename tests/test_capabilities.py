@@ -333,7 +333,8 @@ def test_constraint_defaults_agree_with_the_openapi_defaults() -> None:
     schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
     bodies = {"generate": ["CreateImageRequest"], "edit": ["CreateImageEditRequest"]}
     checked = 0
-    for entry in resolve_entries(spec_data()).values():
+    entries: Any = resolve_entries(spec_data())
+    for entry in entries.values():
         for key, op in entry.get("operations", {}).items():
             for constraint in op.get("constraints", []):
                 for part in ("when", "require"):
