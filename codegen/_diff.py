@@ -1,30 +1,30 @@
 """`diff-upstream`: structural differences between an upstream document and spec/.
 
-Only structure is compared (operations, content types, fields, types, value sets, limits,
-required sets, deprecation); prose never is. Differences are listed both ways, since spec/
+Only structure is compared (operations, parameters, content types, fields, types, value
+sets, limits, defaults, required sets, deprecation); prose never is. Differences are listed both ways, since spec/
 is newer than the upstream document in places.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 import attrs
 
+from ._diff_review import Review
 from ._spec import SPEC_FILE, Schema, as_map, load_yaml, ref_name, status_response
 
-__all__ = ["diff_documents", "diff_upstream"]
+__all__ = ["Comparer", "Doc", "diff_documents", "diff_upstream", "render_report"]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 LIMITS = ("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems")
-PREFIX = "/images"
 SPEC = "spec/"
 UPSTREAM = "upstream"
 
 
-class _Doc:
+class Doc:
     """One OpenAPI document with $ref resolution."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
@@ -69,6 +69,8 @@ class _Summary:
     open: bool
     limits: Mapping[str, object]
     deprecated: bool
+    default: object
+    null_means_absent: bool
     objects: tuple[tuple[str | None, Schema], ...]
     items: tuple[Schema, ...]
 
@@ -81,7 +83,7 @@ def _type_of(schema: Schema) -> str:
     return str(schema.get("type", "any"))
 
 
-def _summary(doc: _Doc, schema: Schema) -> _Summary:
+def _summary(doc: Doc, schema: Schema) -> _Summary:
     types: list[str] = []
     values: list[str] = []
     has_enum = open_ = False
@@ -91,6 +93,7 @@ def _summary(doc: _Doc, schema: Schema) -> _Summary:
     deprecated = (
         doc.resolve(schema)[1].get("deprecated") is True or schema.get("deprecated") is True
     )
+    default = schema.get("default", doc.resolve(schema)[1].get("default"))
     for name, branch in doc.branches(schema):
         kind = _type_of(branch)
         if kind not in types:
@@ -114,6 +117,8 @@ def _summary(doc: _Doc, schema: Schema) -> _Summary:
         open=open_ and has_enum,
         limits=limits,
         deprecated=deprecated,
+        default=default,
+        null_means_absent=schema.get("x-null-means-absent") is True,
         objects=tuple(objects),
         items=tuple(items),
     )
@@ -123,10 +128,27 @@ def _show(value: object) -> str:
     return "none" if value is None else str(value)
 
 
-class _Comparer:
-    def __init__(self, upstream: _Doc, spec: _Doc, done: set[tuple[str, str]]) -> None:
+class Comparer:
+    """Compares schemas of an upstream and of spec/, collecting one line per difference.
+
+    `limits` and `deprecated` off leave those out (an upstream that cannot state them).
+    """
+
+    def __init__(
+        self,
+        upstream: Doc,
+        spec: Doc,
+        done: set[tuple[str, str]],
+        *,
+        limits: bool = True,
+        deprecated: bool = True,
+        upstream_label: str = UPSTREAM,
+    ) -> None:
         self.upstream = upstream
         self.spec = spec
+        self.limits = limits
+        self.deprecated = deprecated
+        self.theirs = upstream_label
         self.lines: list[str] = []
         self._stack: set[tuple[int, int]] = set()
         self._done = done
@@ -142,6 +164,8 @@ class _Comparer:
             if (up_name, our_name) in self._done:
                 return
             self._done.add((up_name, our_name))
+        if our_name and "properties" in our_schema:
+            path = our_name
         key = (id(up_schema), id(our_schema))
         if key in self._stack:
             return
@@ -152,15 +176,24 @@ class _Comparer:
             self._stack.discard(key)
 
     def _compare(self, path: str, up: _Summary, ours: _Summary) -> None:
+        if up.null_means_absent:
+            up = attrs.evolve(up, types=tuple(t for t in up.types if t != "null"))
+            ours = attrs.evolve(ours, types=tuple(t for t in ours.types if t != "null"))
         if up.types != ours.types:
-            self.add(f"{path}: type {SPEC} {'|'.join(ours.types)}, {UPSTREAM} {'|'.join(up.types)}")
+            self.add(
+                f"{path}: type {SPEC} {'|'.join(ours.types)}, {self.theirs} {'|'.join(up.types)}"
+            )
         self._values(path, up, ours)
-        for limit in LIMITS:
+        for limit in LIMITS if self.limits else ():
             theirs, mine = up.limits.get(limit), ours.limits.get(limit)
             if theirs != mine:
-                self.add(f"{path}: {limit} {SPEC} {_show(mine)}, {UPSTREAM} {_show(theirs)}")
-        if up.deprecated != ours.deprecated:
-            where = SPEC if ours.deprecated else UPSTREAM
+                self.add(f"{path}: {limit} {SPEC} {_show(mine)}, {self.theirs} {_show(theirs)}")
+        if self.limits and up.default != ours.default:
+            self.add(
+                f"{path}: default {SPEC} {_show(ours.default)}, {self.theirs} {_show(up.default)}"
+            )
+        if self.deprecated and up.deprecated != ours.deprecated:
+            where = SPEC if ours.deprecated else self.theirs
             self.add(f"{path}: deprecated in {where} only")
         if up.items and ours.items:
             self.compare(f"{path}[]", up.items[0], ours.items[0])
@@ -173,16 +206,16 @@ class _Comparer:
         if up.values is None or ours.values is None:
             mine = "none" if ours.values is None else ", ".join(ours.values)
             theirs = "none" if up.values is None else ", ".join(up.values)
-            self.add(f"{path}: known values {SPEC} [{mine}], {UPSTREAM} [{theirs}]")
+            self.add(f"{path}: known values {SPEC} [{mine}], {self.theirs} [{theirs}]")
             return
         if only := [v for v in ours.values if v not in up.values]:
             self.add(f"{path}: values only in {SPEC}: {', '.join(only)}")
         if only := [v for v in up.values if v not in ours.values]:
-            self.add(f"{path}: values only in {UPSTREAM}: {', '.join(only)}")
+            self.add(f"{path}: values only in {self.theirs}: {', '.join(only)}")
         if up.open != ours.open:
             state = "open" if ours.open else "closed"
             other = "open" if up.open else "closed"
-            self.add(f"{path}: value set {state} in {SPEC}, {other} {UPSTREAM}")
+            self.add(f"{path}: value set {state} in {SPEC}, {other} {self.theirs}")
 
     def _objects(
         self,
@@ -200,7 +233,7 @@ class _Comparer:
                 self.add(f"only in {SPEC}: {path} variant {name or key}")
         for key, (name, _) in theirs.items():
             if key not in mine:
-                self.add(f"only in {UPSTREAM}: {path} variant {name or key}")
+                self.add(f"only in {self.theirs}: {path} variant {name or key}")
         for key, (name, schema) in mine.items():
             if key in theirs:
                 self.fields(name or f"{path}<{key}>", theirs[key][1], schema)
@@ -215,12 +248,12 @@ class _Comparer:
                 self.add(f"only in {SPEC}: {path}.{name}")
         for name in up_props:
             if name not in our_props:
-                self.add(f"only in {UPSTREAM}: {path}.{name}")
+                self.add(f"only in {self.theirs}: {path}.{name}")
         for name, schema in our_props.items():
             if name not in up_props:
                 continue
             if (name in our_required) != (name in up_required):
-                where = SPEC if name in our_required else UPSTREAM
+                where = SPEC if name in our_required else self.theirs
                 self.add(f"{path}.{name}: required in {where} only")
             self.compare(f"{path}.{name}", as_map(up_props[name]), as_map(schema))
 
@@ -236,15 +269,44 @@ def _variant_key(name: str | None, schema: Schema) -> str:
     return name or "?"
 
 
-def _operations(doc: _Doc, prefix: str) -> dict[tuple[str, str], Schema]:
+def _operations(doc: Doc, paths: Callable[[str], bool]) -> dict[tuple[str, str], Schema]:
     found: dict[tuple[str, str], Schema] = {}
     for path, item in as_map(doc.document.get("paths")).items():
-        if not str(path).startswith(prefix):
+        if not paths(str(path)):
             continue
         for method in HTTP_METHODS:
             if method in as_map(item):
                 found[(method.upper(), str(path))] = as_map(as_map(item)[method])
     return found
+
+
+def _parameters(doc: Doc, operation: Schema) -> dict[tuple[str, str], Schema]:
+    found: dict[tuple[str, str], Schema] = {}
+    for raw in cast("list[object]", operation.get("parameters") or []):
+        _, param = doc.resolve(as_map(raw))
+        found[(str(param.get("in")), str(param.get("name")))] = param
+    return found
+
+
+def _compare_parameters(comparer: Comparer, up: Schema, ours: Schema) -> None:
+    theirs, mine = _parameters(comparer.upstream, up), _parameters(comparer.spec, ours)
+    for key in mine:
+        if key not in theirs:
+            comparer.add(f"only in {SPEC}: {key[0]} parameter {key[1]}")
+    for key in theirs:
+        if key not in mine:
+            comparer.add(f"only in {comparer.theirs}: {key[0]} parameter {key[1]}")
+    for key, param in mine.items():
+        if key not in theirs:
+            continue
+        if (param.get("required") is True) != (theirs[key].get("required") is True):
+            where = SPEC if param.get("required") is True else comparer.theirs
+            comparer.add(f"{key[0]} parameter {key[1]}: required in {where} only")
+        comparer.compare(
+            f"{key[0]} parameter {key[1]}",
+            as_map(theirs[key].get("schema")),
+            as_map(param.get("schema")),
+        )
 
 
 def _content(operation: Schema, *, response: bool) -> dict[str, Schema]:
@@ -258,19 +320,29 @@ def _content(operation: Schema, *, response: bool) -> dict[str, Schema]:
     }
 
 
-def _label(doc: _Doc, schema: Schema) -> str:
+def _label(doc: Doc, schema: Schema) -> str:
     name, _ = doc.resolve(schema)
     return name or "inline schema"
 
 
 def diff_documents(
-    upstream: Mapping[str, Any], spec: Mapping[str, Any], *, prefix: str = PREFIX
+    upstream: Mapping[str, Any], spec: Mapping[str, Any], *, prefix: str | None = None
 ) -> list[tuple[str, list[str]]]:
-    """Differences grouped by section title (operations, then their bodies and responses)."""
-    up_doc, spec_doc = _Doc(upstream), _Doc(spec)
-    up_ops, spec_ops = _operations(up_doc, prefix), _operations(spec_doc, prefix)
+    """Differences grouped by section title: operations, their bodies and responses, schemas.
+
+    Compared are the operations under `prefix`, or (None) every path spec/ has, and then
+    every schema of spec/ that upstream has under the same name and no operation reached.
+    """
+    up_doc, spec_doc = Doc(upstream), Doc(spec)
+    our_paths = set(as_map(spec.get("paths")))
+
+    def wanted(path: str) -> bool:
+        return path.startswith(prefix) if prefix is not None else path in our_paths
+
+    up_ops, spec_ops = _operations(up_doc, wanted), _operations(spec_doc, wanted)
     sections: list[tuple[str, list[str]]] = []
     done: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     overview = [f"only in {SPEC}: operation {m} {p}" for (m, p) in spec_ops if (m, p) not in up_ops]
     overview += [
         f"only in {UPSTREAM}: operation {m} {p}" for (m, p) in up_ops if (m, p) not in spec_ops
@@ -281,10 +353,11 @@ def diff_documents(
         if key not in up_ops:
             continue
         theirs = up_ops[key]
-        comparer = _Comparer(up_doc, spec_doc, done)
+        comparer = Comparer(up_doc, spec_doc, done)
         if (theirs.get("deprecated") is True) != (ours.get("deprecated") is True):
             where = SPEC if ours.get("deprecated") is True else UPSTREAM
             comparer.add(f"operation deprecated in {where} only")
+        _compare_parameters(comparer, theirs, ours)
         for response, what in ((False, "request"), (True, "response 200")):
             up_content = _content(theirs, response=response)
             our_content = _content(ours, response=response)
@@ -305,12 +378,62 @@ def diff_documents(
                     )
                 comparer.compare(name, up_content[media], schema)
         title = f"{key[0]} {key[1]} ({ours.get('operationId', '?')})"
-        sections.append((title, comparer.lines))
+        sections.append((title, _new(comparer.lines, seen)))
+    comparer = Comparer(up_doc, spec_doc, done)
+    for name in spec_doc.schemas:
+        if name in up_doc.schemas:
+            ref = {"$ref": f"#/components/schemas/{name}"}
+            comparer.compare(name, ref, ref)
+    if lines := _new(comparer.lines, seen):
+        sections.append(("Schemas no operation reached", lines))
     return sections
 
 
-def diff_upstream(upstream_path: Path, spec_dir: Path) -> tuple[str, bool]:
-    """The readable report, and whether there is any difference."""
+def _new(lines: list[str], seen: set[str]) -> list[str]:
+    """The lines not listed before (a schema reached twice is listed once)."""
+    out = [line for line in dict.fromkeys(lines) if line not in seen]
+    seen.update(out)
+    return out
+
+
+def render_report(
+    heading: str,
+    sources: Sequence[tuple[str, str]],
+    sections: Sequence[tuple[str, Sequence[str]]],
+    review: Review,
+) -> tuple[str, bool]:
+    """The readable report, and whether it fails (unreviewed or stale entries)."""
+    lines = [heading]
+    lines += [f"  {label:<9} {text}" for label, text in sources]
+    lines += [
+        "Prose is not compared. A schema shared by several operations is listed once, under",
+        f"the first of them. Reviewed differences ({review.path}) are marked with `=`.",
+        "",
+    ]
+    unreviewed = 0
+    for title, found in sections:
+        lines.append(title)
+        for line in found:
+            reason = review.reason(title, line)
+            if reason is None:
+                unreviewed += 1
+            lines.append(f"  {'=' if reason is not None else '!'} {line}")
+        if not found:
+            lines.append("  no differences")
+        lines.append("")
+    stale = review.stale(sections)
+    for section, difference in stale:
+        lines.append(f"stale review entry (no longer a difference): {section}: {difference}")
+    total = sum(len(found) for _, found in sections)
+    lines.append(
+        f"{total} difference{'s' if total != 1 else ''}, {unreviewed} not reviewed,"
+        f" {len(stale)} stale review entr{'ies' if len(stale) != 1 else 'y'}."
+    )
+    return "\n".join(lines) + "\n", bool(unreviewed or stale)
+
+
+def diff_upstream(upstream_path: Path, spec_dir: Path) -> tuple[str, bool, bool]:
+    """The report, whether any difference exists, and whether an unreviewed one does."""
     upstream = as_map(load_yaml(upstream_path))
     spec = as_map(load_yaml(spec_dir / SPEC_FILE))
     sections = diff_documents(upstream, spec)
@@ -319,19 +442,14 @@ def diff_upstream(upstream_path: Path, spec_dir: Path) -> tuple[str, bool]:
         info = as_map(doc.get("info"))
         return f"{info.get('title', '?')} {info.get('version', '?')}"
 
-    lines = [
-        "Spec drift: images operations",
-        f"  {SPEC:<9} {spec_dir / SPEC_FILE} ({version(spec)})",
-        f"  {UPSTREAM:<9} {upstream_path} ({version(upstream)})",
-        "Prose is not compared. A schema shared by several operations is listed once, under",
-        "the first of them.",
-        "",
-    ]
-    total = 0
-    for title, found in sections:
-        lines.append(title)
-        lines += [f"  {line}" for line in found] or ["  no differences"]
-        lines.append("")
-        total += len(found)
-    lines.append(f"{total} difference{'s' if total != 1 else ''}.")
-    return "\n".join(lines) + "\n", total > 0
+    review = Review.load(spec_dir, "document")
+    report, fails = render_report(
+        "Spec drift: every path and schema of spec/ against an upstream document",
+        [
+            (SPEC, f"{spec_dir / SPEC_FILE} ({version(spec)})"),
+            (UPSTREAM, f"{upstream_path} ({version(upstream)})"),
+        ],
+        sections,
+        review,
+    )
+    return report, any(found for _, found in sections), fails

@@ -27,6 +27,7 @@ from ._spec import (
     ref_name,
     status_response,
 )
+from ._surface import SURFACE_FILE, render_surface, surface
 
 __all__ = ["REPO", "generate_files"]
 
@@ -449,4 +450,5 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
         json.dumps(capabilities, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     )
     files["SPEC_HASH"] = spec.sha256 + "\n"
+    files[SURFACE_FILE] = render_surface(surface(spec, operations, plan))
     return dict(sorted(files.items()))

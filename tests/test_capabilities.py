@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
+import shutil
 from pathlib import Path
 from types import ModuleType
 from typing import Any, cast
@@ -28,27 +28,26 @@ SCHEMA = ROOT / "spec" / "model-capabilities.schema.json"
 SHIPPED = ROOT / "openai_images_sdk" / "_generated" / "capabilities.json"
 OPENAPI = ROOT / "spec" / "openapi.yaml"
 
-# The models API-FACTS.md names, with the lifecycle it states.
-KNOWN = [
-    "gpt-image-1.5",
-    "gpt-image-2",
-    "gpt-image-2-2026-04-21",
-    "gpt-image-2.5-sunburst",
-    "gpt-image-2.5-sunburst-2026-09-08",
-    "gpt-image-2.5-flare",
-    "gpt-image-2.5-flare-2026-09-08",
-    "gpt-image-2.6-sunburst",
-    "gpt-image-2.6-flare",
-    "gpt-image-1-mini",
-    "chatgpt-image-latest",
-]
-RETIRED = {"dall-e-2": "2026-05-12", "dall-e-3": "2026-05-12", "gpt-image-1": "2026-10-23"}
-
 
 def spec_data() -> dict[str, Any]:
     data: Any = yaml.safe_load(SPEC_YAML.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return cast("dict[str, Any]", data)
+
+
+def _image_models() -> list[str]:
+    """Every model the spec's ImageModel lists, in order."""
+    schema = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    return [v for branch in schema["ImageModel"]["anyOf"] for v in branch.get("enum", [])]
+
+
+def _lifecycles() -> dict[str, dict[str, Any]]:
+    return {n: e["lifecycle"] for n, e in spec_data()["models"].items() if "lifecycle" in e}
+
+
+# The models the spec names, split by whether the table gives them a lifecycle.
+RETIRED = {name: life["shutdown_date"] for name, life in _lifecycles().items()}
+KNOWN = [name for name in _image_models() if name not in RETIRED]
 
 
 def schema_errors(data: Any) -> list[str]:
@@ -154,13 +153,23 @@ def _rules(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_resolved_rule_has_a_source_and_a_date() -> None:
-    sources = {"upstream openapi 2026-08-21", "API-FACTS.md (openai 3.52.0 surface)"}
+    named = spec_data()["sources"].values()
+    sources = {(s["source"], s["date"]) for s in named}
     for name, entry in resolve_entries(spec_data()).items():
         rules = _rules(entry)
         assert rules, name
         for where, rule in rules:
-            assert rule["source"] in sources, (name, where)
-            assert rule["date"] in ("2026-08-21", "2026-11-21"), (name, where)
+            assert (rule["source"], rule["date"]) in sources, (name, where)
+
+
+def test_sources_and_dates_survive_into_the_shipped_table() -> None:
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    for name, entry in resolve_entries(shipped).items():
+        for where, rule in _rules(entry):
+            assert rule["source"], (name, where)
+            assert rule["date"], (name, where)
+    compiled = default_table().models["gpt-image-2.5-sunburst"].operations["generate"]
+    assert compiled.parameters["quality"].date == shipped["sources"]["corrections"]["date"]
 
 
 def test_extends_deep_merges_and_snapshots_equal_their_model() -> None:
@@ -169,7 +178,14 @@ def test_extends_deep_merges_and_snapshots_equal_their_model() -> None:
     assert entries["gpt-image-2.5-flare-2026-09-08"] == entries["gpt-image-2.5-sunburst"]
     mini = entries["gpt-image-1-mini"]["operations"]["edit"]["parameters"]
     assert mini["input_fidelity"]["values"] == ["low"]
-    assert mini["quality"]["values"] == ["low", "medium", "high", "xhigh", "max", "auto"]
+    template = spec_data()["templates"]["gpt-image"]["operations"]["edit"]["parameters"]
+    assert mini["quality"]["values"] == template["quality"]["values"]
+    for derived in ("gpt-image-2.6-flare", "gpt-image-2.5-flare-2026-09-08"):
+        params = entries[derived]["operations"]["edit"]["parameters"]
+        assert (
+            params["quality"]
+            == entries["gpt-image-2.5-sunburst"]["operations"]["edit"]["parameters"]["quality"]
+        )
     assert "extends" not in entries["gpt-image-1"]
     assert "gpt-image" not in entries  # templates are not models
 
@@ -226,17 +242,18 @@ def test_parse_size(text: str, expected: tuple[int, int] | None) -> None:
     assert parse_size(text) == expected
 
 
-# -- scripts/rules_table.py ------------------------------------------------------------
+# -- the README rules table (codegen/_rules_table.py, written by `python -m codegen`) ------
 
 
 def rules_table() -> ModuleType:
-    path = ROOT / "scripts" / "rules_table.py"
-    spec = importlib.util.spec_from_file_location("rules_table", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from codegen import _rules_table
+
+    return _rules_table
+
+
+def _retired_cell(model: str) -> str:
+    life = spec_data()["models"][model]["lifecycle"]
+    return f"retired {life['shutdown_date']}; use `{life['replacement']}`"
 
 
 def test_the_rules_table_shows_every_model_and_rule() -> None:
@@ -246,13 +263,15 @@ def test_the_rules_table_shows_every_model_and_rule() -> None:
     assert block.rstrip().endswith(script.END)
     for name in (*KNOWN, *RETIRED):
         assert f"`{name}`" in block, name
-    assert "retired 2026-05-12; use `gpt-image-1.5`" in block
+    assert _retired_cell("dall-e-3") in block
     assert "at most 3840x2160 in either orientation" in block
     assert (
         "| `input_fidelity` | not supported | edit | `gpt-image-2`, `gpt-image-2-2026-04-21` |"
         in block
     )
     assert "'transparent' needs output_format 'png' or 'webp'" in block
+    corrections = spec_data()["sources"]["corrections"]
+    assert f"{corrections['source']} ({corrections['date']})" in block
 
 
 def test_the_rules_table_follows_the_yaml() -> None:
@@ -263,39 +282,43 @@ def test_the_rules_table_follows_the_yaml() -> None:
     assert "| generate | 77 |" not in script.render(spec_data())
 
 
-def test_check_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    script = rules_table()
+def _codegen_in(tmp_path: Path, readme_text: str) -> tuple[list[str], Path]:
     readme = tmp_path / "README.md"
-    readme.write_text(f"# Title\n\nBefore.\n\n{script.START}\nold\n{script.END}\n\nAfter.\n")
-    assert script.main(["--check", str(readme)]) == 1
-    assert "stale" in capsys.readouterr().err
-    assert script.main(["--write", str(readme)]) == 0
+    readme.write_text(readme_text, encoding="utf-8")
+    out = tmp_path / "generated"
+    shutil.copytree(SHIPPED.parent, out, ignore=shutil.ignore_patterns("__pycache__"))
+    return ["--out", str(out), "--readme", str(readme)], readme
+
+
+def test_codegen_writes_and_checks_the_readme_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from codegen import main
+
+    script = rules_table()
+    args, readme = _codegen_in(
+        tmp_path, f"# Title\n\nBefore.\n\n{script.START}\nold\n{script.END}\n\nAfter.\n"
+    )
+    assert main([*args, "--check"]) == 1
+    assert "the rules table is stale" in capsys.readouterr().out
+    assert main(args) == 0
     text = readme.read_text()
     assert text.startswith("# Title\n\nBefore.\n\n" + script.START)
     assert text.endswith(script.END + "\n\nAfter.\n")
     assert "old" not in text
-    assert script.main(["--check", str(readme)]) == 0
-    assert script.main(["--write", str(readme)]) == 0
+    assert script.render(spec_data()).rstrip("\n") in text
+    assert main([*args, "--check"]) == 0
+    assert main(args) == 0
     assert readme.read_text() == text  # idempotent
 
 
-def test_check_without_markers_fails_and_write_appends(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    script = rules_table()
-    readme = tmp_path / "README.md"
-    readme.write_text("# Title\n")
-    assert script.main(["--check", str(readme)]) == 1
-    assert "no <!-- rules-table:start -->" in capsys.readouterr().err
-    assert script.main(["--write", str(readme)]) == 0
-    assert script.main(["--check", str(readme)]) == 0
-    assert readme.read_text().startswith("# Title\n\n" + script.START)
+def test_a_readme_without_markers_is_left_alone(tmp_path: Path) -> None:
+    from codegen import main
 
-
-def test_printing_the_table(capsys: pytest.CaptureFixture[str]) -> None:
-    script = rules_table()
-    assert script.main([]) == 0
-    assert capsys.readouterr().out == script.render(spec_data())
+    args, readme = _codegen_in(tmp_path, "# Title\n")
+    assert main([*args, "--check"]) == 0
+    assert main(args) == 0
+    assert readme.read_text() == "# Title\n"
 
 
 def test_render_refuses_a_broken_table() -> None:
@@ -303,3 +326,24 @@ def test_render_refuses_a_broken_table() -> None:
     data["models"]["gpt-image-2"]["extends"] = "missing"
     with pytest.raises(TableError):
         rules_table().render(data)
+
+
+def test_constraint_defaults_agree_with_the_openapi_defaults() -> None:
+    """A condition's `default` (the value assumed when not sent) is the documented one."""
+    schemas = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))["components"]["schemas"]
+    bodies = {"generate": ["CreateImageRequest"], "edit": ["CreateImageEditRequest"]}
+    checked = 0
+    entries: Any = resolve_entries(spec_data())
+    for entry in entries.values():
+        for key, op in entry.get("operations", {}).items():
+            for constraint in op.get("constraints", []):
+                for part in ("when", "require"):
+                    for param, condition in constraint[part].items():
+                        if "default" not in condition:
+                            continue
+                        for body in bodies.get(key, []):
+                            documented = schemas[body]["properties"][param].get("default")
+                            if documented is not None:
+                                assert condition["default"] == documented, (key, param)
+                                checked += 1
+    assert checked

@@ -23,6 +23,8 @@ import yaml
 
 from codegen import SpecError, generate_files, main
 from codegen._diff import diff_documents
+from codegen._diff_package import compare_package, run_probe
+from codegen._diff_review import Review
 from codegen._render import format_source
 from openai_images_sdk._response import AsyncAPIResponse
 from openai_images_sdk._results import ImageMixin, ImagesResponseMixin
@@ -128,6 +130,7 @@ def test_adding_an_enum_value_changes_only_that_value(
             '-                     enum=("light", "dark"),',
             '+                     enum=("light", "dark", "dim"),',
         ],
+        "surface.json": ['-    "dark"', '+    "dark",', '+    "dim"'],
     }
 
 
@@ -145,6 +148,7 @@ def test_adding_a_known_value_to_an_open_set(tmp_path: Path, mini_files: dict[st
             '-             known_values=("small", "large"),',
             '+             known_values=("small", "large", "huge"),',
         ],
+        "surface.json": ['-    "large"', '+    "large",', '+    "huge"'],
     }
 
 
@@ -156,7 +160,7 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
 
     after = _generate(tmp_path, edit)
     changes = _changes(mini_files, after)
-    assert sorted(changes) == ["docs.py", "models.py", "operations.py", "resources.py"]
+    assert sorted(changes) == ["docs.py", "models.py", "operations.py", "resources.py", "surface.json"]
     assert changes["models.py"] == [
         "+     glow: bool | None = None",
         '+     """Make it glow."""',
@@ -562,23 +566,158 @@ def test_diff_treats_nullable_keyword_like_a_null_type() -> None:
 
 @pytest.mark.skipif(not UPSTREAM.is_file(), reason="no upstream document next to the repository")
 def test_diff_upstream_against_the_upstream_document(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["diff-upstream", str(UPSTREAM)]) == 0
+    assert main(["diff-upstream", str(UPSTREAM)]) == 0, capsys.readouterr().out
     report = capsys.readouterr().out
     for expected in [
         "POST /images/generations (createImage)",
-        "  only in spec/: CreateImageRequest.complexity",
-        "  only in spec/: CreateImageRequest.svg",
-        "  CreateImageRequest.quality: values only in spec/: xhigh, max",
-        "  CreateImageRequest.output_format: values only in spec/: gif, svg",
-        "  only in spec/: CreateImageEditRequest.markup",
-        "  only in spec/: ImagesResponse.svg_usage",
-        "  ImagesResponse.size: value set open in spec/, closed upstream",
-        "  only in spec/: ImageGenCompletedEvent.safety_identifier",
+        "  = only in spec/: CreateImageRequest.complexity",
+        "  = CreateImageRequest.quality: values only in spec/: xhigh, max",
+        "  = only in spec/: CreateImageEditRequest.markup",
+        "  = ImagesResponse.size: value set open in spec/, closed upstream",
         "POST /images/variations (createImageVariation)",
-        "  operation deprecated in spec/ only",
+        "  = operation deprecated in spec/ only",
+        # the files and batches paths are compared too
+        "POST /files (createFile)",
+        "GET /files/{file_id}/content (downloadFile)",
+        "  = only in upstream: response 200 application/json",
+        "  = Batch.status: value set open in spec/, closed upstream",
     ]:
         assert expected in report.splitlines()
+    assert report.splitlines()[-1].endswith(" 0 not reviewed, 0 stale review entries.")
     assert main(["diff-upstream", str(UPSTREAM), "--fail-on-diff"]) == 1
+
+
+def _spec_copy(tmp_path: Path) -> Path:
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(REPO / "spec", spec_dir)
+    return spec_dir
+
+
+def test_diff_compares_every_path_and_fails_on_an_unreviewed_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec_dir = _spec_copy(tmp_path)
+    spec = _load_mini()
+    upstream = copy.deepcopy(spec)
+    _schemas(upstream)["DrawRequest"]["properties"]["count"]["default"] = 2
+    _schemas(upstream)["DrawRequest"]["properties"]["stream"] = {"type": "boolean"}
+    (spec_dir / "openapi.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    (spec_dir / "upstream-differences.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "document": [
+                    {
+                        "section": "POST /things/draw (drawThing)",
+                        "difference": "DrawRequest.count: default spec/ 1, upstream 2",
+                        "reason": "a planted, reviewed difference",
+                    },
+                    {"section": "Gone", "difference": "no longer there", "reason": "stale"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    up_file = tmp_path / "upstream.yaml"
+    up_file.write_text(yaml.safe_dump(upstream), encoding="utf-8")
+    assert main(["--spec-dir", str(spec_dir), "diff-upstream", str(up_file)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "  = DrawRequest.count: default spec/ 1, upstream 2" in lines
+    assert "  ! DrawRequest.stream: type spec/ boolean|null, upstream boolean" in lines
+    assert "stale review entry (no longer a difference): Gone: no longer there" in lines
+    assert lines[-1] == "2 differences, 1 not reviewed, 1 stale review entry."
+
+
+def test_a_review_entry_needs_a_reason(tmp_path: Path) -> None:
+    spec_dir = _spec_copy(tmp_path)
+    (spec_dir / "upstream-differences.yaml").write_text(
+        "document:\n  - {section: S, difference: D, reason: ''}\n", encoding="utf-8"
+    )
+    with pytest.raises(SpecError, match="needs a reason"):
+        Review.load(spec_dir, "document")
+
+
+FAKE_PACKAGE = {
+    "__init__.py": '__version__ = "9.9.9"\n',
+    "params.py": """
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from typing_extensions import Required, TypedDict
+
+
+class DrawParams(TypedDict, total=False):
+    prompt: Required[str]
+    shade: Optional[Literal["light", "dark", "grey"]]
+    size: Literal["small", "large"]
+    count: int
+    stream: Optional[bool]
+    user: str
+    colour: str
+""",
+    "events.py": """
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from typing_extensions import Required, TypedDict
+
+
+class DrawPartial(TypedDict, total=False):
+    type: Required[Literal["draw.partial"]]
+    index: Required[int]
+
+
+class DrawDone(TypedDict, total=False):
+    type: Required[Literal["draw.done"]]
+    data: Required[str]
+    shade: str
+
+
+class DrawFailed(TypedDict, total=False):
+    type: Required[Literal["draw.failed"]]
+
+
+DrawStreamEvent = Annotated[Union[DrawPartial, DrawDone, DrawFailed], "discriminated by type"]
+""",
+}
+
+
+def test_package_drift_reports_a_planted_difference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "site" / "fakepkg"
+    package.mkdir(parents=True)
+    for name, text in FAKE_PACKAGE.items():
+        (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "site"))
+    roots = {
+        "DrawRequest": "fakepkg.params:DrawParams",
+        "DrawStreamEvent": "fakepkg.events:DrawStreamEvent",
+    }
+    probed = run_probe(Path(sys.executable), roots)
+    assert probed["info"] == {"title": "fakepkg", "version": "9.9.9"}
+    sections = compare_package(probed, _load_mini(), roots, "fakepkg")
+    lines = [line for _, found in sections for line in found]
+    assert "DrawRequest.shade: values only in fakepkg: grey" in lines
+    assert "only in fakepkg: DrawRequest.colour" in lines
+    assert "only in spec/: DrawRequest.options" in lines
+    assert "only in fakepkg: DrawStreamEvent variant fakepkg.events.DrawFailed" in lines
+    assert "DrawDoneEvent.shade: known values spec/ [light, dark], fakepkg [none]" in lines
+    # limits and deprecation are not types: not compared
+    assert not [line for line in lines if "maxLength" in line or "deprecated" in line]
+
+
+def test_package_drift_of_the_pinned_official_package_is_all_reviewed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    python = REPO / ".tools" / "openai-venv" / "bin" / "python"
+    if not python.is_file():
+        pytest.skip("no .tools/openai-venv (make check-drift installs it)")
+    assert main(["diff-upstream", "--package", "openai", "--python", str(python)]) == 0
+    report = capsys.readouterr().out
+    assert "openai 3.57.0" in report
+    assert report.splitlines()[-1].endswith(" 0 not reviewed, 0 stale review entries.")
 
 
 # ------------------------------------------- URL parameters, binary answers, maps
@@ -847,3 +986,35 @@ def test_cursor_page_rules(
 ) -> None:
     with pytest.raises(SpecError, match=re.escape(message)):
         _generate(tmp_path, edit)
+
+
+# ------------------------------------------------------- public-surface summary
+
+
+def test_codegen_prints_the_public_surface_changes_for_the_changelog(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec_dir = tmp_path / "spec"
+    out = tmp_path / "generated"
+    shutil.copytree(MINI, spec_dir, ignore=shutil.ignore_patterns("expected"))
+    args = ["--spec-dir", str(spec_dir), "--out", str(out), "--readme", str(tmp_path / "none")]
+    assert main(args) == 0
+    assert capsys.readouterr().out == ""  # a first run has nothing to compare with
+    spec = _load_mini()
+    _schemas(spec)["Shade"]["enum"] = ["light", "dim"]
+    _schemas(spec)["DrawRequest"]["properties"]["glow"] = {"type": "boolean"}
+    _schemas(spec)["DrawRequest"]["properties"]["count"] = {"type": "string"}
+    (spec_dir / "openapi.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), "utf-8")
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Public-surface changes (for CHANGELOG.md):"
+    assert "### Added" in lines
+    assert "- `things.draw` now takes the parameter `glow`: `bool`." in lines
+    assert "- `DrawRequestDict` now takes the field `glow`: `boolean`." not in lines
+    assert "- `Shade` now takes `dim`." in lines
+    assert "### Changed" in lines
+    assert "- `things.draw` parameter `count` is now `str` (was `int`)." in lines
+    assert "### Removed" in lines
+    assert "- `dark` from `Shade`." in lines
+    assert main(args) == 0
+    assert capsys.readouterr().out == "No public-surface changes.\n"

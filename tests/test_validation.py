@@ -44,13 +44,23 @@ TOO_LONG = "characters"
 ITEMS = "takes at most 16 items"
 UNSUPPORTED = "is not supported by this model"
 FOR_MODEL = "for this model"
-RETIRED = "was retired on 2026-05-12"
-SHUT_DOWN = "was shut down on 2026-10-23; use 'gpt-image-1.5' instead"
+_FACTS: Any = yaml.safe_load(SPEC_YAML.read_text(encoding="utf-8"))
+_CUSTOM = _FACTS["templates"]["gpt-image-flexible-size"]["operations"]["generate"]["size"]["custom"]
+STEP: int = _CUSTOM["multiple_of"]
+LONG, SHORT = sorted((int(n) for n in _CUSTOM["max_size"].split("x")), reverse=True)
+RATIO_MAX = int(_CUSTOM["aspect_ratio"]["max"].split(":")[0])
+FRAME_CAP: int = _FACTS["templates"]["gpt-image"]["operations"]["generate"]["parameters"][
+    "frame_duration_ms"
+]["max"]
+RETIRED = f"was retired on {_FACTS['models']['dall-e-3']['lifecycle']['shutdown_date']}"
+_G1_LIFE = default_table().models["gpt-image-1"].lifecycle
+assert _G1_LIFE is not None
+SHUT_DOWN = f"was shut down on {_G1_LIFE.shutdown_date}; use {_G1_LIFE.replacement!r} instead"
 NO_EDITS = "does not support image edits"
 NO_VARIATIONS = "does not support image variations"
 MULTIPLE = "width and height must both be multiples of 16"
 RATIO = "aspect ratio must be between 1:3 and 3:1"
-MAX_SIZE = "must be at most 3840x2160 or 2160x3840"
+MAX_SIZE = f"must be at most {LONG}x{SHORT} or {SHORT}x{LONG}"
 WXH = "or WIDTHxHEIGHT"
 SVG_N = "must be 1 when output_format is 'svg'"
 SVG_STREAM = "must not be true when output_format is 'svg'"
@@ -59,6 +69,9 @@ NEEDS_SVG = "is only allowed when output_format is 'svg'"
 NEEDS_STREAM = "is only allowed when stream is true"
 NEEDS_WEBP_JPEG = "is only allowed when output_format is 'webp' or 'jpeg'"
 NEEDS_GIF = "is only allowed when output_format is 'gif'"
+GIF_STREAM = "must not be true when output_format is 'gif'"
+GIF_ONLY = "is not allowed when output_format is 'gif'"
+WITH_MASK = "cannot be combined with mask"
 TRANSPARENT = "'transparent' needs output_format 'png' or 'webp'"
 ONE_IMAGE = "takes at most 1 image with this model (got 2)"
 SQUARE = "must be square"
@@ -155,7 +168,36 @@ CASES = [
         (("quality", FOR_MODEL),),
         (DEP_STANDARD,),
     ),
-    Case("g2 xhigh", "generate", gen(G2, quality="xhigh", complexity="high")),
+    Case("g2 xhigh", "generate", gen(G2, quality="xhigh"), (("quality", FOR_MODEL),)),
+    Case(
+        "g2.5 xhigh", "generate", gen("gpt-image-2.5-sunburst", quality="xhigh", complexity="high")
+    ),
+    Case("g2.5 flare max", "generate", gen("gpt-image-2.5-flare-2026-09-08", quality="max")),
+    Case("g2.6 max", "generate", gen("gpt-image-2.6-flare", quality="max")),
+    Case("g1.5 max", "generate", gen("gpt-image-1.5", quality="max"), (("quality", FOR_MODEL),)),
+    Case(
+        "g2 gif",
+        "generate",
+        gen(G2, output_format="gif", frame_count=16, frame_duration_ms=FRAME_CAP),
+    ),
+    Case(
+        "g2 gif frame duration cap",
+        "generate",
+        gen(G2, output_format="gif", frame_duration_ms=FRAME_CAP + 10),
+        (("frame_duration_ms", f"at most {FRAME_CAP}"),),
+    ),
+    Case(
+        "g2 gif stream",
+        "generate",
+        gen(G2, output_format="gif", stream=True, partial_images=2),
+        (("stream", GIF_STREAM), ("partial_images", GIF_ONLY)),
+    ),
+    Case(
+        "g2 gif compression",
+        "generate",
+        gen(G2, output_format="gif", output_compression=50),
+        (("output_compression", GIF_ONLY),),
+    ),
     Case(
         "g2 complexity enum", "generate", gen(G2, complexity="extreme"), (("complexity", ONE_OF),)
     ),
@@ -417,6 +459,20 @@ CASES = [
         edit(G2, output_format="svg", stream=True),
         (("stream", SVG_STREAM),),
     ),
+    Case(
+        "g2 edit gif mask",
+        "edit",
+        edit(G2, output_format="gif", mask=b"mask"),
+        (("mask", GIF_ONLY),),
+    ),
+    Case("g2 edit markup", "edit", edit(G2, markup=b"markup"), (("markup", UNSUPPORTED),)),
+    Case("g2.5 edit markup", "edit", edit("gpt-image-2.5-flare", markup=b"markup")),
+    Case(
+        "g2.5 edit markup and mask",
+        "edit",
+        edit("gpt-image-2.5-sunburst", markup=b"markup", mask=b"mask"),
+        (("markup", WITH_MASK),),
+    ),
     Case("g2 edit hd", "edit", edit(G2, quality="hd"), (("quality", ONE_OF),), (DEP_HD,)),
     Case(
         "d2 edit valid otherwise",
@@ -637,7 +693,7 @@ def test_an_unknown_mode_is_refused() -> None:
     [
         ("dall-e-2", "gpt-image-1-mini"),
         ("dall-e-3", "gpt-image-1.5"),
-        ("gpt-image-1", "gpt-image-1.5"),
+        ("gpt-image-1", "gpt-image-2.5-sunburst"),
     ],
 )
 def test_retired_models_name_the_replacement(model: str, replacement: str) -> None:
@@ -650,7 +706,7 @@ def test_retired_models_name_the_replacement(model: str, replacement: str) -> No
 
 def test_before_the_shutdown_date_a_model_only_warns() -> None:
     op = HAND_BUILT["generate"]
-    with pytest.deprecated_call(match="gpt-image-1' shuts down on 2026-10-23; use 'gpt-image-1.5'"):
+    with pytest.deprecated_call(match="gpt-image-1' shuts down on 2026-10-23; use 'gpt-image-2.5"):
         validate_request(op, gen("gpt-image-1"), mode="strict", today=datetime.date(2026, 10, 22))
     violations, _ = run(op, gen("gpt-image-1"), today=datetime.date(2026, 10, 23))
     assert [v.param for v in violations] == ["model"]
@@ -659,9 +715,7 @@ def test_before_the_shutdown_date_a_model_only_warns() -> None:
 def test_the_lifecycle_uses_the_current_date_by_default() -> None:
     # The machine's clock is past 2026-10-23 (today is 2026-11-21).
     violations, _ = run(HAND_BUILT["generate"], gen("gpt-image-1"), today=None)
-    assert [v.rule for v in violations] == [
-        "was shut down on 2026-10-23; use 'gpt-image-1.5' instead"
-    ]
+    assert [v.rule for v in violations] == [SHUT_DOWN]
 
 
 def test_deprecation_warnings_point_at_the_caller() -> None:
@@ -744,16 +798,19 @@ def size_violations(width: int, height: int, model: str = G2) -> list[str]:
 
 
 def accepted(width: int, height: int) -> bool:
-    """The size rule of API-FACTS written out independently of the implementation."""
+    """The size rule of API-FACTS written out independently of the implementation.
+
+    The numbers come from the table's raw data; the rule's logic is restated here.
+    """
     return (
-        width % 16 == 0
-        and height % 16 == 0
-        and width >= 16
-        and height >= 16
-        and 3 * width >= height
-        and 3 * height >= width
-        and max(width, height) <= 3840
-        and min(width, height) <= 2160
+        width % STEP == 0
+        and height % STEP == 0
+        and width >= STEP
+        and height >= STEP
+        and RATIO_MAX * width >= height
+        and RATIO_MAX * height >= width
+        and max(width, height) <= LONG
+        and min(width, height) <= SHORT
     )
 
 
@@ -765,11 +822,11 @@ def test_the_size_rule_accepts_exactly_the_documented_sizes(width: int, height: 
 @given(long=sides, short=sides, portrait=st.booleans())
 def test_every_size_the_rule_allows_passes(long: int, short: int, portrait: bool) -> None:
     long, short = max(long, short), min(long, short)
-    if long > 3 * short or long > 3840 or short > 2160:
-        short = max(short, -(-long // 48) * 16)
-        long = min(long, 3840, 3 * short)
-        short = min(short, 2160, long)
-        long = min(long, 3 * short) // 16 * 16
+    if long > RATIO_MAX * short or long > LONG or short > SHORT:
+        short = max(short, -(-long // (RATIO_MAX * STEP)) * STEP)
+        long = min(long, LONG, RATIO_MAX * short)
+        short = min(short, SHORT, long)
+        long = min(long, RATIO_MAX * short) // STEP * STEP
     width, height = (short, long) if portrait else (long, short)
     assert accepted(width, height)
     assert size_violations(width, height) == []

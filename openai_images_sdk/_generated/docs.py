@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: d85e95b103a8f080271c57020fd3cabff8765bfa28a17a43ceddb8cf074a71ae
+# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
 """What each parameter of each operation means, shared by the sync and async methods.
 
 `openai_images_sdk._resource.documented` turns each table into the ``Args:`` section of
@@ -36,7 +36,7 @@ CREATE_IMAGE: Final[Mapping[str, str]] = {
     "output_format": "The file format of the images (GPT image models only).",
     "output_compression": "Compression of webp and jpeg output, 0 to 100 percent.",
     "frame_count": "The number of frames of a gif, 2 to 16; only with `output_format` gif.",
-    "frame_duration_ms": "How long each gif frame shows, in milliseconds, rounded to 10 ms; only with `output_format` gif.",
+    "frame_duration_ms": "How long each gif frame shows, in milliseconds, rounded to 10 ms and at most 655,350; only with `output_format` gif.",
     "svg": "Options for svg output; only with `output_format` svg.",
     "stream": "Whether to stream events (partial images, then the final image) instead of returning one JSON body. GPT image models only.",
     "partial_images": "How many partial images to stream before the final one, 0 to 3; only when streaming. The final image may arrive before all of them.",
@@ -44,7 +44,7 @@ CREATE_IMAGE: Final[Mapping[str, str]] = {
     "moderation": "The content-moderation level (GPT image models only).",
     "background": "Transparent, opaque or automatic background (GPT image models only).",
     "style": "Vivid or natural look (dall-e-3 only).",
-    "safety_identifier": "A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`.",
+    "safety_identifier": "A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`. `null` or empty falls back to `user`.",
     "user": "Deprecated. An id of your end user; replaced by `safety_identifier`.",
 }
 """The parameters of `images.generate`."""
@@ -64,12 +64,12 @@ CREATE_IMAGE_EDIT: Final[Mapping[str, str]] = {
     "output_format": "The file format of the images (GPT image models only).",
     "output_compression": "Compression of webp and jpeg output, 0 to 100 percent.",
     "frame_count": "The number of frames of a gif, 2 to 16; only with `output_format` gif.",
-    "frame_duration_ms": "How long each gif frame shows, in milliseconds, rounded to 10 ms; only with `output_format` gif.",
+    "frame_duration_ms": "How long each gif frame shows, in milliseconds, rounded to 10 ms and at most 655,350; only with `output_format` gif.",
     "svg": "Options for svg output; only with `output_format` svg. Sent as the bracketed parts `svg[model]` and `svg[reasoning][effort]`.",
     "background": "Transparent, opaque or automatic background (GPT image models only).",
     "stream": "Whether to stream events (partial images, then the final image) instead of returning one JSON body. GPT image models only.",
     "partial_images": "How many partial images to stream before the final one, 0 to 3; only when streaming.",
-    "safety_identifier": "A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`.",
+    "safety_identifier": "A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`. `null` or empty falls back to `user`.",
     "user": "Deprecated. An id of your end user; replaced by `safety_identifier`.",
     "moderation": "The content-moderation level.",
 }
@@ -88,6 +88,7 @@ CREATE_IMAGE_VARIATION: Final[Mapping[str, str]] = {
 CREATE_FILE: Final[Mapping[str, str]] = {
     "file": "The file to store (its content, not its name).",
     "purpose": "What the file is for; `batch` for a Batch API input.",
+    "expires_after": "When the file is deleted. Without it, batch input files expire after 30 days and other files are kept until deleted. Sent as the bracketed parts `expires_after[anchor]` and `expires_after[seconds]`.",
 }
 """The parameters of `files.create`."""
 
@@ -117,6 +118,7 @@ CREATE_BATCH: Final[Mapping[str, str]] = {
     "endpoint": "The path every request of the batch goes to.",
     "completion_window": "How long the batch may take; `24h` is the only window.",
     "metadata": "Key-value pairs to attach to the batch.",
+    "output_expires_after": "When the batch's output and error files are deleted.",
 }
 """The parameters of `batches.create`."""
 

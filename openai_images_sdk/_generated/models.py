@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: d85e95b103a8f080271c57020fd3cabff8765bfa28a17a43ceddb8cf074a71ae
+# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict
@@ -82,7 +82,7 @@ ImageVariationSize: TypeAlias = Literal["256x256", "512x512", "1024x1024"]
 
 
 ImageQuality: TypeAlias = Literal["auto", "low", "medium", "high", "xhigh", "max", "standard", "hd"]
-"""How much effort goes into rendering. `low`, `medium`, `high`, `xhigh` and `max` are for the GPT image models (`xhigh` and `max` for the newest ones); `standard` and `hd` are the legacy DALL·E values; `auto` lets the model choose."""
+"""How much effort goes into rendering. `low`, `medium` and `high` are for the GPT image models, `xhigh` and `max` for the GPT Image 2.5 models only; `standard` (dall-e-2) and `hd` (dall-e-3) are deprecated DALL·E values; `auto` lets the model choose."""
 
 
 ImageEditQuality: TypeAlias = Literal["auto", "low", "medium", "high", "xhigh", "max", "standard"]
@@ -336,6 +336,16 @@ FilePurpose: TypeAlias = Literal["batch", "vision", "user_data", "assistants", "
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
+class FileExpirationAfter:
+    """An expiration policy for an uploaded file."""
+
+    anchor: Literal["created_at"]
+    """The time the expiry counts from; `created_at`, the upload."""
+    seconds: int
+    """Seconds after the anchor when the file expires, 1 hour to 30 days."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
 class OpenAIFile(ResponseMetaMixin):
     """A stored file."""
 
@@ -377,6 +387,16 @@ Metadata: TypeAlias = dict[str, str]
 
 BatchEndpoint: TypeAlias = Literal["/v1/images/generations", "/v1/images/edits"] | str
 """The API path every request of a batch goes to. The images ones are listed; the Batch API serves other endpoints too."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchFileExpirationAfter:
+    """An expiration policy for the files a batch writes, counted from each file's creation (not the batch's)."""
+
+    anchor: Literal["created_at"]
+    """The time the expiry counts from; `created_at`, the output file's creation."""
+    seconds: int
+    """Seconds after the anchor when the file expires, 1 hour to 30 days."""
 
 
 BatchStatus: TypeAlias = Literal[
@@ -429,6 +449,62 @@ class BatchErrors:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchUsageInputTokensDetails:
+    """The input tokens of a batch, broken down."""
+
+    cached_tokens: int
+    """Input tokens read from the prompt cache."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchUsageOutputTokensDetails:
+    """The output tokens of a batch, broken down."""
+
+    reasoning_tokens: int
+    """Output tokens spent reasoning."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class ImagesResponse(ImagesResponseMixin):
+    """The images an operation produced, with the settings used and the token usage."""
+
+    created: int
+    """When the images were made, in seconds since the Unix epoch."""
+    data: list[Image] | None = None
+    """The images."""
+    background: ImageBackground | str | None = None
+    """The background the images got (GPT image models)."""
+    output_format: ImageOutputFormat | str | None = None
+    """The file format of the images (GPT image models)."""
+    size: ImageSize | None = None
+    """The size of the images, e.g. `1536x864` (GPT image models)."""
+    quality: ImageQuality | str | None = None
+    """The quality the images were rendered at (GPT image models)."""
+    usage: ImageGenUsage | None = None
+    """Token usage (GPT image models)."""
+    svg_usage: ImageSvgUsage | None = None
+    """Token usage of the model that wrote the svg (svg output only)."""
+    safety_identifier: str | None = None
+    """The safety identifier the request carried."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class BatchUsage:
+    """Token usage of a batch, with input and output breakdowns."""
+
+    input_tokens: int
+    """Input tokens."""
+    input_tokens_details: BatchUsageInputTokensDetails
+    """How the input tokens break down."""
+    output_tokens: int
+    """Output tokens."""
+    output_tokens_details: BatchUsageOutputTokensDetails
+    """How the output tokens break down."""
+    total_tokens: int
+    """Input and output tokens together."""
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
 class Batch(ResponseMetaMixin):
     """A batch of requests run asynchronously."""
 
@@ -474,6 +550,8 @@ class Batch(ResponseMetaMixin):
     """How many requests succeeded and failed so far."""
     metadata: Metadata | None = None
     """The key-value pairs attached to the batch."""
+    usage: BatchUsage | None = None
+    """Token usage of the whole batch (batches created after 2025-09-07 only)."""
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
@@ -490,30 +568,6 @@ class ListBatchesResponse:
     """The id of the first batch of the page."""
     last_id: str | None = None
     """The id of the last batch; pass it as `after` for the next page."""
-
-
-@attrs.define(frozen=True, kw_only=True, slots=True)
-class ImagesResponse(ImagesResponseMixin):
-    """The images an operation produced, with the settings used and the token usage."""
-
-    created: int
-    """When the images were made, in seconds since the Unix epoch."""
-    data: list[Image] | None = None
-    """The images."""
-    background: ImageBackground | str | None = None
-    """The background the images got (GPT image models)."""
-    output_format: ImageOutputFormat | str | None = None
-    """The file format of the images (GPT image models)."""
-    size: ImageSize | None = None
-    """The size of the images, e.g. `1536x864` (GPT image models)."""
-    quality: ImageQuality | str | None = None
-    """The quality the images were rendered at (GPT image models)."""
-    usage: ImageGenUsage | None = None
-    """Token usage (GPT image models)."""
-    svg_usage: ImageSvgUsage | None = None
-    """Token usage of the model that wrote the svg (svg output only)."""
-    safety_identifier: str | None = None
-    """The safety identifier the request carried."""
 
 
 class ImageSvgReasoningDict(TypedDict, total=False):
@@ -541,14 +595,39 @@ class ImageRefParamDict(TypedDict, total=False):
     """The id of an image uploaded with the File API."""
 
 
+class FileExpirationAfterDict(TypedDict, total=False):
+    """`FileExpirationAfter` as a plain dict. An expiration policy for an uploaded file."""
+
+    anchor: Required[Literal["created_at"]]
+    """The time the expiry counts from; `created_at`, the upload."""
+    seconds: Required[int]
+    """Seconds after the anchor when the file expires, 1 hour to 30 days."""
+
+
+class BatchFileExpirationAfterDict(TypedDict, total=False):
+    """`BatchFileExpirationAfter` as a plain dict. An expiration policy for the files a batch writes, counted from each file's creation (not the batch's)."""
+
+    anchor: Required[Literal["created_at"]]
+    """The time the expiry counts from; `created_at`, the output file's creation."""
+    seconds: Required[int]
+    """Seconds after the anchor when the file expires, 1 hour to 30 days."""
+
+
 __all__ = [
     "Batch",
     "BatchEndpoint",
     "BatchError",
     "BatchErrors",
+    "BatchFileExpirationAfter",
+    "BatchFileExpirationAfterDict",
     "BatchRequestCounts",
     "BatchStatus",
+    "BatchUsage",
+    "BatchUsageInputTokensDetails",
+    "BatchUsageOutputTokensDetails",
     "DeleteFileResponse",
+    "FileExpirationAfter",
+    "FileExpirationAfterDict",
     "FilePurpose",
     "Image",
     "ImageBackground",

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: d85e95b103a8f080271c57020fd3cabff8765bfa28a17a43ceddb8cf074a71ae
+# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ CREATE_IMAGE = OperationSpec(
                 "dall-e-3",
                 "dall-e-2",
             ),
+            default="gpt-image-1.5",
             description="The model that draws the images.",
         ),
         FieldSpec(
@@ -80,6 +81,7 @@ CREATE_IMAGE = OperationSpec(
             kinds=("integer", "null"),
             minimum=1,
             maximum=10,
+            default=1,
             description="How many images to make, 1 to 10 (dall-e-3 makes one).",
         ),
         FieldSpec(
@@ -89,6 +91,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max", "standard", "hd"),
+            default="auto",
             description="The rendering effort.",
         ),
         FieldSpec(
@@ -107,6 +110,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("url", "b64_json"),
+            default="url",
             description="URL or base64 data, for the DALL·E models only.",
         ),
         FieldSpec(
@@ -116,6 +120,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("png", "jpeg", "webp", "gif", "svg"),
+            default="png",
             description="The file format of the images (GPT image models only).",
         ),
         FieldSpec(
@@ -126,6 +131,7 @@ CREATE_IMAGE = OperationSpec(
             kinds=("integer", "null"),
             minimum=0,
             maximum=100,
+            default=100,
             description="Compression of webp and jpeg output, 0 to 100 percent.",
         ),
         FieldSpec(
@@ -145,8 +151,9 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("integer", "null"),
+            maximum=655350,
             default=200,
-            description="How long each gif frame shows, in milliseconds, rounded to 10 ms; only with `output_format` gif.",
+            description="How long each gif frame shows, in milliseconds, rounded to 10 ms and at most 655,350; only with `output_format` gif.",
         ),
         FieldSpec(
             name="svg",
@@ -193,6 +200,7 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=False,
             kinds=("boolean", "null"),
+            default=False,
             description="Whether to stream events (partial images, then the final image) instead of returning one JSON body. GPT image models only.",
         ),
         FieldSpec(
@@ -221,6 +229,7 @@ CREATE_IMAGE = OperationSpec(
                 "1792x1024",
                 "1024x1792",
             ),
+            default="auto",
             description="The size of the images.",
         ),
         FieldSpec(
@@ -230,6 +239,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("low", "auto"),
+            default="auto",
             description="The content-moderation level (GPT image models only).",
         ),
         FieldSpec(
@@ -239,6 +249,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("transparent", "opaque", "auto"),
+            default="auto",
             description="Transparent, opaque or automatic background (GPT image models only).",
         ),
         FieldSpec(
@@ -248,6 +259,7 @@ CREATE_IMAGE = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("vivid", "natural"),
+            default="vivid",
             description="Vivid or natural look (dall-e-3 only).",
         ),
         FieldSpec(
@@ -255,8 +267,8 @@ CREATE_IMAGE = OperationSpec(
             python_name="safety_identifier",
             bodies=("json",),
             required=False,
-            kinds=("string",),
-            description="A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`.",
+            kinds=("string", "null"),
+            description="A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`. `null` or empty falls back to `user`.",
         ),
         FieldSpec(
             name="user",
@@ -409,6 +421,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
                 "gpt-image-1",
                 "dall-e-2",
             ),
+            default="gpt-image-1.5",
             description="The model that edits the images.",
         ),
         FieldSpec(
@@ -419,6 +432,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("integer", "null"),
             minimum=1,
             maximum=10,
+            default=1,
             description="How many images to make, 1 to 10.",
         ),
         FieldSpec(
@@ -428,6 +442,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max", "standard"),
+            default="auto",
             description="The rendering effort.",
         ),
         FieldSpec(
@@ -437,6 +452,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("auto", "low", "medium", "high", "xhigh", "max"),
+            default="auto",
             description="The rendering effort.",
         ),
         FieldSpec(
@@ -455,15 +471,26 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("high", "low"),
+            default="low",
             description="How closely the result keeps the input images' style and features; high or low on gpt-image-1.5, only low on gpt-image-1-mini, not for gpt-image-2.",
         ),
         FieldSpec(
             name="size",
             python_name="size",
-            bodies=("multipart", "json"),
+            bodies=("multipart",),
             required=False,
             kinds=("string", "null"),
             known_values=("auto", "1024x1024", "1536x1024", "1024x1536", "256x256", "512x512"),
+            description="The size of the images.",
+        ),
+        FieldSpec(
+            name="size",
+            python_name="size",
+            bodies=("json",),
+            required=False,
+            kinds=("string", "null"),
+            known_values=("auto", "1024x1024", "1536x1024", "1024x1536", "256x256", "512x512"),
+            default="auto",
             description="The size of the images.",
         ),
         FieldSpec(
@@ -482,6 +509,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("png", "jpeg", "webp", "gif", "svg"),
+            default="png",
             description="The file format of the images (GPT image models only).",
         ),
         FieldSpec(
@@ -492,6 +520,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             kinds=("integer", "null"),
             minimum=0,
             maximum=100,
+            default=100,
             description="Compression of webp and jpeg output, 0 to 100 percent.",
         ),
         FieldSpec(
@@ -511,8 +540,9 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("integer", "null"),
+            maximum=655350,
             default=200,
-            description="How long each gif frame shows, in milliseconds, rounded to 10 ms; only with `output_format` gif.",
+            description="How long each gif frame shows, in milliseconds, rounded to 10 ms and at most 655,350; only with `output_format` gif.",
         ),
         FieldSpec(
             name="svg",
@@ -561,6 +591,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("transparent", "opaque", "auto"),
+            default="auto",
             description="Transparent, opaque or automatic background (GPT image models only).",
         ),
         FieldSpec(
@@ -569,6 +600,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             bodies=("multipart", "json"),
             required=False,
             kinds=("boolean", "null"),
+            default=False,
             description="Whether to stream events (partial images, then the final image) instead of returning one JSON body. GPT image models only.",
         ),
         FieldSpec(
@@ -586,8 +618,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
             python_name="safety_identifier",
             bodies=("multipart", "json"),
             required=False,
-            kinds=("string",),
-            description="A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`.",
+            kinds=("string", "null"),
+            description="A stable, non-identifying id of your end user that helps detect abuse; takes precedence over `user`. `null` or empty falls back to `user`.",
         ),
         FieldSpec(
             name="user",
@@ -605,6 +637,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("low", "auto"),
+            default="auto",
             description="The content-moderation level.",
         ),
     ),
@@ -639,6 +672,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             known_values=("dall-e-2",),
+            default="dall-e-2",
             description="The model that makes the variations.",
         ),
         FieldSpec(
@@ -649,6 +683,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             kinds=("integer", "null"),
             minimum=1,
             maximum=10,
+            default=1,
             description="How many variations to make, 1 to 10.",
         ),
         FieldSpec(
@@ -658,6 +693,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("url", "b64_json"),
+            default="url",
             description="URL or base64 data.",
         ),
         FieldSpec(
@@ -667,6 +703,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             enum=("256x256", "512x512", "1024x1024"),
+            default="1024x1024",
             description="The size of the variations.",
         ),
         FieldSpec(
@@ -711,6 +748,37 @@ CREATE_FILE = OperationSpec(
             kinds=("string",),
             enum=("batch", "vision", "user_data", "assistants", "fine-tune", "evals"),
             description="What the file is for; `batch` for a Batch API input.",
+        ),
+        FieldSpec(
+            name="expires_after",
+            python_name="expires_after",
+            bodies=("multipart",),
+            required=False,
+            kinds=("object",),
+            model="FileExpirationAfter",
+            multipart_style="brackets",
+            description="When the file is deleted. Without it, batch input files expire after 30 days and other files are kept until deleted. Sent as the bracketed parts `expires_after[anchor]` and `expires_after[seconds]`.",
+            fields=(
+                FieldSpec(
+                    name="anchor",
+                    python_name="anchor",
+                    bodies=(),
+                    required=True,
+                    kinds=("string",),
+                    enum=("created_at",),
+                    description="The time the expiry counts from; `created_at`, the upload.",
+                ),
+                FieldSpec(
+                    name="seconds",
+                    python_name="seconds",
+                    bodies=(),
+                    required=True,
+                    kinds=("integer",),
+                    minimum=3600,
+                    maximum=2592000,
+                    description="Seconds after the anchor when the file expires, 1 hour to 30 days.",
+                ),
+            ),
         ),
     ),
     response_type=OpenAIFile,
@@ -816,6 +884,7 @@ LIST_BATCHES = OperationSpec(
             kinds=("integer",),
             minimum=1,
             maximum=100,
+            default=20,
         ),
     ),
     response_type=ListBatchesResponse,
@@ -867,6 +936,36 @@ CREATE_BATCH = OperationSpec(
             required=False,
             kinds=("object", "null"),
             description="Key-value pairs to attach to the batch.",
+        ),
+        FieldSpec(
+            name="output_expires_after",
+            python_name="output_expires_after",
+            bodies=("json",),
+            required=False,
+            kinds=("object",),
+            model="BatchFileExpirationAfter",
+            description="When the batch's output and error files are deleted.",
+            fields=(
+                FieldSpec(
+                    name="anchor",
+                    python_name="anchor",
+                    bodies=(),
+                    required=True,
+                    kinds=("string",),
+                    enum=("created_at",),
+                    description="The time the expiry counts from; `created_at`, the output file's creation.",
+                ),
+                FieldSpec(
+                    name="seconds",
+                    python_name="seconds",
+                    bodies=(),
+                    required=True,
+                    kinds=("integer",),
+                    minimum=3600,
+                    maximum=2592000,
+                    description="Seconds after the anchor when the file expires, 1 hour to 30 days.",
+                ),
+            ),
         ),
     ),
     response_type=Batch,

@@ -114,7 +114,7 @@ CASES: Final = (
          call=lambda images: images.generate(prompt="a lighthouse at dusk")),
     Case(id="generate-every-field", path=GENERATE,
          call=lambda images: images.generate(
-             prompt="a lighthouse", model="gpt-image-2", n=2, quality="xhigh",
+             prompt="a lighthouse", model="gpt-image-2.5-sunburst", n=2, quality="xhigh",
              complexity="medium", output_format="webp", output_compression=80,
              size="1536x1024", moderation="low", background="opaque",
              safety_identifier="user-7f3a")),
@@ -128,7 +128,8 @@ CASES: Final = (
              prompt="a lighthouse", model="gpt-image-2", size="2048x1152")),
     Case(id="generate-max-quality", path=GENERATE,
          call=lambda images: images.generate(
-             prompt="a lighthouse", model="gpt-image-2", quality="max", complexity="high")),
+             prompt="a lighthouse", model="gpt-image-2.5-flare", quality="max",
+             complexity="high")),
     Case(id="generate-gif", path=GENERATE,
          call=lambda images: images.generate(
              prompt="a blinking lighthouse", model="gpt-image-2", output_format="gif",
@@ -183,7 +184,7 @@ CASES: Final = (
     Case(id="edit-markup", path=EDIT,
          call=lambda images: images.edit(
              image=[IMAGE, IMAGE], markup=IMAGE, prompt="follow the arrows",
-             model="gpt-image-2")),
+             model="gpt-image-2.5-sunburst")),
     Case(id="edit-every-field", path=EDIT,
          call=lambda images: images.edit(
              image=IMAGE, prompt="add a boat", model="gpt-image-1.5", n=2, quality="high",
