@@ -160,7 +160,13 @@ def test_adding_fields_exposes_them_everywhere(tmp_path: Path, mini_files: dict[
 
     after = _generate(tmp_path, edit)
     changes = _changes(mini_files, after)
-    assert sorted(changes) == ["docs.py", "models.py", "operations.py", "resources.py", "surface.json"]
+    assert sorted(changes) == [
+        "docs.py",
+        "models.py",
+        "operations.py",
+        "resources.py",
+        "surface.json",
+    ]
     assert changes["models.py"] == [
         "+     glow: bool | None = None",
         '+     """Make it glow."""',
