@@ -75,8 +75,8 @@ RESOURCE_IMPORTS: Mapping[str, tuple[str, str | None]] = {
     },
 }
 TYPING_ONLY_IMPORTS: Mapping[str, str] = {
-    "SyncAPIClient": f"{PACKAGE}._base_client",
-    "AsyncAPIClient": f"{PACKAGE}._base_client",
+    "SyncAPIClient": f"{PACKAGE}._sync.transport",
+    "AsyncAPIClient": f"{PACKAGE}._async.transport",
     "Stream": f"{PACKAGE}._streaming",
     "AsyncStream": f"{PACKAGE}._streaming",
 }

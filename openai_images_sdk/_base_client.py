@@ -12,7 +12,7 @@ import re
 import time
 import urllib.parse
 from collections.abc import AsyncIterable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, ClassVar, Final, Generic, TypeVar
+from typing import ClassVar, Final, Generic, TypeVar
 
 import attrs
 import httpx
@@ -30,11 +30,7 @@ from ._response import structure_response
 from ._retries import is_retryable_status, retry_delay
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions
 
-if TYPE_CHECKING:
-    from ._async.transport import AsyncAPIClient
-    from ._sync.transport import SyncAPIClient
-
-__all__ = ["AsyncAPIClient", "BaseClient", "Call", "HttpxClientT", "SyncAPIClient"]
+__all__ = ["BaseClient", "Call", "HttpxClientT"]
 
 _PATH_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -306,15 +302,3 @@ class BaseClient(Generic[HttpxClientT]):
             return self._stream_class(response, event_type=call.op.stream_event_type)
         return structure_response(response, call.op.response_type)
 
-
-def __getattr__(name: str) -> object:
-    # The twins import this module, so it cannot import them at its top.
-    if name == "AsyncAPIClient":
-        from ._async.transport import AsyncAPIClient
-
-        return AsyncAPIClient
-    if name == "SyncAPIClient":
-        from ._sync.transport import SyncAPIClient
-
-        return SyncAPIClient
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

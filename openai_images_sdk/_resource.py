@@ -22,7 +22,8 @@ from ._response import APIResponse, AsyncAPIResponse, ResponseContextManager
 from ._types import RequestOptions, ResponseMode
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._async.transport import AsyncAPIClient
+    from ._sync.transport import SyncAPIClient
 
 __all__ = ["OPTION_NAMES", "AsyncAPIResource", "SyncAPIResource", "documented", "split_arguments"]
 

@@ -79,8 +79,9 @@ from .operations import (
 )
 
 if TYPE_CHECKING:
-    from openai_images_sdk._base_client import AsyncAPIClient, SyncAPIClient
+    from openai_images_sdk._async.transport import AsyncAPIClient
     from openai_images_sdk._streaming import AsyncStream, Stream
+    from openai_images_sdk._sync.transport import SyncAPIClient
 
 __all__ = [
     "AsyncBatches",
