@@ -17,15 +17,15 @@ from conftest import Driver
 from PIL import Image
 
 from openai_images_sdk._exceptions import AuthenticationError, BadRequestError
-from openai_images_sdk.testing import FakeImagesServer, RecordedFile, serve_forever
-from openai_images_sdk.testing._formdata import (
+from openai_images_sdk.fake_server import FakeImagesServer, RecordedFile, serve_forever
+from openai_images_sdk.fake_server._formdata import (
     FormDataError,
     MultipartParser,
     boundary_of,
     parse_form_data,
 )
-from openai_images_sdk.testing._http import Incoming, Reply, ServerContext, json_reply
-from openai_images_sdk.testing._images import encode_png
+from openai_images_sdk.fake_server._http import Incoming, Reply, ServerContext, json_reply
+from openai_images_sdk.fake_server._images import encode_png
 
 KEY = {"Authorization": "Bearer sk-test"}
 IMAGE_LIMIT = 50 * 1024 * 1024

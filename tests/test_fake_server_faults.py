@@ -15,7 +15,7 @@ from openai_images_sdk._exceptions import (
     ContentPolicyViolationError,
     RateLimitError,
 )
-from openai_images_sdk.testing import (
+from openai_images_sdk.fake_server import (
     ContentPolicy,
     DropConnection,
     FakeImagesServer,

@@ -9,7 +9,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-PLUGIN = "openai_images_sdk.testing._pytest_plugin"
+PLUGIN = "openai_images_sdk.fake_server._pytest_plugin"
 
 PROJECT_TESTS = """
 import base64
@@ -75,7 +75,7 @@ def test_marked(fake_images_server):
 def test_plugin_import_stays_light() -> None:
     """Loading the plugin imports neither the server nor its encoders (pytest loads it always)."""
     code = (
-        "import sys, openai_images_sdk.testing._pytest_plugin; "
+        "import sys, openai_images_sdk.fake_server._pytest_plugin; "
         "heavy = [m for m in sys.modules if m == 'http.server' or "
         "(m.startswith('openai_images_sdk.testing.') and not m.endswith('_pytest_plugin'))]; "
         "print(heavy)"
