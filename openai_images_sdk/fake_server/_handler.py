@@ -117,8 +117,8 @@ class RequestHandler(BaseHTTPRequestHandler):
             exchange = handle(
                 owner, method=self.command, target=self.path, headers=headers, body=self
             )
-        except (ConnectionError, *GONE):
-            self.close_connection = True
+        except (ConnectionError, *GONE) as error:
+            self._gone(error, "mid-request")
             return
         if not self._consumed:
             self.close_connection = True  # the unread body would be taken for the next request
@@ -126,8 +126,20 @@ class RequestHandler(BaseHTTPRequestHandler):
             owner.pause(exchange.faults)
         try:
             self._write(exchange)
-        except GONE:
-            self.close_connection = True
+        except GONE as error:
+            self._gone(error, "mid-response")
+
+    def _gone(self, error: BaseException, when: str) -> None:
+        """The client went away: one log line, and this connection ends."""
+        self.close_connection = True
+        logger.info(
+            "client %s:%s dropped the connection %s (%s %s: %s)",
+            *self.client_address[:2],
+            when,
+            self.command,
+            self.path,
+            type(error).__name__,
+        )
 
     # Writing
 
