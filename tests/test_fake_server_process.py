@@ -290,6 +290,7 @@ def test_a_busy_port_is_a_clear_error() -> None:
             capture_output=True,
             text=True,
             timeout=60,
+            check=False,
         )
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr

@@ -191,7 +191,7 @@ def test_old_module_paths_give_the_moved_modules() -> None:
 
     old_images = importlib.import_module("openai_images_sdk.testing._images")
     old_gif = importlib.import_module("openai_images_sdk.testing._gif")
-    from openai_images_sdk.testing._ratelimit import RateLimit
+    RateLimit = importlib.import_module("openai_images_sdk.testing._ratelimit").RateLimit
 
     assert old_images is _images
     assert old_gif is gif

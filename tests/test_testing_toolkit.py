@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+from typing import Any
 
 import httpx
 import pytest
@@ -82,8 +83,8 @@ def test_images_response_parses_into_images(output_format: str) -> None:
 
 
 def test_images_response_body_shapes() -> None:
-    links = images_response_body(response_format="url", n=2, output_format="jpeg")
-    assert [d["url"] for d in links["data"]] == [  # type: ignore[union-attr]
+    links: dict[str, Any] = images_response_body(response_format="url", n=2, output_format="jpeg")
+    assert [d["url"] for d in links["data"]] == [
         "https://images.example.test/img-000001.jpg",
         "https://images.example.test/img-000002.jpg",
     ]

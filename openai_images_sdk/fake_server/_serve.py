@@ -15,7 +15,7 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from types import FrameType
 from typing import Any, Final
 
@@ -228,7 +228,7 @@ def server_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def _log_to_stderr(level: str) -> Iterator[None]:
+def _log_to_stderr(level: str) -> Generator[None]:
     logger = logging.getLogger(_LOGGER)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("fake images server: %(message)s"))

@@ -50,10 +50,12 @@ logger = logging.getLogger("openai_images_sdk.fake_server")
 """The fake server's logger: dropped connections (INFO), route failures (ERROR)."""
 
 
-def _peer(address: object) -> str:
-    if isinstance(address, tuple) and len(address) >= 2:
-        return f"{address[0]}:{address[1]}"
-    return str(address)
+def _peer(address: Any) -> str:
+    try:
+        host, port = address[0], address[1]
+    except (TypeError, IndexError, KeyError):
+        return str(address)
+    return f"{host}:{port}"
 
 
 class _HTTPServer(ThreadingHTTPServer):

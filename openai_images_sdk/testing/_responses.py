@@ -15,7 +15,7 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import Final, Literal
+from typing import Final, Literal, cast
 
 import httpx
 
@@ -316,8 +316,10 @@ def error_body(
 
     Defaults follow the API: 429 is ``rate_limit_exceeded``, 5xx ``server_error``.
     """
-    error = StatusFault(status=status, message=message, code=code, type=type).body()["error"]
-    assert isinstance(error, dict)
+    error = cast(
+        "dict[str, object]",
+        StatusFault(status=status, message=message, code=code, type=type).body()["error"],
+    )
     text = (
         str(error["message"]).replace(" (fake server)", "").replace("The fake server", "The server")
     )
