@@ -25,8 +25,8 @@ from openai_images_sdk.bulk import (
     read_manifest,
     submit_batches,
 )
+from openai_images_sdk.fake_server._images import encode_png
 from openai_images_sdk.testing import FakeImagesServer, StatusFault
-from openai_images_sdk.testing._images import encode_png
 
 TINY: dict[str, Any] = {"model": "gpt-image-2", "size": "256x256", "output_format": "jpeg"}
 GENERATIONS = "/v1/images/generations"

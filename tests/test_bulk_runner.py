@@ -33,9 +33,9 @@ from openai_images_sdk.bulk._manifest import read_manifest
 from openai_images_sdk.bulk._output import PARTIAL_SUFFIX
 from openai_images_sdk.bulk._pacing import MARGIN, Pacer
 from openai_images_sdk.bulk._runner import retry_plan
+from openai_images_sdk.fake_server._images import encode_png
+from openai_images_sdk.fake_server._ratelimit import RateLimit, RateWindow
 from openai_images_sdk.testing import FakeImagesServer, StatusFault
-from openai_images_sdk.testing._images import encode_png
-from openai_images_sdk.testing._ratelimit import RateLimit, RateWindow
 
 TINY: dict[str, Any] = {"model": "gpt-image-2", "size": "256x256", "output_format": "jpeg"}
 IMAGES = "/v1/images/generations"

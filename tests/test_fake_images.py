@@ -10,12 +10,12 @@ import attrs
 import pytest
 from PIL import Image, ImageSequence
 
-from openai_images_sdk.testing import _images
-from openai_images_sdk.testing._gif import encode_gif
-from openai_images_sdk.testing._huffman import canonical_codes, code_lengths
-from openai_images_sdk.testing._images import OutputFormat, Picture, encode_png, render
-from openai_images_sdk.testing._jpeg import encode_jpeg_gradient
-from openai_images_sdk.testing._webp import encode_webp_diagonal
+from openai_images_sdk.fake_server import _images
+from openai_images_sdk.fake_server._encoders.gif import encode_gif
+from openai_images_sdk.fake_server._encoders.huffman import canonical_codes, code_lengths
+from openai_images_sdk.fake_server._encoders.jpeg import encode_jpeg_gradient
+from openai_images_sdk.fake_server._encoders.webp import encode_webp_diagonal
+from openai_images_sdk.fake_server._images import OutputFormat, Picture, encode_png, render
 
 SIZES = [(1024, 1024), (1536, 1024), (1024, 1536), (17, 9), (1, 1), (256, 48)]
 PIL_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP", "gif": "GIF"}

@@ -17,18 +17,23 @@ from conftest import Driver
 from PIL import Image
 
 from openai_images_sdk._exceptions import AuthenticationError, BadRequestError
-from openai_images_sdk.testing import FakeImagesServer, RecordedFile, serve_forever
-from openai_images_sdk.testing._formdata import (
+from openai_images_sdk.fake_server import FakeImagesServer, RecordedFile, serve_forever
+from openai_images_sdk.fake_server._formdata import (
     FormDataError,
     MultipartParser,
     boundary_of,
     parse_form_data,
 )
-from openai_images_sdk.testing._http import Incoming, Reply, ServerContext, json_reply
-from openai_images_sdk.testing._images import encode_png
+from openai_images_sdk.fake_server._http import Incoming, Reply, ServerContext, json_reply
+from openai_images_sdk.fake_server._images import encode_png
 
 KEY = {"Authorization": "Bearer sk-test"}
 IMAGE_LIMIT = 50 * 1024 * 1024
+
+
+def _fake_threads() -> int:
+    """How many of the fake server's threads (accept loop, connections) are alive."""
+    return sum(t.name.startswith("fake-images") for t in threading.enumerate())
 
 
 def png(width: int = 64, height: int = 64, *, alpha: bool = False) -> bytes:
@@ -55,11 +60,11 @@ def sse(body: bytes) -> list[tuple[str, dict[str, Any]]]:
 @pytest.fixture
 def server() -> Iterator[FakeImagesServer]:
     """A running server (no text drawn, for speed); afterwards no thread may be left."""
-    before = threading.active_count()
+    before = _fake_threads()
     with FakeImagesServer(draw_text=False) as running:
         yield running
     assert running.errors == ()
-    assert threading.active_count() == before
+    assert _fake_threads() == before
 
 
 @pytest.fixture
@@ -84,15 +89,15 @@ def test_base_url_and_port() -> None:
 
 
 def test_stop_closes_kept_alive_connections_and_joins_every_thread() -> None:
-    before = threading.active_count()
+    before = _fake_threads()
     server = FakeImagesServer(draw_text=False).start()
     clients = [httpx.Client(base_url=server.base_url, headers=KEY, timeout=10) for _ in range(3)]
     for client in clients:
         response = client.post("/images/generations", json={"prompt": "keep alive"})
         assert response.status_code == 200
-    assert threading.active_count() > before
+    assert _fake_threads() > before
     server.stop()  # the clients still hold their connections open
-    assert threading.active_count() == before
+    assert _fake_threads() == before
     for client in clients:
         client.close()
 

@@ -14,9 +14,9 @@ from PIL import Image
 
 from openai_images_sdk._exceptions import AuthenticationError, BadRequestError, NotFoundError
 from openai_images_sdk._types import Omit
-from openai_images_sdk.testing import FakeImagesServer, RateLimit, RecordedFile, StatusFault
-from openai_images_sdk.testing._azure_api import v1_path
-from openai_images_sdk.testing._images import encode_png
+from openai_images_sdk.fake_server import FakeImagesServer, RateLimit, RecordedFile, StatusFault
+from openai_images_sdk.fake_server._azure_api import v1_path
+from openai_images_sdk.fake_server._images import encode_png
 
 KEY = "azure-key-0123456789abcdef"
 VERSION = "2025-04-01-preview"

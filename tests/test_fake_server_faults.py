@@ -15,7 +15,7 @@ from openai_images_sdk._exceptions import (
     ContentPolicyViolationError,
     RateLimitError,
 )
-from openai_images_sdk.testing import (
+from openai_images_sdk.fake_server import (
     ContentPolicy,
     DropConnection,
     FakeImagesServer,
@@ -31,13 +31,18 @@ PROMPT = {"prompt": "a fox"}
 STREAM = {"prompt": "a fox", "stream": True, "partial_images": 2}
 
 
+def _fake_threads() -> int:
+    """How many of the fake server's threads (accept loop, connections) are alive."""
+    return sum(t.name.startswith("fake-images") for t in threading.enumerate())
+
+
 @pytest.fixture
 def server() -> Iterator[FakeImagesServer]:
-    before = threading.active_count()
+    before = _fake_threads()
     with FakeImagesServer(draw_text=False) as running:
         yield running
     assert running.errors == ()
-    assert threading.active_count() == before
+    assert _fake_threads() == before
 
 
 @pytest.fixture
@@ -191,7 +196,7 @@ def test_latency_spares_storage_links() -> None:
 
 
 def test_stop_cuts_a_long_latency_short() -> None:
-    before = threading.active_count()
+    before = _fake_threads()
     server = FakeImagesServer(latency=60, draw_text=False).start()
     outcome: list[object] = []
 
@@ -216,7 +221,7 @@ def test_stop_cuts_a_long_latency_short() -> None:
     caller.join(10)
     assert not caller.is_alive()
     assert len(outcome) == 1
-    assert threading.active_count() == before
+    assert _fake_threads() == before
 
 
 # Broken bodies and streams
@@ -325,7 +330,7 @@ def test_sdk_reports_a_truncated_event(server: FakeImagesServer) -> None:
 
 
 def test_stop_during_a_slow_stream() -> None:
-    before = threading.active_count()
+    before = _fake_threads()
     server = FakeImagesServer(stream_interval=30, draw_text=False).start()
     client = httpx.Client(base_url=server.base_url, headers=KEY, timeout=30)
     with client, client.stream("POST", "/images/generations", json=STREAM) as response:
@@ -335,7 +340,7 @@ def test_stop_during_a_slow_stream() -> None:
         server.stop()
         with pytest.raises(httpx.RemoteProtocolError):
             list(chunks)
-    assert threading.active_count() == before
+    assert _fake_threads() == before
 
 
 # Content policy

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import random
 import socket
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -27,7 +28,7 @@ from ._faults import (
     parse_fault_header,
 )
 from ._formdata import FormPart
-from ._handler import RequestHandler
+from ._handler import GONE, RequestHandler
 from ._http import (
     ApiError,
     BodyKind,
@@ -45,7 +46,16 @@ from ._ratelimit import RateLimit, RateWindow
 
 __all__ = ["FakeImagesServer", "serve_forever"]
 
-logger = logging.getLogger("openai_images_sdk.testing")
+logger = logging.getLogger("openai_images_sdk.fake_server")
+"""The fake server's logger: dropped connections (INFO), route failures (ERROR)."""
+
+
+def _peer(address: Any) -> str:
+    try:
+        host, port = address[0], address[1]
+    except (TypeError, IndexError, KeyError):
+        return str(address)
+    return f"{host}:{port}"
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -71,6 +81,20 @@ class _HTTPServer(ThreadingHTTPServer):
         with self.workers_lock:
             self.workers[thread] = request
         thread.start()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """One log line for a client that went away; a traceback only for real failures."""
+        error = sys.exc_info()[1]
+        if isinstance(error, GONE):
+            logger.info(
+                "client %s dropped the connection (%s)",
+                _peer(client_address),
+                type(error).__name__,
+            )
+            return
+        logger.error(
+            "unexpected error on the connection from %s", _peer(client_address), exc_info=True
+        )
 
     def _work(self, request: Any, client_address: Any) -> None:
         try:

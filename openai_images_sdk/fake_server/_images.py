@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import struct
-import zlib
 from collections.abc import Sequence
 from typing import Any, Final, Literal, TypeAlias
 from xml.sax.saxutils import escape
 
 import attrs
 
-from ._gif import encode_gif
-from ._jpeg import encode_jpeg_gradient
-from ._webp import encode_webp_diagonal
+from ._encoders.gif import encode_gif
+from ._encoders.jpeg import encode_jpeg_gradient
+from ._encoders.png import encode_png, png_file
+from ._encoders.webp import encode_webp_diagonal
 
 __all__ = ["CONTENT_TYPES", "OutputFormat", "Picture", "encode_png", "render"]
 
@@ -140,25 +139,6 @@ def _rows(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -> list[b
     return [flat[y * step : (y + w) * step] for y in range(picture.height)]
 
 
-def _png_file(width: int, height: int, alpha: bool, filtered: bytes, level: int) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(filtered, level))
-        + chunk(b"IEND", b"")
-    )
-
-
-def encode_png(width: int, height: int, rows: Sequence[bytes], *, alpha: bool = False) -> bytes:
-    """A PNG (8-bit RGB, or RGBA when `alpha`) from raw rows of pixels."""
-    return _png_file(width, height, alpha, b"".join(b"\x00" + row for row in rows), 6)
-
-
 def _png_diagonal(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -> bytes:
     """The gradient as a PNG with the Sub filter: each row is a slice of one filtered line."""
     flat, step = _flat(picture, line)
@@ -168,7 +148,7 @@ def _png_diagonal(picture: Picture, line: Sequence[tuple[int, int, int, int]]) -
         b"\x01" + flat[y * step : (y + 1) * step] + sub[(y + 1) * step : (y + w) * step]
         for y in range(picture.height)
     )
-    return _png_file(w, picture.height, picture.has_alpha, filtered, 1)
+    return png_file(w, picture.height, alpha=picture.has_alpha, filtered=filtered, level=1)
 
 
 def _palette(start: RGB, end: RGB) -> list[RGB]:

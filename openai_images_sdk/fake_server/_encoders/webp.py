@@ -12,7 +12,7 @@ import struct
 from collections import Counter
 from collections.abc import Sequence
 
-from ._huffman import BitWriter, canonical_codes, code_lengths, reverse_bits
+from .huffman import BitWriter, canonical_codes, code_lengths, reverse_bits
 
 __all__ = ["encode_webp_diagonal"]
 

@@ -15,7 +15,7 @@ import struct
 from collections import Counter
 from collections.abc import Sequence
 
-from ._huffman import canonical_codes, code_lengths
+from .huffman import canonical_codes, code_lengths
 
 __all__ = ["encode_jpeg_gradient"]
 
