@@ -49,7 +49,7 @@ from openai_images_sdk.bulk import BulkSummary, bulk_generate, read_records
 SIZE = "64x64"
 SERVER = """
 import sys
-from openai_images_sdk.testing import serve_forever
+from openai_images_sdk.fake_server import serve_forever
 serve_forever(port=int(sys.argv[1]), latency=float(sys.argv[2]), draw_text=False,
               on_ready=lambda server: print("ready", flush=True))
 """

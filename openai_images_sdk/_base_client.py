@@ -301,4 +301,3 @@ class BaseClient(Generic[HttpxClientT]):
         if call.stream:
             return self._stream_class(response, event_type=call.op.stream_event_type)
         return structure_response(response, call.op.response_type)
-

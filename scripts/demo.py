@@ -23,7 +23,7 @@ from typing import Any
 from openai_images_sdk._imageinfo import probe_bytes
 from openai_images_sdk._masks import mask_from_rectangles
 from openai_images_sdk._results import write_atomic
-from openai_images_sdk.testing import FakeImagesServer
+from openai_images_sdk.fake_server import FakeImagesServer
 
 
 class DemoError(Exception):

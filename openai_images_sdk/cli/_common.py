@@ -41,7 +41,7 @@ class UsageError(Exception):
 
 def _fake_server() -> Any:
     """The fake server class that ``--fake`` starts."""
-    from openai_images_sdk.testing import FakeImagesServer
+    from openai_images_sdk.fake_server import FakeImagesServer
 
     return FakeImagesServer
 
