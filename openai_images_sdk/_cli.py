@@ -198,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bulk_parser(commands)
     add_batch_parser(commands)
+    importlib.import_module(f"{__package__}._cli_process").add_process_parser(commands)
     return parser
 
 
