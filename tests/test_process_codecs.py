@@ -87,7 +87,8 @@ def test_an_oversized_message_fails_alone_and_the_next_one_is_read(codec: Codec)
     stream = b"".join(independent_frame(codec, m) for m in [b"ok", b"y" * 50, b"next"])
     for chunks in splits(stream):
         out = decode_all(codec, chunks, max_size=10)
-        assert out[0] == b"ok" and out[2:] == [b"next"], chunks
+        assert out[0] == b"ok", chunks
+        assert out[2:] == [b"next"], chunks
         too_large = out[1]
         assert isinstance(too_large, TooLarge)
         assert too_large.limit == 10

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import struct
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ USAGE = {
     "total_tokens": 3,
     "input_tokens_details": {"text_tokens": 1, "image_tokens": 0},
 }
-Handler = Callable[[httpx.Request], Awaitable[httpx.Response]]
+Handler = Callable[[httpx.Request], Coroutine[None, None, httpx.Response]]
 
 
 def image_bytes(prompt: str) -> bytes:
@@ -100,7 +100,8 @@ class Sink:
 def unframe(frame: bytes, codec: Codec = "netstring") -> bytes:
     if codec == "netstring":
         head, _, rest = frame.partition(b":")
-        assert rest.endswith(b",") and len(rest) == int(head) + 1
+        assert rest.endswith(b",")
+        assert len(rest) == int(head) + 1
         return rest[:-1]
     if codec == "length_prefixed_uint32_be":
         assert struct.unpack(">I", frame[:4])[0] == len(frame) - 4
@@ -129,7 +130,9 @@ async def run(
     transport = httpx.MockTransport(handler)
     async with (
         httpx.AsyncClient(transport=transport) as http,
-        AsyncImagesClient(api_key="sk-test", base_url="https://api.test/v1", http_client=http) as client,
+        AsyncImagesClient(
+            api_key="sk-test", base_url="https://api.test/v1", http_client=http
+        ) as client,
     ):
         summary = await process_stream(
             source,
@@ -171,7 +174,9 @@ async def test_replies_leave_in_input_order_when_responses_arrive_in_reverse() -
         summary, sink = await run([b"p0", b"p1", b"p2"], handler, concurrency=3)
     assert answered == ["p2", "p1", "p0"]
     assert [unframe(frame) for _, frame in sink.out] == [image_bytes(f"p{i}") for i in range(3)]
-    assert summary.replied == 3 and summary.failed == 0 and not summary.stopped
+    assert summary.replied == 3
+    assert summary.failed == 0
+    assert not summary.stopped
 
 
 async def test_no_more_than_the_window_is_read_ahead_of_the_replies() -> None:
@@ -195,7 +200,8 @@ async def test_no_more_than_the_window_is_read_ahead_of_the_replies() -> None:
     async with anyio.create_task_group() as group:
         group.start_soon(check_then_release)
         summary, _ = await run([], handler, concurrency=3, sink=sink, source=source)
-    assert summary.messages == 10 and summary.replied == 10
+    assert summary.messages == 10
+    assert summary.replied == 10
     assert summary.most_open == 3
 
 
@@ -204,7 +210,8 @@ async def test_a_long_stream_never_reads_more_than_the_window_ahead() -> None:
     source = Source([b"m%d" % i for i in range(2000)], sink, bound=8)
     summary, _ = await run([], concurrency=8, sink=sink, source=source)
     assert summary.replied == 2000
-    assert source.worst <= 7 and summary.most_open <= 8
+    assert source.worst <= 7
+    assert summary.most_open <= 8
 
 
 async def test_failed_messages_get_one_line_in_their_place_and_the_run_goes_on() -> None:
@@ -230,13 +237,19 @@ async def test_failed_messages_get_one_line_in_their_place_and_the_run_goes_on()
     assert kinds == ["reply", "fail", "fail", "fail", "fail", "reply"]
     lines = [frame.decode() for kind, frame in sink.out if kind == "fail"]
     assert all(line.endswith("\n") and line.count("\n") == 1 for line in lines)
-    assert lines[0].startswith("openai-images process: message 1 failed: the message is not valid JSON")
+    assert lines[0].startswith(
+        "openai-images process: message 1 failed: the message is not valid JSON"
+    )
     assert lines[1].startswith('openai-images process: message 2 (id "b") failed: ValidationError')
     assert "size" in lines[1]
     assert lines[2].startswith('openai-images process: message 3 (id "c") failed: BadRequestError')
-    assert "req-400" in lines[2] and "sk-test" not in lines[2] and "REDACTED" in lines[2]
+    assert "req-400" in lines[2]
+    assert "sk-test" not in lines[2]
+    assert "REDACTED" in lines[2]
     assert "message 4 failed: n=2: an image reply carries 1 image" in lines[3]
-    assert summary.messages == 6 and summary.replied == 2 and summary.failed == 4
+    assert summary.messages == 6
+    assert summary.replied == 2
+    assert summary.failed == 4
 
 
 async def test_rate_limited_and_failing_requests_are_retried() -> None:
@@ -281,7 +294,9 @@ async def test_stop_finishes_the_messages_read_and_reads_no_more() -> None:
     async with anyio.create_task_group() as group:
         group.start_soon(stop_then_release)
         summary, _ = await run([], handler, sink=sink, source=source, stop=stop)
-    assert summary.stopped and summary.messages == 2 and summary.replied == 2
+    assert summary.stopped
+    assert summary.messages == 2
+    assert summary.replied == 2
     assert [unframe(frame) for _, frame in sink.out] == [image_bytes("a"), image_bytes("b")]
 
 
@@ -297,7 +312,8 @@ async def test_bad_framing_answers_what_came_before_then_stops() -> None:
     summary, _ = await run([], sink=sink, source=Broken([], sink))
     assert [kind for kind, _ in sink.out] == ["reply", "reply", "fail"]
     assert sink.out[2][1].startswith(b"openai-images process: message 2 failed: netstring:")
-    assert summary.framing_error is not None and summary.messages == 3
+    assert summary.framing_error is not None
+    assert summary.messages == 3
 
 
 @pytest.mark.parametrize("reply", ["b64_json", "path"])
@@ -328,11 +344,17 @@ async def test_json_replies_carry_every_image_and_the_response_details(
             mapper=MessageMapper(message="json"), replies=replies,
         )  # fmt: skip
     [(kind, frame)] = sink.out
-    assert kind == "reply" and frame.endswith(b"\n") and frame.count(b"\n") == 1
+    assert kind == "reply"
+    assert frame.endswith(b"\n")
+    assert frame.count(b"\n") == 1
     data = json.loads(frame)
-    assert data["index"] == 0 and data["id"] == "sku-1" and data["key"] == "sku-1"
-    assert data["request_id"] == "req-1" and data["usage"]["total_tokens"] == 3
-    assert data["size"] == "1024x1024" and data["operation"] == "generate"
+    assert data["index"] == 0
+    assert data["id"] == "sku-1"
+    assert data["key"] == "sku-1"
+    assert data["request_id"] == "req-1"
+    assert data["usage"]["total_tokens"] == 3
+    assert data["size"] == "1024x1024"
+    assert data["operation"] == "generate"
     assert [image["revised_prompt"] for image in data["images"]] == ["r0", "r1"]
     if reply == "b64_json":
         assert [base64.b64decode(i["b64_json"]) for i in data["images"]] == [b"IMG0", b"IMG1"]

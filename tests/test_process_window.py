@@ -22,7 +22,10 @@ def test_outcomes_leave_in_admission_order_whatever_order_they_complete_in() -> 
         written.append(taken)
         window.release(taken[0])
     assert written == [(0, "a"), (1, "b"), (2, "c")]
-    assert window.room and window.open == 0 and window.released == 3 and window.admitted == 3
+    assert window.room
+    assert window.open == 0
+    assert window.released == 3
+    assert window.admitted == 3
 
 
 def test_a_slot_frees_only_when_its_reply_is_released() -> None:
