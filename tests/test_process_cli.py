@@ -256,3 +256,25 @@ def test_broken_framing_fails_the_message_and_exits_1(
         [failure] = harness.failures()
         assert failure.index == 1
         assert error in failure.cause
+
+
+def test_every_api_parameter_of_generate_and_edit_is_an_option() -> None:
+    from openai_images_sdk._cli import build_parser
+    from openai_images_sdk._cli_process import process_param_options
+    from openai_images_sdk._generated import operations
+
+    options, _ = process_param_options()
+    expected = {
+        spec.python_name
+        for op in (operations.CREATE_IMAGE, operations.CREATE_IMAGE_EDIT)
+        for spec in op.fields
+    } - {"prompt", "stream", "partial_images"}
+    assert {option.python_name for option in options} == expected
+    assert not any(option.required for option in options)
+    args = build_parser().parse_args(
+        ["process", "--model", "gpt-image-2", "--output-format", "svg", "--svg-model", "m",
+         "--input-fidelity", "low", "--codec", "netstring"]
+    )  # fmt: skip
+    assert args.codec == "netstring"
+    assert vars(args)["api:svg.model"] == "m"
+    assert vars(args)["api:input_fidelity"] == "low"
