@@ -22,17 +22,21 @@ PNG = ("--model", "gpt-image-2", "--output-format", "png")
 
 
 class GatedServer(FakeImagesServer):
-    """A fake server that counts arrivals and holds every answer until `gate` opens."""
+    """A fake server that counts arrivals and answers only as many requests as permitted."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.arrived = threading.Semaphore(0)
-        self.gate = threading.Event()
+        self.permits = threading.Semaphore(0)
 
     def pause(self, faults: Any) -> None:
         self.arrived.release()
-        assert self.gate.wait(WAIT)
+        assert self.permits.acquire(timeout=WAIT)
         super().pause(faults)
+
+    def permit(self, count: int) -> None:
+        for _ in range(count):
+            self.permits.release()
 
 
 @pytest.fixture(scope="module")
@@ -200,32 +204,35 @@ def test_sigterm_answers_the_messages_in_flight_then_exits_0() -> None:
             for _ in range(3):
                 assert gated.arrived.acquire(timeout=WAIT)
             harness.signal(signal.SIGTERM)
-            gated.gate.set()
+            gated.permit(3)
             # stdin is still open: only the signal ends the run.
             assert harness.wait() == 0, harness.all_lines
             assert [png_size(image) for image in harness.all_replies] == ["256x256"] * 3
             assert harness.all_lines == []
 
 
-def test_kill_and_restart_every_message_is_answered_once(server: FakeImagesServer) -> None:
+def test_kill_and_restart_every_message_is_answered_once() -> None:
     messages = records(40, bad=(2, 17, 33))
-    args = [*PNG, "--codec", "netstring", "--reply", "b64_json", "--concurrency", "4",
-            "--prompt", "{title}", *connect(server)]  # fmt: skip
-    with ProcessHarness(args, codec_in="netstring", codec_out="netstring") as first:
-        first.send(*messages)
-        for _ in range(10):
-            first.reply()
-        first.kill()
-        assert first.wait() == -signal.SIGKILL
-        answered_first = outcomes(first)
-    assert 10 <= len(answered_first) < 40
-    left = [i for i in range(40) if i not in answered_first]
-    assert left == list(range(len(answered_first), 40))  # answers cover a prefix
-    with ProcessHarness(args, codec_in="netstring", codec_out="netstring") as second:
-        second.send(*(messages[i] for i in left))
-        second.close()
-        assert second.wait() == 0
-        answered_second = {left[i]: outcome for i, outcome in outcomes(second).items()}
+    with GatedServer(draw_text=False) as gated:
+        args = [*PNG, "--codec", "netstring", "--reply", "b64_json", "--concurrency", "4",
+                "--prompt", "{title}", *connect(gated)]  # fmt: skip
+        with ProcessHarness(args, codec_in="netstring", codec_out="netstring") as first:
+            first.send(*messages)
+            gated.permit(12)  # 12 answers, then the server holds every request
+            for _ in range(12):
+                first.reply()
+            first.kill()
+            assert first.wait() == -signal.SIGKILL
+            answered_first = outcomes(first)
+        gated.permit(100)  # the requests of the killed run, and all of the second run
+        assert 12 <= len(answered_first) < 40
+        left = [i for i in range(40) if i not in answered_first]
+        assert left == list(range(len(answered_first), 40))  # answers cover a prefix
+        with ProcessHarness(args, codec_in="netstring", codec_out="netstring") as second:
+            second.send(*(messages[i] for i in left))
+            second.close()
+            assert second.wait() == 0
+            answered_second = {left[i]: outcome for i, outcome in outcomes(second).items()}
     assert sorted([*answered_first, *answered_second]) == list(range(40))
     for index, outcome in {**answered_first, **answered_second}.items():
         if index in (2, 17, 33):
