@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from . import _api, _batch, _bulk, _completion, _serve
+from . import _api, _batch, _bulk, _completion, _process, _serve
 
 __all__ = ["COMMANDS"]
 
@@ -19,5 +19,6 @@ COMMANDS: Final[tuple[Callable[[Any], None], ...]] = (
     _serve.register,  # serve
     _bulk.register,  # bulk
     _batch.register,  # batch submit|status|collect|cancel
+    _process.register,  # process (a stdio step for pipeline engines)
     _completion.register,  # completion bash|zsh|fish
 )
