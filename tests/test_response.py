@@ -256,7 +256,7 @@ async def test_context_manager_failure_on_send_closes_nothing() -> None:
 
 
 def _png() -> bytes:
-    from openai_images_sdk.testing._images import encode_png
+    from openai_images_sdk.fake_server._encoders.png import encode_png
 
     return encode_png(16, 16, [b"\x10\x80\xf0" * 16] * 16)
 
