@@ -23,7 +23,7 @@ from typing import Final, Literal, TypeAlias, cast
 
 import attrs
 
-from ._files import ASYNC_CHUNK_SIZE, CHUNK_SIZE, ThreadedChunks, UploadFile, _Bytes
+from ._inputs._sources import ASYNC_CHUNK_SIZE, CHUNK_SIZE, ThreadedChunks, UploadFile, _Bytes
 
 __all__ = ["FilePart", "FormField", "MultipartBody", "Part", "form_fields", "format_value"]
 

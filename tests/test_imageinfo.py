@@ -9,7 +9,13 @@ from _upload_ops import jpeg, pil_image, png_header
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openai_images_sdk._imageinfo import ImageHeader, probe, probe_bytes, probe_data_url, sniff
+from openai_images_sdk._inputs._formats import (
+    ImageHeader,
+    probe,
+    probe_bytes,
+    probe_data_url,
+    sniff,
+)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from _upload_ops import ParsedPart, Unseekable, drain, parse_multipart, png
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from openai_images_sdk._files import prepare_file
+from openai_images_sdk._inputs._sources import prepare_file
 from openai_images_sdk._multipart import (
     FilePart,
     FormField,

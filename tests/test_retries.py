@@ -310,7 +310,7 @@ def fake_body(monkeypatch: pytest.MonkeyPatch) -> FakeBodies:
     """`build_request_body` replaced: every call makes a `FakeMultipartBody`."""
     bodies = FakeBodies()
 
-    def build(op: Any, params: Any, *, extra_body: Any) -> FakeMultipartBody:
+    def build(op: Any, params: Any, *, extra_body: Any, validation: Any) -> FakeMultipartBody:
         body = FakeMultipartBody(payload=b"--xyz\r\npart\r\n--xyz--\r\n", **bodies.settings)
         bodies.made.append(body)
         return body

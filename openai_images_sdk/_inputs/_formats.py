@@ -1,5 +1,10 @@
 """Recognise PNG, JPEG, WEBP and GIF files and read their dimensions from the headers.
 
+The one place that tells an image format from its bytes. Each format has one canonical
+name (``jpeg``, never ``jpg``), one MIME type and one file extension (``.jpg``);
+`sniff` knows the raster formats the API takes as input, `sniff_format` adds SVG (an
+output format of some models).
+
 Sans-I/O: the parsers pull bytes through a `ReadAt` callable, so the same code serves
 paths, file objects, bytes and base64 data URLs. Only headers are read, never pixels:
 a few dozen bytes for PNG, WEBP and GIF, the segment headers up to the frame header
@@ -19,6 +24,7 @@ import attrs
 __all__ = [
     "CONTENT_TYPES",
     "EXTENSIONS",
+    "OCTET_STREAM",
     "ImageFormat",
     "ImageHeader",
     "ReadAt",
@@ -26,6 +32,8 @@ __all__ = [
     "probe_bytes",
     "probe_data_url",
     "sniff",
+    "sniff_format",
+    "suffix_for",
 ]
 
 ImageFormat: TypeAlias = Literal["png", "jpeg", "webp", "gif"]
@@ -44,6 +52,10 @@ EXTENSIONS: Final[Mapping[ImageFormat, str]] = {
     "webp": ".webp",
     "gif": ".gif",
 }
+
+OCTET_STREAM: Final = "application/octet-stream"
+"""The content type of a file that is not a recognised image."""
+_OUTPUT_EXTENSIONS: Final[Mapping[str, str]] = {**EXTENSIONS, "svg": ".svg"}
 
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _HEAD: Final = 4096
@@ -91,6 +103,27 @@ def sniff(head: bytes) -> ImageFormat | None:
     if head[:6] in (b"GIF87a", b"GIF89a"):
         return "gif"
     return None
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The format of `data` from its first bytes: png, jpeg, webp, gif, svg or None."""
+    raster = sniff(data[:16])
+    if raster is not None:
+        return raster
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<svg", b"<?xml", b"<!doctype svg", b"<!--")) and b"<svg" in head:
+        return "svg"
+    return None
+
+
+def suffix_for(fmt: str) -> str:
+    """The file extension, with its dot, of a format name (``jpeg`` or ``jpg`` -> ``.jpg``).
+
+    Names are case-insensitive; an unknown name becomes its own extension.
+    """
+    name = fmt.lower()
+    name = "jpeg" if name == "jpg" else name
+    return _OUTPUT_EXTENSIONS.get(name, f".{name}")
 
 
 def probe_bytes(data: bytes) -> ImageHeader:

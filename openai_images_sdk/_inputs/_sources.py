@@ -6,6 +6,10 @@ paths are reopened, seekable file objects are rewound to the position they had w
 given, bytes are read in place. A non-seekable stream (a pipe, a socket, a response
 body) is copied once into a `SpooledTemporaryFile` (in memory up to 1 MiB, on disk
 beyond), so it too can be sent again when a request is retried.
+
+A file that shrinks, vanishes or fails to read once the request is under way raises
+`InputFileError` naming the input; one that cannot be opened or read while the call is
+prepared raises `ValidationError` (in every validation mode: it cannot be sent).
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from typing import IO, Final, cast
 
 import attrs
 
-from ._exceptions import ValidationError, Violation
-from ._imageinfo import EXTENSIONS, ImageHeader, ReadAt, probe, probe_bytes
-from ._types import ImageInfo
+from openai_images_sdk._exceptions import InputFileError, ValidationError, Violation
+from openai_images_sdk._types import ImageInfo
+
+from ._checks import subject
+from ._formats import EXTENSIONS, OCTET_STREAM, ImageHeader, ReadAt, probe, probe_bytes
 
 __all__ = [
     "ASYNC_CHUNK_SIZE",
@@ -79,6 +85,10 @@ class UploadFile:
     size: int
     header: ImageHeader
     source: _Source
+    param: str = ""
+    """The parameter the file was given for (``image``), named by `InputFileError`."""
+    label: str = ""
+    """The input's label (``image[1]``), named by `InputFileError`."""
 
     def info(self, label: str) -> ImageInfo:
         """The `ImageInfo` of this file, labelled e.g. ``image[0]`` or ``mask``."""
@@ -94,7 +104,18 @@ class UploadFile:
         )
 
     def iter_chunks(self, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
-        """The file's bytes from the start, read lazily; a fresh iterator per call."""
+        """The file's bytes from the start, read lazily; a fresh iterator per call.
+
+        Raises `InputFileError` when the file can no longer be read as it was checked.
+        """
+        try:
+            yield from self._chunks(chunk_size)
+        except InputFileError:
+            raise
+        except (OSError, ValueError) as error:  # ValueError: a file object closed meanwhile
+            raise self._error(f"cannot be read any more: {error}") from error
+
+    def _chunks(self, chunk_size: int) -> Iterator[bytes]:
         source = self.source
         if isinstance(source, _Bytes):
             view = memoryview(source.data)
@@ -133,11 +154,16 @@ class UploadFile:
     def _read(self, file: IO[bytes], n: int) -> bytes:
         chunk = file.read(n)
         if not chunk:
-            raise OSError(
-                f"{self.filename} changed while being uploaded: it had {self.size} bytes "
-                "when the request was prepared and ended early"
+            raise self._error(
+                f"changed while being uploaded: it had {self.size} bytes when the request "
+                "was prepared and ended early"
             )
         return chunk
+
+    def _error(self, problem: str) -> InputFileError:
+        param = self.param or "file"
+        what = subject(param, self.label or param, self.filename)
+        return InputFileError(f"{what} {problem}", param=param, label=self.label or param)
 
 
 class InMemoryChunks(AsyncIterator[bytes]):
@@ -293,17 +319,23 @@ def prepare_file(value: object, *, param: str, label: str, stem: str) -> UploadF
     try:
         source, size, name_hint = _open_source(content, param=param, label=label)
     except OSError as error:
-        raise _invalid(param, label, f"cannot be read: {error}", shown) from error
+        raise _invalid(param, label, f"cannot be read: {_reason(error)}", shown) from error
     try:
         header = _probe(source)  # also fails now, not mid-request, on an unreadable path
     except OSError as error:
         _close_source(source)
-        raise _invalid(param, label, f"cannot be read: {error}", shown) from error
+        raise _invalid(param, label, f"cannot be read: {_reason(error)}", shown) from error
     fmt = header.format
     name = filename or name_hint or f"{stem}{EXTENSIONS[fmt] if fmt else ''}"
-    content_type = header.content_type or declared_type or "application/octet-stream"
+    content_type = header.content_type or declared_type or OCTET_STREAM
     upload = UploadFile(
-        filename=name, content_type=content_type, size=size, header=header, source=source
+        filename=name,
+        content_type=content_type,
+        size=size,
+        header=header,
+        source=source,
+        param=param,
+        label=label,
     )
     if isinstance(source, _Stream) and source.owned:
         # Close our spool when the upload is collected (the finalizer holds only the file).
@@ -319,9 +351,12 @@ def _open_source(content: object, *, param: str, label: str) -> tuple[_Source, i
         path = os.fspath(cast("str | os.PathLike[str] | os.PathLike[bytes]", content))
         if not isinstance(path, str):
             raise _invalid(param, label, "a path must be a str or os.PathLike[str]", path)
+        if "\x00" in path:
+            raise _invalid(param, label, "contains a NUL byte, which no path can hold", path)
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise _invalid(param, label, f"{path!r} is not a regular file", path)
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise _invalid(param, label, f"is {kind}", path)
         return _Path(path=path), info.st_size, os.path.basename(path)
     if not callable(getattr(content, "read", None)):
         raise _invalid(
@@ -402,7 +437,16 @@ def _close_source(source: _Source) -> None:
 
 
 def _invalid(param: str, label: str, rule: str, value: object) -> ValidationError:
-    return ValidationError([Violation(param=param, rule=f"{label}: {rule}", value=_show(value))])
+    shown = _show(value)
+    name = shown if isinstance(shown, str) and not shown.startswith("<") else None
+    what = subject(param, label, name)
+    glue = " " if rule.startswith(("is ", "cannot ", "contains ")) else ": "
+    return ValidationError([Violation(param=param, rule=f"{what}{glue}{rule}", value=shown)])
+
+
+def _reason(error: OSError) -> str:
+    """An OS error without the path it repeats (the message names the file already)."""
+    return error.strerror or str(error)
 
 
 def _show(value: object) -> object:
