@@ -80,7 +80,7 @@ class PreparedBody:
     multipart: MultipartBody | None = None
     encoded: bytes = b""
     _live: weakref.WeakSet[Iterator[bytes]] = attrs.field(
-        factory=weakref.WeakSet, eq=False, repr=False, alias="_live"
+        factory=weakref.WeakSet[Iterator[bytes]], eq=False, repr=False, alias="_live"
     )
     """Sync iterators handed out and not yet collected; `close` closes them."""
 
@@ -246,8 +246,8 @@ class _Findings:
 
     op: OperationSpec
     params: Mapping[str, object]
-    rules: list[Violation] = attrs.field(factory=list)
-    fatal: list[Violation] = attrs.field(factory=list)
+    rules: list[Violation] = attrs.field(factory=list[Violation])
+    fatal: list[Violation] = attrs.field(factory=list[Violation])
 
     def image_file(self, param: str, info: ImageInfo) -> None:
         """Judge one input image as a file, naming the model's formats when it has a list."""

@@ -55,7 +55,7 @@ EXTENSIONS: Final[Mapping[ImageFormat, str]] = {
 
 OCTET_STREAM: Final = "application/octet-stream"
 """The content type of a file that is not a recognised image."""
-_OUTPUT_EXTENSIONS: Final[Mapping[str, str]] = {**EXTENSIONS, "svg": ".svg"}
+_OUTPUT_EXTENSIONS: Final[Mapping[str, str]] = dict([*EXTENSIONS.items(), ("svg", ".svg")])
 
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _HEAD: Final = 4096
