@@ -181,6 +181,7 @@ class BaseClient(Generic[HttpxClientT]):
                 mode=mode,
                 inputs=body.inputs if body is not None else (),
                 body=body.kind if body is not None else None,
+                upload_violations=body.violations if body is not None else (),
             )
         except BaseException:
             if body is not None:

@@ -79,6 +79,8 @@ class PreparedBody:
     """Images in order, then mask, then markup, as read from their headers."""
     multipart: MultipartBody | None = None
     encoded: bytes = b""
+    violations: tuple[Violation, ...] = ()
+    """Upload rules broken under ``validation="warn"``, for `validate_request` to report."""
     _live: weakref.WeakSet[Iterator[bytes]] = attrs.field(
         factory=weakref.WeakSet[Iterator[bytes]], eq=False, repr=False, alias="_live"
     )
@@ -254,8 +256,8 @@ class _Findings:
         formats, model = accepted_formats(self.op.capability_key, self.params)
         self.rules += file_violations(param, info, formats=formats, model=model)
 
-    def settle(self, mode: ValidationMode) -> None:
-        settle(mode, self.rules, self.fatal)
+    def settle(self, mode: ValidationMode) -> tuple[Violation, ...]:
+        return settle(mode, self.rules, self.fatal)
 
 
 def _unencodable(value: object) -> str | None:
@@ -319,7 +321,7 @@ def _json_body(
         problem = _unencodable(value)
         if problem is not None:
             found.fatal.append(Violation(param=key, rule=problem))
-    found.settle(mode)
+    warned = found.settle(mode)
     wire.update(extra)
     try:
         encoded = json.dumps(wire, ensure_ascii=False, allow_nan=False).encode()
@@ -334,6 +336,7 @@ def _json_body(
         content_length=len(encoded),
         inputs=tuple(ordered),
         encoded=encoded,
+        violations=warned,
     )
 
 
@@ -479,7 +482,7 @@ def _multipart_body(
                     found.fatal.append(Violation(param=key, rule=problem))
                     continue
                 parts += form_fields(key, _to_json(value))
-        found.settle(mode)
+        warned = found.settle(mode)
     except BaseException:
         for part in files:
             part.file.close()
@@ -492,6 +495,7 @@ def _multipart_body(
         content_length=body.content_length,
         inputs=tuple(ordered),
         multipart=body,
+        violations=warned,
     )
 
 

@@ -367,12 +367,15 @@ def validate_request(
     table: CapabilityTable | None = None,
     today: datetime.date | None = None,
     body: BodyKind | None = None,
+    upload_violations: Sequence[Violation] = (),
 ) -> None:
     """Check one call against the operation's limits and the model's rules.
 
     `params` are keyed by python name with not-given ones removed; `inputs` describe the
     uploaded files; `body` is the request body kind chosen (JSON or multipart), whose
-    fields' limits then apply, else the loosest of the operation's bodies. ``"strict"`` raises `ValidationError` listing every violation,
+    fields' limits then apply, else the loosest of the operation's bodies;
+    `upload_violations` are the upload rules the body builder found broken (under
+    ``"warn"``), reported with the rest. ``"strict"`` raises `ValidationError` listing every violation,
     ``"warn"`` issues one `UserWarning` with the same lines, ``"off"`` checks nothing.
     Deprecated parameters, values, operations and models get a `DeprecationWarning`
     in strict and warn modes. `table` and `today` replace the shipped table and the
@@ -384,12 +387,12 @@ def validate_request(
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', not {mode!r}")
     table = table or default_table()
     checks = _field_checks(op, body)
-    violations: list[Violation] = []
-    flagged: set[str] = set()
+    violations: list[Violation] = list(upload_violations)
+    flagged = {v.param for v in upload_violations}
     for param, value in params.items():
         check = checks.get(param)
         problem = check.problem(value) if check is not None else None
-        if problem is not None:
+        if check is not None and problem is not None and not (param in flagged and not check.kinds):
             violations.append(Violation(param=param, rule=problem, value=value))
             flagged.add(param)
     if (

@@ -19,7 +19,6 @@ from typing import Final
 from openai_images_sdk._capability_rules import InputRules
 from openai_images_sdk._exceptions import ValidationError, Violation
 from openai_images_sdk._types import ImageInfo, ValidationMode
-from openai_images_sdk._warn import warn
 
 __all__ = [
     "IMAGE_FORMATS",
@@ -261,11 +260,14 @@ def model_input_violations(
     return out
 
 
-def settle(mode: ValidationMode, rules: Sequence[Violation], fatal: Sequence[Violation]) -> None:
-    """Apply `validation=` to what the input checks found.
+def settle(
+    mode: ValidationMode, rules: Sequence[Violation], fatal: Sequence[Violation]
+) -> tuple[Violation, ...]:
+    """Apply `validation=` to what the input checks found; returns the rules to warn about.
 
     Fatal problems raise in every mode (strict lists the broken rules with them); broken
-    rules raise under ``"strict"``, warn under ``"warn"`` and pass under ``"off"``.
+    rules raise under ``"strict"``, are returned under ``"warn"`` (the request validation
+    reports them in its one warning, in the caller's thread) and pass under ``"off"``.
     """
     if mode not in ("strict", "warn", "off"):
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', not {mode!r}")
@@ -273,11 +275,4 @@ def settle(mode: ValidationMode, rules: Sequence[Violation], fatal: Sequence[Vio
         raise ValidationError([*rules, *fatal])
     if fatal:
         raise ValidationError(fatal)
-    if mode == "warn" and rules:
-        lines = "\n".join(f"  - {v}" for v in rules)
-        noun = "problem" if len(rules) == 1 else "problems"
-        warn(
-            f"{len(rules)} {noun} with the input files (sending them anyway, "
-            f"validation='warn'):\n{lines}",
-            UserWarning,
-        )
+    return tuple(rules) if mode == "warn" else ()
