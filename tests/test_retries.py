@@ -274,6 +274,7 @@ class FakeMultipartBody:
     json: None = None
     content_type: str = "multipart/form-data; boundary=xyz"
     inputs: tuple[Any, ...] = ()
+    violations: tuple[Any, ...] = ()
     iterations: list[str] = attrs.field(factory=list[str])
     closed: list[bool] = attrs.field(factory=list[bool])
 
