@@ -187,6 +187,12 @@ def _labels(param: str, count: int) -> list[str]:
     return [param] if count == 1 else [f"{param}[{i}]" for i in range(count)]
 
 
+def _own(param: str, label: str) -> str:
+    """``[1] `` for the second input of `param`; nothing for its only one."""
+    index = subject(param, label, None)
+    return "" if index == "the file" else f"{index} "
+
+
 def _choose_body(op: OperationSpec, params: Mapping[str, object], names: list[str]) -> BodyKind:
     seen: list[tuple[str, str, bool]] = []  # (param, label, is a reference)
     for name in names:
@@ -203,7 +209,7 @@ def _choose_body(op: OperationSpec, params: Mapping[str, object], names: list[st
     mixed = [
         Violation(
             param=param,
-            rule=f"{label} is {what[ref]} but {first_label} is {what[by_ref]}: "
+            rule=f"{_own(param, label)}is {what[ref]} but {first_label} is {what[by_ref]}: "
             "send every input as a reference (JSON body) or every one as a file (multipart)",
             value=label,
         )
@@ -302,7 +308,7 @@ def _json_body(
             found.fatal.append(
                 Violation(
                     param=name,
-                    rule=f"{op.method_name} does not take {name} in its JSON body "
+                    rule=f"{op.method_name} does not take it in its JSON body "
                     "(used when inputs are references); send files instead",
                 )
             )
@@ -448,7 +454,7 @@ def _multipart_body(
             found.fatal.append(
                 Violation(
                     param=name,
-                    rule=f"{op.method_name} does not take {name} with file uploads "
+                    rule=f"{op.method_name} does not take it with file uploads "
                     "(it belongs to the JSON body used with references)",
                 )
             )

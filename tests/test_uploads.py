@@ -431,7 +431,7 @@ def test_mixing_references_and_files() -> None:
     assert violations(caught) == [
         (
             "image",
-            "image[1] is a reference (image_url/file_id) but image[0] is a file upload: "
+            "[1] is a reference (image_url/file_id) but image[0] is a file upload: "
             "send every input as a reference (JSON body) or every one as a file (multipart)",
         )
     ]
@@ -457,7 +457,7 @@ def test_bad_references() -> None:
         ("image", "[2]: the data: URL's base64 payload is not valid base64"),
         (
             "markup",
-            "edit does not take markup in its JSON body (used when inputs are references); send files instead",
+            "edit does not take it in its JSON body (used when inputs are references); send files instead",
         ),
     ]
 
