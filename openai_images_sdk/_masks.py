@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 from ._inputs._checks import MASK_MAX_BYTES
+from ._inputs._sources import prepare_file
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -56,8 +57,6 @@ def mask_from_rectangles(width: int, height: int, rects: Rect | Sequence[Rect]) 
 
 def mask_for_image(image: object, rects: Rect | Sequence[Rect]) -> bytes:
     """`mask_from_rectangles` sized like `image` (any file input), read from its header."""
-    from ._inputs._sources import prepare_file
-
     upload = prepare_file(image, param="image", label="image", stem="image")
     try:
         size = upload.header.dimensions

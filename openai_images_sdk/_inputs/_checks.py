@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Final
 
+from openai_images_sdk._capabilities import default_table
 from openai_images_sdk._capability_rules import InputRules
 from openai_images_sdk._exceptions import ValidationError, Violation
 from openai_images_sdk._types import ImageInfo, ValidationMode
@@ -81,8 +82,6 @@ def accepted_formats(
     model = params.get("model")
     if not isinstance(model, str) or not capability_key:
         return None, None
-    from openai_images_sdk._capabilities import default_table
-
     rules = default_table().models.get(model)
     operation = rules.operations.get(capability_key) if rules is not None else None
     inputs = operation.inputs if operation is not None else None
