@@ -36,6 +36,7 @@ from ._inputs._checks import (
     pairing_violations,
     settle,
     subject,
+    unencodable,
 )
 from ._inputs._formats import CONTENT_TYPES, OCTET_STREAM, ImageHeader, probe_data_url, sniff
 from ._inputs._sources import InMemoryChunks, UploadFile, is_file_input, prepare_file
@@ -266,28 +267,6 @@ class _Findings:
         return settle(mode, self.rules, self.fatal)
 
 
-def _unencodable(value: object) -> str | None:
-    """Why `value` (text, or text nested in lists and mappings) cannot be UTF-8, or None."""
-    if isinstance(value, str):
-        try:
-            value.encode()
-        except UnicodeEncodeError as error:
-            char = ord(value[error.start])
-            return (
-                f"contains a lone surrogate U+{char:04X} at index {error.start}, "
-                "which UTF-8 cannot encode"
-            )
-        return None
-    if isinstance(value, Mapping):
-        mapping = cast("Mapping[object, object]", value)
-        items: list[object] = [*mapping.keys(), *mapping.values()]
-    elif isinstance(value, (list, tuple)):
-        items = list(cast("Sequence[object]", value))
-    else:
-        return None
-    return next((p for p in map(_unencodable, items) if p is not None), None)
-
-
 def _json_body(
     op: OperationSpec,
     params: Mapping[str, object],
@@ -313,7 +292,7 @@ def _json_body(
                 )
             )
             continue
-        problem = _unencodable(value)
+        problem = unencodable(value)
         if problem is not None:
             found.fatal.append(Violation(param=name, rule=problem))
         elif name in refs:
@@ -324,7 +303,7 @@ def _json_body(
     found.rules += pairing_violations(ordered, params)
     extra = cast("dict[str, object]", _to_json(extra_body)) if extra_body else {}
     for key, value in extra.items():
-        problem = _unencodable(value)
+        problem = unencodable(value)
         if problem is not None:
             found.fatal.append(Violation(param=key, rule=problem))
     warned = found.settle(mode)
@@ -429,7 +408,7 @@ def _count_violations(spec: FieldSpec, count: int) -> list[Violation]:
 
 
 def _text_parts(name: str, spec: FieldSpec, value: object, found: _Findings) -> list[FormField]:
-    problem = _unencodable(value)
+    problem = unencodable(value)
     if problem is not None:
         found.fatal.append(Violation(param=name, rule=problem))
         return []
@@ -483,7 +462,7 @@ def _multipart_body(
                 files.append(FilePart(name=key, file=upload))
                 parts.append(files[-1])
             else:
-                problem = _unencodable(value)
+                problem = unencodable(value)
                 if problem is not None:
                     found.fatal.append(Violation(param=key, rule=problem))
                     continue

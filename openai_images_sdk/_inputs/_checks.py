@@ -14,7 +14,7 @@ the file by its index and filename (``image: [1] 'b.png' is empty``).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import Final
+from typing import Final, cast
 
 from openai_images_sdk._capabilities import default_table
 from openai_images_sdk._capability_rules import InputRules
@@ -36,6 +36,7 @@ __all__ = [
     "pairing_violations",
     "settle",
     "subject",
+    "unencodable",
 ]
 
 MAX_IMAGES: Final = 16
@@ -257,6 +258,28 @@ def model_input_violations(
             rule = f"{what} must be square with this model (got {width}x{height})"
             out.append(Violation(param="image", rule=rule, value=f"{width}x{height}", model=model))
     return out
+
+
+def unencodable(value: object) -> str | None:
+    """Why `value` (text, or text nested in lists and mappings) cannot be UTF-8, or None."""
+    if isinstance(value, str):
+        try:
+            value.encode()
+        except UnicodeEncodeError as error:
+            char = ord(value[error.start])
+            return (
+                f"contains a lone surrogate U+{char:04X} at index {error.start}, "
+                "which UTF-8 cannot encode"
+            )
+        return None
+    if isinstance(value, Mapping):
+        mapping = cast("Mapping[object, object]", value)
+        items: list[object] = [*mapping.keys(), *mapping.values()]
+    elif isinstance(value, (list, tuple)):
+        items = list(cast("Sequence[object]", value))
+    else:
+        return None
+    return next((p for p in map(unencodable, items) if p is not None), None)
 
 
 def settle(
