@@ -88,6 +88,8 @@ async def test_off_sends_an_empty_image_list_and_a_bad_mask(
     mask = png(4, 4, "RGB")  # no alpha, wrong size: two mask rules broken
     await driver.run(client.images.edit(image=png(8, 8), mask=mask, prompt="p", validation="off"))
     assert [p.name for p in _parts(server) if p.filename] == ["image", "mask"]
+    await driver.run(client.images.edit(image=[], prompt="p", validation="off"))
+    assert [p.name for p in _parts(server)] == ["prompt"]
     await driver.close(client)
 
 
