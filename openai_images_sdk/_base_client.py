@@ -119,14 +119,20 @@ class BaseClient(Generic[HttpxClientT]):
             raise TypeError(f"{op.method_name}() is missing path parameters: {missing}")
         return given
 
-    @staticmethod
     def _body(
-        op: OperationSpec, given: Mapping[str, object], options: RequestOptions
+        self, op: OperationSpec, given: Mapping[str, object], options: RequestOptions
     ) -> _uploads.PreparedBody | None:
         """The request body; reads file headers (and spools unseekable streams)."""
         if not op.bodies:
             return None
-        return _uploads.build_request_body(op, given, extra_body=options.extra_body)
+        mode = (
+            self._config.validation
+            if isinstance(options.validation, NotGiven)
+            else options.validation
+        )
+        return _uploads.build_request_body(
+            op, given, extra_body=options.extra_body, validation=mode
+        )
 
     def _call(
         self,
@@ -150,6 +156,7 @@ class BaseClient(Generic[HttpxClientT]):
                 mode=mode,
                 inputs=body.inputs if body is not None else (),
                 body=body.kind if body is not None else None,
+                upload_violations=body.violations if body is not None else (),
             )
         except BaseException:
             if body is not None:

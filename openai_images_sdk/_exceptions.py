@@ -2,6 +2,7 @@
 
 OpenAIError
 ├── ValidationError          (also a ValueError: bad input, caught before any byte is sent)
+├── InputFileError           (also an OSError: an input file changed or vanished mid-call)
 └── APIError
     ├── APIConnectionError
     │   └── APITimeoutError
@@ -38,6 +39,7 @@ __all__ = [
     "ConflictError",
     "ContentPolicyViolationError",
     "ErrorObject",
+    "InputFileError",
     "InternalServerError",
     "NotFoundError",
     "OpenAIError",
@@ -89,6 +91,23 @@ class ValidationError(OpenAIError, ValueError):
     def params(self) -> tuple[str, ...]:
         """The parameters named by the violations, in order."""
         return tuple(v.param for v in self.violations)
+
+
+class InputFileError(OpenAIError, OSError):
+    """An input file could not be read while the request was being sent.
+
+    Raised when a file shrinks, vanishes or fails to read after the request was checked
+    (between attempts, or mid-upload); `param` and `label` (``image[1]``) name the input.
+    Not retried: the request can no longer be sent as it was checked.
+    """
+
+    param: str
+    label: str
+
+    def __init__(self, message: str, *, param: str, label: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.label = label
 
 
 @attrs.frozen(kw_only=True)

@@ -1,9 +1,9 @@
-"""Masks and markup: the rules checked before upload, and helpers that build mask PNGs.
+"""Helpers that build mask PNGs.
 
 A mask is a PNG with an alpha channel, the size of the first image; its fully
-transparent pixels mark where the image is edited. Markup is a transparent PNG laid
-over the first image, also its size, and excludes a mask. The builders here write
-masks in pure Python (zlib); the Pillow-based ones import PIL only when called.
+transparent pixels mark where the image is edited. The builders here write masks in
+pure Python (zlib); the Pillow-based ones import PIL only when called. The rules a mask
+or markup file is checked by live with the other input rules, in `_inputs._checks`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import zlib
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
-from ._exceptions import Violation
-from ._types import ImageInfo
+from ._inputs._checks import MASK_MAX_BYTES
+from ._inputs._sources import prepare_file
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -25,75 +25,16 @@ __all__ = [
     "MASK_MAX_BYTES",
     "Rect",
     "add_alpha_to_mask",
-    "describe",
     "mask_for_image",
     "mask_from_pil",
     "mask_from_rectangles",
-    "overlay_violations",
 ]
 
-MASK_MAX_BYTES: Final = 4 * 1024 * 1024
 Rect: TypeAlias = tuple[int, int, int, int]
 """``(x, y, width, height)`` in pixels, from the top-left corner."""
 
 _OPAQUE: Final = b"\x00\x00\x00\xff"
 _CLEAR: Final = b"\x00\x00\x00\x00"
-
-
-def describe(info: ImageInfo) -> str:
-    """``mask (m.png)``: an input's label and filename for error messages."""
-    return f"{info.label} ({info.filename})" if info.filename else info.label
-
-
-def _size(info: ImageInfo) -> str:
-    return f"{info.width}x{info.height}"
-
-
-def overlay_violations(param: str, info: ImageInfo, first: ImageInfo | None) -> list[Violation]:
-    """What is wrong with a mask or markup file, given the first image (None: unknown).
-
-    Properties that are unknown (a reference by URL or file id) are not judged.
-    """
-    found: list[Violation] = []
-    what = describe(info)
-    if info.format is not None and info.format != "png":
-        found.append(
-            Violation(
-                param=param, rule=f"{what} must be a PNG, got {info.format}", value=info.format
-            )
-        )
-    elif info.format == "png" and info.has_alpha is not True:
-        need = "an alpha channel" if param == "mask" else "transparency"
-        found.append(
-            Violation(
-                param=param,
-                rule=f"{what} has no alpha channel: a {param} needs {need} "
-                "(PNG colour type RGBA or LA, or a tRNS chunk)",
-                value=info.has_alpha,
-            )
-        )
-    if (
-        first is not None
-        and None not in (info.width, info.height, first.width, first.height)
-        and (info.width, info.height) != (first.width, first.height)
-    ):
-        found.append(
-            Violation(
-                param=param,
-                rule=f"{param} is {_size(info)} but {first.label} is {_size(first)}: "
-                f"the {param} must have the same width and height as the first image",
-                value={info.label: _size(info), first.label: _size(first)},
-            )
-        )
-    if param == "mask" and info.size is not None and info.size >= MASK_MAX_BYTES:
-        found.append(
-            Violation(
-                param=param,
-                rule=f"{what} is {info.size} bytes; a mask must be under 4 MB ({MASK_MAX_BYTES} bytes)",
-                value=info.size,
-            )
-        )
-    return found
 
 
 def mask_from_rectangles(width: int, height: int, rects: Rect | Sequence[Rect]) -> bytes:
@@ -116,8 +57,6 @@ def mask_from_rectangles(width: int, height: int, rects: Rect | Sequence[Rect]) 
 
 def mask_for_image(image: object, rects: Rect | Sequence[Rect]) -> bytes:
     """`mask_from_rectangles` sized like `image` (any file input), read from its header."""
-    from ._files import prepare_file
-
     upload = prepare_file(image, param="image", label="image", stem="image")
     try:
         size = upload.header.dimensions

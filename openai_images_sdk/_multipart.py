@@ -23,7 +23,7 @@ from typing import Final, Literal, TypeAlias, cast
 
 import attrs
 
-from ._files import ASYNC_CHUNK_SIZE, CHUNK_SIZE, ThreadedChunks, UploadFile, _Bytes
+from ._inputs._sources import ASYNC_CHUNK_SIZE, CHUNK_SIZE, ThreadedChunks, UploadFile, _Bytes
 
 __all__ = ["FilePart", "FormField", "MultipartBody", "Part", "form_fields", "format_value"]
 
@@ -87,8 +87,10 @@ def form_fields(
 
 def _quote(text: str) -> bytes:
     # The WHATWG form encoding: UTF-8, with the three characters that would end the
-    # quoted header parameter percent-escaped.
-    return text.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A").encode()
+    # quoted header parameter percent-escaped. A lone surrogate (an undecodable byte of a
+    # path's name) becomes "?": the name is a label, the file's bytes are what count.
+    escaped = text.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped.encode("utf-8", "replace")
 
 
 def _header(boundary: bytes, part: Part) -> bytes:

@@ -9,18 +9,11 @@ from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
 from ._exceptions import ValidationError, Violation
+from ._inputs._formats import sniff_format, suffix_for
 
 __all__ = ["EventKind", "Saver", "event_kind", "image_bytes"]
 
 _TEMPLATE_FIELDS: Final = frozenset({"index", "kind", "ext", "n"})
-
-_MAGIC: Final = (
-    (b"\x89PNG", "png"),
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"GIF8", "gif"),
-    (b"<svg", "svg"),
-    (b"<?xml", "svg"),
-)
 
 EventKind: TypeAlias = Literal["partial", "completed", "other"]
 
@@ -46,14 +39,9 @@ def image_bytes(event: object) -> bytes:
 
 def _extension(event: object, data: bytes) -> str:
     fmt = getattr(event, "output_format", None)
-    if isinstance(fmt, str) and fmt:
-        return fmt
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    for magic, ext in _MAGIC:
-        if data.startswith(magic):
-            return ext
-    return "bin"
+    if not isinstance(fmt, str) or not fmt:
+        fmt = sniff_format(data) or "bin"
+    return suffix_for(fmt)[1:]
 
 
 class Saver:

@@ -2,9 +2,12 @@
 
 `build_request_body` turns an operation's parameters into a `PreparedBody`. It picks the
 body kind (the edit operation takes file uploads as multipart, or references by URL or
-file id as JSON), reads the headers of every file, checks the upload rules (counts, sizes,
-image formats, mask and markup) and reports every broken rule at once as a
-`ValidationError`, before any byte is sent.
+file id as JSON), reads the headers of every file and checks the upload rules (counts,
+sizes, image formats, mask and markup; see `_inputs._checks`) before any byte is sent.
+`validation=` decides what a broken rule does: ``"strict"`` raises one `ValidationError`
+listing them all, ``"warn"`` warns and sends, ``"off"`` sends the request as given.
+Problems that make sending impossible (a missing or unreadable file, text UTF-8 cannot
+encode, inputs that fit neither body) raise in every mode.
 
 Every input stays replayable: paths are reopened, seekable objects rewound to their
 starting position and non-seekable streams spooled to a `SpooledTemporaryFile` once,
@@ -16,18 +19,30 @@ from __future__ import annotations
 import base64
 import enum
 import json
+import weakref
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from typing import Final, cast
 
 import attrs
 
 from ._exceptions import ValidationError, Violation
-from ._files import InMemoryChunks, UploadFile, is_file_input, prepare_file
-from ._imageinfo import CONTENT_TYPES, ImageHeader, probe_data_url, sniff
-from ._masks import describe, overlay_violations
-from ._multipart import FilePart, MultipartBody, Part, form_fields
+from ._inputs._checks import (
+    IMAGE_MAX_BYTES,
+    MAX_IMAGES,
+    OVERLAYS,
+    accepted_formats,
+    count_violations,
+    file_violations,
+    pairing_violations,
+    settle,
+    subject,
+    unencodable,
+)
+from ._inputs._formats import CONTENT_TYPES, OCTET_STREAM, ImageHeader, probe_data_url, sniff
+from ._inputs._sources import InMemoryChunks, UploadFile, is_file_input, prepare_file
+from ._multipart import FilePart, FormField, MultipartBody, Part, form_fields
 from ._operation import BodyKind, FieldSpec, OperationSpec
-from ._types import Body, ImageInfo
+from ._types import Body, ImageInfo, ValidationMode
 
 __all__ = [
     "DATA_URL_MAX_CHARS",
@@ -38,10 +53,7 @@ __all__ = [
     "data_url",
 ]
 
-MAX_IMAGES: Final = 16
-IMAGE_MAX_BYTES: Final = 50 * 1024 * 1024
 DATA_URL_MAX_CHARS: Final = 20 * 1024 * 1024
-_OVERLAYS: Final = ("mask", "markup")
 
 
 def data_url(data: bytes) -> str:
@@ -50,7 +62,7 @@ def data_url(data: bytes) -> str:
     Use it as ``image_url`` of an `ImageRefParam` (or pass the string itself as ``image``).
     """
     fmt = sniff(data[:16])
-    content_type = CONTENT_TYPES[fmt] if fmt else "application/octet-stream"
+    content_type = CONTENT_TYPES[fmt] if fmt else OCTET_STREAM
     return f"data:{content_type};base64,{base64.b64encode(data).decode()}"
 
 
@@ -68,12 +80,24 @@ class PreparedBody:
     """Images in order, then mask, then markup, as read from their headers."""
     multipart: MultipartBody | None = None
     encoded: bytes = b""
+    violations: tuple[Violation, ...] = ()
+    """Upload rules broken under ``validation="warn"``, for `validate_request` to report."""
+    _live: weakref.WeakSet[Iterator[bytes]] = attrs.field(
+        factory=weakref.WeakSet[Iterator[bytes]], eq=False, repr=False, alias="_live"
+    )
+    """Sync iterators handed out and not yet collected; `close` closes them."""
 
     def iter_sync(self) -> Iterator[bytes]:
-        """A fresh iterator over the body's bytes: files reopened or rewound, read lazily."""
-        if self.multipart is not None:
-            return self.multipart.iter_sync()
-        return iter((self.encoded,))
+        """A fresh iterator over the body's bytes: files reopened or rewound, read lazily.
+
+        `close` closes the iterators still alive, so a failed attempt's half-read file is
+        closed when the call ends, not when the cyclic GC finds the attempt's frames.
+        """
+        if self.multipart is None:
+            return iter((self.encoded,))
+        chunks = self.multipart.iter_sync()
+        self._live.add(chunks)
+        return chunks
 
     def iter_async(self) -> AsyncIterator[bytes]:
         """A fresh async iterator over the body's bytes; file reads run in a worker thread."""
@@ -82,24 +106,43 @@ class PreparedBody:
         return InMemoryChunks(iter((self.encoded,)))
 
     def close(self) -> None:
-        """Release spool files made for non-seekable streams (also done when collected)."""
+        """Close files still open for a sync attempt and spool files made for streams.
+
+        Spool files are also closed when the body is collected.
+        """
+        self._close_live()
         for segment in self.multipart.segments if self.multipart else ():
             if isinstance(segment, UploadFile):
                 segment.close()
 
+    def _close_live(self) -> None:
+        for chunks in list(self._live):
+            self._live.discard(chunks)
+            close = getattr(chunks, "close", None)
+            if callable(close):
+                close()
+
 
 def build_request_body(
-    op: OperationSpec, params: Mapping[str, object], *, extra_body: Body | None
+    op: OperationSpec,
+    params: Mapping[str, object],
+    *,
+    extra_body: Body | None,
+    validation: ValidationMode = "strict",
 ) -> PreparedBody:
     """The body of one call of `op`; `params` are keyed by python name, NOT_GIVEN removed.
 
-    Raises `ValidationError` listing every problem with the files or references.
+    Under ``validation="strict"`` raises `ValidationError` listing every problem with the
+    files or references; ``"warn"`` warns about broken upload rules and ``"off"`` ignores
+    them. Problems that make sending impossible raise in every mode.
     """
     file_fields = [f for f in op.fields if "multipart" in f.bodies and _is_file_field(f)]
     kind = _choose_body(op, params, [f.python_name for f in file_fields])
     if kind == "json":
-        return _json_body(op, params, extra_body, {f.python_name for f in file_fields})
-    return _multipart_body(op, params, extra_body)
+        return _json_body(
+            op, params, extra_body, {f.python_name for f in file_fields}, mode=validation
+        )
+    return _multipart_body(op, params, extra_body, mode=validation)
 
 
 def _field_order(op: OperationSpec, params: Mapping[str, object]) -> list[tuple[str, object]]:
@@ -145,6 +188,12 @@ def _labels(param: str, count: int) -> list[str]:
     return [param] if count == 1 else [f"{param}[{i}]" for i in range(count)]
 
 
+def _own(param: str, label: str) -> str:
+    """``[1] `` for the second input of `param`; nothing for its only one."""
+    index = subject(param, label, None)
+    return "" if index == "the file" else f"{index} "
+
+
 def _choose_body(op: OperationSpec, params: Mapping[str, object], names: list[str]) -> BodyKind:
     seen: list[tuple[str, str, bool]] = []  # (param, label, is a reference)
     for name in names:
@@ -161,7 +210,7 @@ def _choose_body(op: OperationSpec, params: Mapping[str, object], names: list[st
     mixed = [
         Violation(
             param=param,
-            rule=f"{label} is {what[ref]} but {first_label} is {what[by_ref]}: "
+            rule=f"{_own(param, label)}is {what[ref]} but {first_label} is {what[by_ref]}: "
             "send every input as a reference (JSON body) or every one as a file (multipart)",
             value=label,
         )
@@ -200,35 +249,65 @@ def _to_json(value: object) -> object:
     return value
 
 
+@attrs.define
+class _Findings:
+    """What the checks of one body found: broken rules, and problems no mode lets through."""
+
+    op: OperationSpec
+    params: Mapping[str, object]
+    rules: list[Violation] = attrs.field(factory=list[Violation])
+    fatal: list[Violation] = attrs.field(factory=list[Violation])
+
+    def image_file(self, param: str, info: ImageInfo) -> None:
+        """Judge one input image as a file, naming the model's formats when it has a list."""
+        formats, model = accepted_formats(self.op.capability_key, self.params)
+        self.rules += file_violations(param, info, formats=formats, model=model)
+
+    def settle(self, mode: ValidationMode) -> tuple[Violation, ...]:
+        return settle(mode, self.rules, self.fatal)
+
+
 def _json_body(
-    op: OperationSpec, params: Mapping[str, object], extra_body: Body | None, refs: set[str]
+    op: OperationSpec,
+    params: Mapping[str, object],
+    extra_body: Body | None,
+    refs: set[str],
+    *,
+    mode: ValidationMode,
 ) -> PreparedBody:
     fields = {f.python_name: f for f in op.fields if "json" in f.bodies}
     wire: dict[str, object] = {}
-    violations: list[Violation] = []
+    found = _Findings(op, params)
     inputs: dict[str, list[ImageInfo]] = {}
     for name, value in _field_order(op, params):
         if name in refs and value is None:
             continue  # no input is nullable: None sends nothing, as with multipart
         spec = fields.get(name)
         if spec is None:
-            violations.append(
+            found.fatal.append(
                 Violation(
                     param=name,
-                    rule=f"{op.method_name} does not take {name} in its JSON body "
+                    rule=f"{op.method_name} does not take it in its JSON body "
                     "(used when inputs are references); send files instead",
                 )
             )
+            continue
+        problem = unencodable(value)
+        if problem is not None:
+            found.fatal.append(Violation(param=name, rule=problem))
         elif name in refs:
-            wire[spec.name], inputs[name] = _json_refs(spec, value, violations)
+            wire[spec.name], inputs[name] = _json_refs(spec, value, found)
         else:
             wire[spec.name] = _to_json(value)
     ordered = _ordered_inputs(inputs)
-    violations += _input_violations(ordered, params)
-    if violations:
-        raise ValidationError(violations)
-    if extra_body:
-        wire.update(cast("dict[str, object]", _to_json(extra_body)))
+    found.rules += pairing_violations(ordered, params)
+    extra = cast("dict[str, object]", _to_json(extra_body)) if extra_body else {}
+    for key, value in extra.items():
+        problem = unencodable(value)
+        if problem is not None:
+            found.fatal.append(Violation(param=key, rule=problem))
+    warned = found.settle(mode)
+    wire.update(extra)
     try:
         encoded = json.dumps(wire, ensure_ascii=False, allow_nan=False).encode()
     except (TypeError, ValueError) as error:
@@ -242,56 +321,55 @@ def _json_body(
         content_length=len(encoded),
         inputs=tuple(ordered),
         encoded=encoded,
+        violations=warned,
     )
 
 
-def _json_refs(
-    spec: FieldSpec, value: object, violations: list[Violation]
-) -> tuple[object, list[ImageInfo]]:
+def _json_refs(spec: FieldSpec, value: object, found: _Findings) -> tuple[object, list[ImageInfo]]:
     param = spec.python_name
     items = _items(value)
     labels = _labels(param, len(items))
-    violations += _count_violations(spec, len(items))
+    found.rules += _count_violations(spec, len(items))
     refs: list[object] = []
     infos: list[ImageInfo] = []
     for label, item in zip(labels, items, strict=True):
         ref = cast("Mapping[str, object]", _ref(item))
         keys = [k for k in ("image_url", "file_id") if isinstance(ref.get(k), str)]
         if len(keys) != 1:
-            violations.append(
+            what = subject(param, label, None)
+            found.rules.append(
                 Violation(
                     param=param,
-                    rule=f"{label}: a reference has exactly one of image_url and file_id "
+                    rule=f"{what}: a reference has exactly one of image_url and file_id "
                     "(both strings)",
                     value=dict(ref),
                 )
             )
         refs.append(dict(ref))
-        infos.append(_ref_info(label, ref, violations, param=param))
+        infos.append(_ref_info(label, ref, found, param=param))
     if "array" in spec.kinds or len(refs) > 1:
         return refs, infos
     return refs[0], infos
 
 
-def _ref_info(
-    label: str, ref: Mapping[str, object], violations: list[Violation], *, param: str
-) -> ImageInfo:
+def _ref_info(label: str, ref: Mapping[str, object], found: _Findings, *, param: str) -> ImageInfo:
     url, file_id = ref.get("image_url"), ref.get("file_id")
     header, size = ImageHeader(format=None), None
     if isinstance(url, str) and url.startswith("data:"):
         name = url.split(",", 1)[0][:100] + ",..."
+        what = subject(param, label, None)
         if len(url) > DATA_URL_MAX_CHARS:
-            violations.append(
+            found.rules.append(
                 Violation(
                     param=param,
-                    rule=f"{label}: a data: URL is at most {DATA_URL_MAX_CHARS} characters, "
+                    rule=f"{what}: a data: URL is at most {DATA_URL_MAX_CHARS} characters, "
                     f"got {len(url)}",
                     value=len(url),
                 )
             )
         decoded = probe_data_url(url)
         if isinstance(decoded, str):
-            violations.append(Violation(param=param, rule=f"{label}: {decoded}", value=name))
+            found.rules.append(Violation(param=param, rule=f"{what}: {decoded}", value=name))
         elif decoded is not None:
             header, size = decoded
     else:
@@ -307,7 +385,7 @@ def _ref_info(
         has_alpha=header.has_alpha,
     )
     if size is not None:  # the bytes of a data: URL are judged like an uploaded file's
-        violations += _file_violations(param, info, header)
+        found.image_file(param, info)
     return info
 
 
@@ -315,107 +393,85 @@ def _ref_info(
 
 
 def _ordered_inputs(inputs: Mapping[str, list[ImageInfo]]) -> list[ImageInfo]:
-    order = sorted(
-        inputs, key=lambda n: (n in _OVERLAYS, _OVERLAYS.index(n) if n in _OVERLAYS else 0)
-    )
+    order = sorted(inputs, key=lambda n: (n in OVERLAYS, OVERLAYS.index(n) if n in OVERLAYS else 0))
     return [info for name in order for info in inputs[name]]
 
 
-def _input_violations(infos: Sequence[ImageInfo], params: Mapping[str, object]) -> list[Violation]:
-    found: list[Violation] = []
-    images = [i for i in infos if i.label.partition("[")[0] == "image"]
-    first = images[0] if images else None
-    for info in infos:
-        param = info.label.partition("[")[0]
-        if param in _OVERLAYS:
-            found += overlay_violations(param, info, first)
-    if params.get("mask") is not None and params.get("markup") is not None:
-        found.append(
-            Violation(param="markup", rule="markup cannot be combined with mask; send one of them")
-        )
-    return found
-
-
-def _file_violations(param: str, info: ImageInfo, header: ImageHeader) -> list[Violation]:
-    what = describe(info)
-    if info.size == 0:
-        return [Violation(param=param, rule=f"{what} is empty", value=0)]
-    found: list[Violation] = []
-    if info.size is not None and info.size >= IMAGE_MAX_BYTES:
-        found.append(
-            Violation(
-                param=param,
-                rule=f"{what} is {info.size} bytes; each file must be under 50 MB "
-                f"({IMAGE_MAX_BYTES} bytes)",
-                value=info.size,
-            )
-        )
-    if header.format is None:
-        found.append(
-            Violation(
-                param=param,
-                rule=f"{what} is not a PNG, JPEG, WEBP or GIF image (judged by its content, "
-                "not its name)",
-                value=info.filename,
-            )
-        )
-    elif header.dimensions is None:
-        found.append(
-            Violation(
-                param=param,
-                rule=f"{what} looks like a {header.format.upper()} file but its header is "
-                "truncated or corrupt (no width and height)",
-                value=info.filename,
-            )
-        )
-    return found
+def _count_violations(spec: FieldSpec, count: int) -> list[Violation]:
+    limit = spec.max_items
+    if spec.python_name == "image":
+        limit = min(limit or MAX_IMAGES, MAX_IMAGES)
+    return count_violations(spec.python_name, count, limit)
 
 
 # Multipart bodies
 
 
+def _text_parts(name: str, spec: FieldSpec, value: object, found: _Findings) -> list[FormField]:
+    problem = unencodable(value)
+    if problem is not None:
+        found.fatal.append(Violation(param=name, rule=problem))
+        return []
+    return form_fields(spec.name, _to_json(value), style=spec.multipart_style)
+
+
 def _multipart_body(
-    op: OperationSpec, params: Mapping[str, object], extra_body: Body | None
+    op: OperationSpec,
+    params: Mapping[str, object],
+    extra_body: Body | None,
+    *,
+    mode: ValidationMode,
 ) -> PreparedBody:
     fields = {f.python_name: f for f in op.fields if "multipart" in f.bodies}
     texts: list[Part] = []
     files: list[FilePart] = []
-    violations: list[Violation] = []
+    found = _Findings(op, params)
     inputs: dict[str, list[ImageInfo]] = {}
     for name, value in _field_order(op, params):
         spec = fields.get(name)
         if spec is None:
-            violations.append(
+            found.fatal.append(
                 Violation(
                     param=name,
-                    rule=f"{op.method_name} does not take {name} with file uploads "
+                    rule=f"{op.method_name} does not take it with file uploads "
                     "(it belongs to the JSON body used with references)",
                 )
             )
         elif not _is_file_field(spec):
-            texts += form_fields(spec.name, _to_json(value), style=spec.multipart_style)
+            texts += _text_parts(name, spec, value, found)
         elif value is not None:
             # Operations of the images API (those with a capability key) upload images;
             # others, such as the Files API's, take any file.
-            prepared = _prepare_files(spec, value, violations, images=bool(op.capability_key))
+            prepared = _prepare_files(spec, value, found, images=bool(op.capability_key))
             files += [part for part, _ in prepared]
             inputs[name] = [info for _, info in prepared]
     ordered = _ordered_inputs(inputs)
-    violations += _input_violations(ordered, params)
-    if violations:
+    found.rules += pairing_violations(ordered, params)
+    parts: list[Part] = [*texts, *files]
+    try:
+        for key, value in (extra_body or {}).items():
+            parts = [p for p in parts if p.name != key and not p.name.startswith(f"{key}[")]
+            if isinstance(value, (bytes, bytearray)) or (
+                not isinstance(value, str) and is_file_input(value)
+            ):
+                try:
+                    upload = prepare_file(value, param=key, label=key, stem=key)
+                except ValidationError as error:
+                    found.fatal += error.violations
+                    continue
+                files.append(FilePart(name=key, file=upload))
+                parts.append(files[-1])
+            else:
+                problem = unencodable(value)
+                if problem is not None:
+                    found.fatal.append(Violation(param=key, rule=problem))
+                    continue
+                parts += form_fields(key, _to_json(value))
+        warned = found.settle(mode)
+    except BaseException:
         for part in files:
             part.file.close()
-        raise ValidationError(violations)
-    parts: list[Part] = [*texts, *files]
-    for key, value in (extra_body or {}).items():
-        parts = [p for p in parts if p.name != key and not p.name.startswith(f"{key}[")]
-        if isinstance(value, (bytes, bytearray)) or (
-            not isinstance(value, str) and is_file_input(value)
-        ):
-            upload = prepare_file(value, param=key, label=key, stem=key)
-            parts.append(FilePart(name=key, file=upload))
-        else:
-            parts += form_fields(key, _to_json(value))
+        raise
     body = MultipartBody.encode(parts)
     return PreparedBody(
         kind="multipart",
@@ -424,38 +480,21 @@ def _multipart_body(
         content_length=body.content_length,
         inputs=tuple(ordered),
         multipart=body,
+        violations=warned,
     )
 
 
-def _count_violations(spec: FieldSpec, count: int) -> list[Violation]:
-    param = spec.python_name
-    limit = spec.max_items
-    if param == "image":
-        limit = min(limit or MAX_IMAGES, MAX_IMAGES)
-    if count == 0:
-        return [Violation(param=param, rule=f"{param} needs at least one input, got none", value=0)]
-    if limit is not None and count > limit:
-        return [
-            Violation(
-                param=param, rule=f"at most {limit} {param}s per request, got {count}", value=count
-            )
-        ]
-    return []
-
-
 def _prepare_files(
-    spec: FieldSpec, value: object, violations: list[Violation], *, images: bool
+    spec: FieldSpec, value: object, found: _Findings, *, images: bool
 ) -> list[tuple[FilePart, ImageInfo]]:
     param = spec.python_name
     items = _items(value)
     labels = _labels(param, len(items))
-    violations += _count_violations(spec, len(items))
+    found.rules += _count_violations(spec, len(items))
     many = len(items) > 1
     if many and spec.multipart_array_name is None and "array" not in spec.kinds:
-        violations.append(
-            Violation(
-                param=param, rule=f"{param} takes one file, got {len(items)}", value=len(items)
-            )
+        found.rules.append(
+            Violation(param=param, rule=f"takes one file, got {len(items)}", value=len(items))
         )
     part_name = (spec.multipart_array_name or f"{spec.name}[]") if many else spec.name
     parts: list[tuple[FilePart, ImageInfo]] = []
@@ -464,10 +503,10 @@ def _prepare_files(
         try:
             upload = prepare_file(item, param=param, label=label, stem=stem)
         except ValidationError as error:
-            violations += error.violations
+            found.fatal += error.violations
             continue
         info = upload.info(label)
         if images:
-            violations += _file_violations(param, info, upload.header)
+            found.image_file(param, info)
         parts.append((FilePart(name=part_name, file=upload), info))
     return parts

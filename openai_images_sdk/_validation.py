@@ -17,7 +17,6 @@ import attrs
 from ._capabilities import default_table
 from ._capability_rules import (
     CapabilityTable,
-    InputRules,
     ModelRules,
     OperationRules,
     ParamRule,
@@ -26,6 +25,7 @@ from ._capability_rules import (
     parse_size,
 )
 from ._exceptions import ValidationError, Violation
+from ._inputs._checks import model_input_violations
 from ._operation import BodyKind, FieldSpec, OperationSpec
 from ._types import ImageInfo, ValidationMode
 from ._warn import warn
@@ -242,46 +242,6 @@ def _size_problem(rule: SizeRule, size: str) -> str | None:
     return rule.custom.problem(*dims)
 
 
-def _is_image(info: ImageInfo) -> bool:
-    """An input image, labelled ``image`` or ``image[i]`` (not the mask or markup)."""
-    return info.label.partition("[")[0] == "image"
-
-
-def _input_violations(
-    rules: InputRules,
-    params: Mapping[str, object],
-    inputs: Sequence[ImageInfo],
-    *,
-    model: str,
-    count_checked: bool,
-) -> list[Violation]:
-    images = [info for info in inputs if _is_image(info)]
-    out: list[Violation] = []
-    given = params.get("image")
-    count = len(images) if images else _item_count(given) or 0
-    if rules.max_images is not None and count > rules.max_images and not count_checked:
-        noun = "image" if rules.max_images == 1 else "images"
-        rule = f"takes at most {rules.max_images} {noun} with this model (got {count})"
-        out.append(Violation(param="image", rule=rule, value=count, model=model))
-    for info in images:
-        fmt = info.format
-        if rules.formats is not None and fmt is not None and fmt not in rules.formats:
-            accepted = ", ".join(sorted(rules.formats))
-            rule = f"{info.label}: {fmt} is not accepted by this model (accepted: {accepted})"
-            out.append(Violation(param="image", rule=rule, value=fmt, model=model))
-        limit = rules.bytes_below
-        if limit is not None and info.size is not None and info.size >= limit:
-            rule = (
-                f"{info.label}: must be smaller than {limit / 2**20:g} MiB (got {info.size} bytes)"
-            )
-            out.append(Violation(param="image", rule=rule, value=info.size, model=model))
-        width, height = info.width, info.height
-        if rules.square and width is not None and height is not None and width != height:
-            rule = f"{info.label}: must be square with this model (got {width}x{height})"
-            out.append(Violation(param="image", rule=rule, value=f"{width}x{height}", model=model))
-    return out
-
-
 def _lifecycle_violations(model: ModelRules, today: datetime.date | None) -> list[Violation]:
     """The model's shutdown as a violation, or a DeprecationWarning while it is ahead."""
     life = model.lifecycle
@@ -359,8 +319,12 @@ def _model_violations(
             out.append(Violation(param="size", rule=problem, value=size, model=name))
             flagged.add("size")
     if rules.inputs is not None:
-        out += _input_violations(
-            rules.inputs, params, inputs, model=name, count_checked="image" in flagged
+        out += model_input_violations(
+            rules.inputs,
+            inputs,
+            given=_item_count(params.get("image")) or 0,
+            model=name,
+            count_checked="image" in flagged,
         )
     return out + _constraint_violations(rules, params, flagged, name)
 
@@ -403,12 +367,15 @@ def validate_request(
     table: CapabilityTable | None = None,
     today: datetime.date | None = None,
     body: BodyKind | None = None,
+    upload_violations: Sequence[Violation] = (),
 ) -> None:
     """Check one call against the operation's limits and the model's rules.
 
     `params` are keyed by python name with not-given ones removed; `inputs` describe the
     uploaded files; `body` is the request body kind chosen (JSON or multipart), whose
-    fields' limits then apply, else the loosest of the operation's bodies. ``"strict"`` raises `ValidationError` listing every violation,
+    fields' limits then apply, else the loosest of the operation's bodies;
+    `upload_violations` are the upload rules the body builder found broken (under
+    ``"warn"``), reported with the rest. ``"strict"`` raises `ValidationError` listing every violation,
     ``"warn"`` issues one `UserWarning` with the same lines, ``"off"`` checks nothing.
     Deprecated parameters, values, operations and models get a `DeprecationWarning`
     in strict and warn modes. `table` and `today` replace the shipped table and the
@@ -420,12 +387,12 @@ def validate_request(
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', not {mode!r}")
     table = table or default_table()
     checks = _field_checks(op, body)
-    violations: list[Violation] = []
-    flagged: set[str] = set()
+    violations: list[Violation] = list(upload_violations)
+    flagged = {v.param for v in upload_violations}
     for param, value in params.items():
         check = checks.get(param)
         problem = check.problem(value) if check is not None else None
-        if problem is not None:
+        if check is not None and problem is not None and not (param in flagged and not check.kinds):
             violations.append(Violation(param=param, rule=problem, value=value))
             flagged.add(param)
     if (

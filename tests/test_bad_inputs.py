@@ -176,6 +176,7 @@ CASES = [
     gen("gpt-image-2 size '1024'", "size", **GPT2, size="1024"),
     # several at once: each is reported
     gen("n=0 and quality='ultra'", "n quality", n=0, quality="ultra"),
+    gen("prompt with a lone surrogate", "prompt", prompt="a \ud800 fox"),
     # edit: the files
     edit("17 images", "image", image=[IMAGE] * 17),
     edit("no images", "image", image=[]),
@@ -203,6 +204,10 @@ CASES = [
         image=[{"image_url": REF["image_url"], "file_id": "f"}],
     ),
     edit("17 references", "image", image=[REF] * 17),
+    edit("path with a NUL byte", "image", image="photo\x00.png"),
+    edit("path of a directory", "image", image="."),
+    edit("path that does not exist", "image", image="/nonexistent/photo.png"),
+    edit("prompt with a lone surrogate", "prompt", prompt="add a \udcff hat"),
     edit("data url that is not an image", "image", image=["data:image/png;base64,aGVsbG8="]),
     edit("empty data url", "image", image=["data:image/png;base64,"]),
     # edit: the parameters
@@ -300,4 +305,48 @@ async def test_validation_off_sends_the_same_call(
     client = driver.client(validation="off")
     await driver.run(client.images.generate(**case.kwargs))
     assert api[0].call_count == 1
+    await driver.close(client)
+
+
+UNSENDABLE = (
+    "edit: path with a NUL byte",
+    "edit: path of a directory",
+    "edit: path that does not exist",
+    "edit: prompt with a lone surrogate",
+    "generate: prompt with a lone surrogate",
+)
+UPLOAD_RULES = (
+    "edit: 17 images",
+    "edit: empty file",
+    "edit: text posing as png",
+    "edit: second of two is not an image",
+    "edit: mask without alpha",
+    "edit: jpeg mask",
+    "edit: mask plus markup",
+    "edit: 17 references",
+)
+_BY_ID = {case.id: case for case in CASES}
+
+
+@pytest.mark.parametrize("mode", ["off", "warn"])
+@pytest.mark.parametrize("case", [_BY_ID[i] for i in UNSENDABLE], ids=lambda c: c.id)
+async def test_what_cannot_be_sent_is_refused_in_every_mode(
+    driver: Driver, api: list[respx.Route], case: Case, mode: str
+) -> None:
+    client = driver.client(validation=mode)
+    error = await call(driver, getattr(client.images, case.op), case.kwargs)
+    assert error.params == case.params
+    assert [route.call_count for route in api] == [0] * len(api)
+    await driver.close(client)
+
+
+@pytest.mark.parametrize("case", [_BY_ID[i] for i in UPLOAD_RULES], ids=lambda c: c.id)
+async def test_upload_rules_are_sent_as_given_with_validation_off(
+    driver: Driver, api: list[respx.Route], case: Case
+) -> None:
+    client = driver.client(validation="off")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        await driver.run(getattr(client.images, case.op)(**case.kwargs))
+    assert api[1].call_count == 1
     await driver.close(client)

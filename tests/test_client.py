@@ -529,7 +529,13 @@ async def test_validation_mode_reaches_validator(
     modes: list[str] = []
 
     def record(
-        op: OperationSpec, params: Any, *, mode: str, inputs: Any = (), body: Any = None
+        op: OperationSpec,
+        params: Any,
+        *,
+        mode: str,
+        inputs: Any = (),
+        body: Any = None,
+        upload_violations: Any = (),
     ) -> None:
         assert params == {"prompt": "a"}
         modes.append(mode)
@@ -548,7 +554,13 @@ async def test_validation_error_sends_nothing(
     driver: Driver, respx_mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def reject(
-        op: OperationSpec, params: Any, *, mode: str, inputs: Any = (), body: Any = None
+        op: OperationSpec,
+        params: Any,
+        *,
+        mode: str,
+        inputs: Any = (),
+        body: Any = None,
+        upload_violations: Any = (),
     ) -> None:
         raise ValidationError([Violation(param="n", rule="at most 10", value=99)])
 

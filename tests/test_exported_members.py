@@ -14,7 +14,7 @@ EXPECTED = {
     "APIResponseValidationError", "BadRequestError", "AuthenticationError",
     "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
     "RateLimitError", "InternalServerError", "ContentPolicyViolationError", "ErrorObject",
-    "ValidationError", "Violation", "ImageDownloadError", "ImageURLExpiredError",
+    "ValidationError", "Violation", "ImageDownloadError", "ImageURLExpiredError", "InputFileError",
     # models
     "ImagesResponse", "Image", "ImageGenUsage", "ImagesUsage", "ImageGenInputUsageDetails",
     "ImageGenOutputTokensDetails", "ImageSvgUsage", "ImageRefParam", "ImageRef",

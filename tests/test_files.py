@@ -13,7 +13,7 @@ import pytest
 from _upload_ops import Unseekable, drain, jpeg, png
 
 from openai_images_sdk._exceptions import ValidationError
-from openai_images_sdk._files import (
+from openai_images_sdk._inputs._sources import (
     SPOOL_MEMORY_LIMIT,
     UploadFile,
     _Stream,
@@ -159,7 +159,7 @@ def test_info() -> None:
     ("given", "fragment"),
     [
         ("<missing>", "cannot be read"),
-        ("<directory>", "is not a regular file"),
+        ("<directory>", "is a directory"),
         (io.StringIO("text"), "text mode"),
         (12345, "expected a path, bytes"),
         (("a.png", PNG, 3), "a file tuple is"),
@@ -172,7 +172,8 @@ def test_bad_inputs(tmp_path: pathlib.Path, given: object, fragment: str) -> Non
         _prepare(places.get(given, given) if isinstance(given, str) else given)
     (violation,) = caught.value.violations
     assert violation.param == "image"
-    assert violation.rule.startswith("image[0]: ")
+    assert violation.rule.startswith("[0]")  # the parameter is named once, by `param`
+    assert "image" not in violation.rule.replace(str(tmp_path), "")
     assert fragment in violation.rule
 
 
@@ -267,7 +268,7 @@ def test_is_file_input() -> None:
 async def test_closing_the_async_iterator_early_stops_the_reader_thread() -> None:
     import anyio
 
-    from openai_images_sdk._files import ThreadedChunks
+    from openai_images_sdk._inputs._sources import ThreadedChunks
 
     finished = threading.Event()
     produced: list[int] = []
@@ -292,7 +293,7 @@ async def test_closing_the_async_iterator_early_stops_the_reader_thread() -> Non
 
 @pytest.mark.anyio
 async def test_reader_thread_errors_reach_the_consumer() -> None:
-    from openai_images_sdk._files import ThreadedChunks
+    from openai_images_sdk._inputs._sources import ThreadedChunks
 
     def chunks() -> Iterator[bytes]:
         yield b"first"
@@ -306,7 +307,7 @@ async def test_reader_thread_errors_reach_the_consumer() -> None:
 
 @pytest.mark.anyio
 async def test_iterator_edges() -> None:
-    from openai_images_sdk._files import InMemoryChunks, ThreadedChunks
+    from openai_images_sdk._inputs._sources import InMemoryChunks, ThreadedChunks
 
     closed = threading.Event()
 
@@ -339,7 +340,7 @@ async def test_iterator_edges() -> None:
 async def test_dropped_threaded_iterator_stops_its_thread() -> None:
     import anyio
 
-    from openai_images_sdk._files import ThreadedChunks
+    from openai_images_sdk._inputs._sources import ThreadedChunks
 
     finished = threading.Event()
 
@@ -415,7 +416,7 @@ def test_odd_file_objects() -> None:
 
 
 def test_failed_probe_closes_the_spool(monkeypatch: pytest.MonkeyPatch) -> None:
-    from openai_images_sdk import _files
+    from openai_images_sdk._inputs import _sources as _files
 
     def broken(read_at: object) -> object:
         raise OSError("device error")

@@ -2,14 +2,22 @@ from __future__ import annotations
 
 import base64
 import io
+import pathlib
 import struct
+from types import SimpleNamespace
 
 import pytest
 from _upload_ops import jpeg, pil_image, png_header
 from hypothesis import given
 from hypothesis import strategies as st
 
-from openai_images_sdk._imageinfo import ImageHeader, probe, probe_bytes, probe_data_url, sniff
+from openai_images_sdk._inputs._formats import (
+    ImageHeader,
+    probe,
+    probe_bytes,
+    probe_data_url,
+    sniff,
+)
 
 
 @pytest.mark.parametrize(
@@ -237,3 +245,45 @@ _REAL_PNG = pil_image("PNG", 9, 7, "RGB")
 _REAL_JPEG = pil_image("JPEG", 9, 7, "RGB")
 _REAL_WEBP = pil_image("WEBP", 9, 7, "RGBA")
 _REAL_GIF = pil_image("GIF", 9, 7, "P", transparency=1)
+
+
+# One name per format, one extension per name (the stream saver once wrote .jpeg, save .jpg)
+
+
+def test_jpeg_has_one_name_and_one_extension() -> None:
+    from openai_images_sdk._inputs._formats import sniff_format, suffix_for
+
+    data = b"\xff\xd8\xff\xe0" + b"\x00" * 16
+    assert sniff(data) == sniff_format(data) == "jpeg"
+    assert suffix_for("jpeg") == suffix_for("jpg") == suffix_for("JPEG") == ".jpg"
+    assert [suffix_for(f) for f in ("png", "webp", "gif", "svg")] == [
+        ".png",
+        ".webp",
+        ".gif",
+        ".svg",
+    ]
+
+
+def test_stream_saver_and_save_name_a_jpeg_alike(tmp_path: pathlib.Path) -> None:
+    from openai_images_sdk._results import extension_for
+    from openai_images_sdk._stream_files import Saver
+
+    data = b"\xff\xd8\xff\xe0" + b"\x00" * 16
+    event = SimpleNamespace(
+        type="image_generation.completed", b64_json=base64.b64encode(data).decode()
+    )
+    for output_format in ("jpeg", None):
+        event.output_format = output_format
+        saver = Saver(tmp_path / f"{output_format}-{{n}}.{{ext}}", partials=False)
+        saver.save(event)
+        (path,) = saver.paths
+        assert path.suffix == f".{extension_for(data, output_format)}" == ".jpg"
+
+
+def test_old_import_path_is_the_same_sniffer() -> None:
+    from openai_images_sdk import _imageinfo
+    from openai_images_sdk._inputs import _formats
+
+    assert _imageinfo.sniff is _formats.sniff
+    assert _imageinfo.probe_bytes is _formats.probe_bytes
+    assert _imageinfo.sniff_format is _formats.sniff_format

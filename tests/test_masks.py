@@ -7,13 +7,13 @@ import sys
 import pytest
 from _upload_ops import EDIT, jpeg, png
 
-from openai_images_sdk._imageinfo import ImageHeader, probe_bytes
+from openai_images_sdk._inputs._checks import overlay_violations
+from openai_images_sdk._inputs._formats import ImageHeader, probe_bytes
 from openai_images_sdk._masks import (
     add_alpha_to_mask,
     mask_for_image,
     mask_from_pil,
     mask_from_rectangles,
-    overlay_violations,
 )
 from openai_images_sdk._types import ImageInfo
 from openai_images_sdk._uploads import build_request_body
@@ -142,6 +142,6 @@ def test_overlay_violations() -> None:
     assert overlay_violations("mask", _info("mask", fmt=None, size=None, alpha=None), first) == []
     assert overlay_violations("mask", _info("mask"), None) == []
     [wrong] = overlay_violations("mask", _info("mask"), first)
-    assert wrong.rule.startswith("mask is 4x4 but image[0] is 8x4")
+    assert wrong.rule.startswith("'mask.png' is 4x4 but image[0] is 8x4")
     [unknown] = overlay_violations("markup", _info("markup", alpha=None, size=(8, 4)), first)
-    assert unknown.rule.startswith("markup (markup.png) has no alpha channel")
+    assert unknown.rule.startswith("'markup.png' has no alpha channel")

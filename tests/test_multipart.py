@@ -9,7 +9,7 @@ from _upload_ops import ParsedPart, Unseekable, drain, parse_multipart, png
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from openai_images_sdk._files import prepare_file
+from openai_images_sdk._inputs._sources import prepare_file
 from openai_images_sdk._multipart import (
     FilePart,
     FormField,
@@ -179,3 +179,10 @@ def test_property_random_boundary_avoids_clashing_bytes(files: list[bytes]) -> N
     body = MultipartBody.encode([_file((None, c)) for c in files])
     data = b"".join(body.iter_sync())
     assert [p.data for p in parse_multipart(data, body.content_type)] == files
+
+
+def test_a_filename_utf8_cannot_encode_is_sent_with_a_placeholder() -> None:
+    upload = prepare_file(("a\udcff.png", b"data"), param="image", label="image", stem="image")
+    body = MultipartBody.encode([FilePart(name="image", file=upload)], boundary="b0undary")
+    (part,) = parse_multipart(b"".join(body.iter_sync()), body.content_type)
+    assert (part.filename, part.data) == ("a?.png", b"data")

@@ -274,6 +274,7 @@ class FakeMultipartBody:
     json: None = None
     content_type: str = "multipart/form-data; boundary=xyz"
     inputs: tuple[Any, ...] = ()
+    violations: tuple[Any, ...] = ()
     iterations: list[str] = attrs.field(factory=list[str])
     closed: list[bool] = attrs.field(factory=list[bool])
 
@@ -310,7 +311,7 @@ def fake_body(monkeypatch: pytest.MonkeyPatch) -> FakeBodies:
     """`build_request_body` replaced: every call makes a `FakeMultipartBody`."""
     bodies = FakeBodies()
 
-    def build(op: Any, params: Any, *, extra_body: Any) -> FakeMultipartBody:
+    def build(op: Any, params: Any, *, extra_body: Any, validation: Any) -> FakeMultipartBody:
         body = FakeMultipartBody(payload=b"--xyz\r\npart\r\n--xyz--\r\n", **bodies.settings)
         bodies.made.append(body)
         return body

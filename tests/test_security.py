@@ -420,3 +420,32 @@ async def test_credential_headers_given_per_call_are_hidden_in_errors(driver: Dr
     texts = error_texts(caught.value)
     assert all(proxy_key not in text and token not in text for text in texts), texts
     assert "bad proxy key REDACTED" in caught.value.message
+
+
+# -- uploads: errors about a file never show what is in it -----------------------------------
+
+_FILE_SECRET: Final = "sk-file-content-secret-0123456789"
+
+
+@pytest.mark.parametrize("mode", ["strict", "warn", "off"])
+async def test_upload_errors_never_show_file_contents(driver: Driver, mode: str) -> None:
+    import io
+
+    from openai_images_sdk import ValidationError
+
+    client = driver.client(validation="strict")
+    content = f"not an image: {_FILE_SECRET}".encode()
+    bad_inputs: list[object] = [content, io.BytesIO(content), ("notes.png", content)]
+    for image in bad_inputs:
+        with pytest.raises(ValidationError) as caught:
+            await driver.run(client.images.edit(image=image, prompt="p", validation="strict"))
+        shown = [str(caught.value), repr(caught.value.violations)]
+        assert all(_FILE_SECRET not in text for text in shown)
+    # A file that cannot be sent at all names the path, not the bytes of anything.
+    with pytest.raises(ValidationError) as caught:
+        await driver.run(
+            client.images.edit(image=[content, f"/no/such/{mode}.png"], prompt="p", validation=mode)
+        )
+    assert _FILE_SECRET not in str(caught.value)
+    assert f"/no/such/{mode}.png" in str(caught.value)
+    await driver.close(client)

@@ -790,8 +790,8 @@ def test_image_bytes_decodes_on_request() -> None:
 @pytest.mark.parametrize(
     ("image", "ext"),
     [
-        (b"\x89PNG\r\n", "png"),
-        (b"\xff\xd8\xff\xe0", "jpeg"),
+        (b"\x89PNG\r\n\x1a\n", "png"),
+        (b"\xff\xd8\xff\xe0", "jpg"),  # the extension every saver uses
         (b"GIF89a", "gif"),
         (b"<svg/>", "svg"),
         (b"??", "bin"),

@@ -173,7 +173,7 @@ def test_variation_takes_one_file() -> None:
     ]
     with pytest.raises(ValidationError) as caught:
         build(VARIATION, image=[png(), png()])
-    assert violations(caught) == [("image", "image takes one file, got 2")]
+    assert violations(caught) == [("image", "takes one file, got 2")]
 
 
 def test_extra_body_in_multipart() -> None:
@@ -201,13 +201,13 @@ def test_extra_body_in_multipart() -> None:
 def test_seventeen_images() -> None:
     with pytest.raises(ValidationError) as caught:
         build(image=[png()] * 17, prompt="p")
-    assert violations(caught) == [("image", "at most 16 images per request, got 17")]
+    assert violations(caught) == [("image", "takes at most 16 images per request, got 17")]
 
 
 def test_empty_list() -> None:
     with pytest.raises(ValidationError) as caught:
         build(image=[], prompt="p")
-    assert violations(caught) == [("image", "image needs at least one input, got none")]
+    assert violations(caught) == [("image", "needs at least one input, got none")]
 
 
 def test_empty_file_and_text_posing_as_png_are_all_reported(tmp_path: pathlib.Path) -> None:
@@ -219,14 +219,14 @@ def test_empty_file_and_text_posing_as_png_are_all_reported(tmp_path: pathlib.Pa
     with pytest.raises(ValidationError) as caught:
         build(image=[png(), empty, text, ("t.png", truncated)], prompt="p")
     assert violations(caught) == [
-        ("image", "image[1] (empty.png) is empty"),
+        ("image", "[1] 'empty.png' is empty"),
         (
             "image",
-            "image[2] (image.png) is not a PNG, JPEG, WEBP or GIF image (judged by its content, not its name)",
+            "[2] 'image.png' is not a PNG, JPEG, WEBP or GIF image (judged by its content, not its name)",
         ),
         (
             "image",
-            "image[3] (t.png) looks like a PNG file but its header is truncated or corrupt (no width and height)",
+            "[3] 't.png' looks like a PNG file but its header is truncated or corrupt (no width and height)",
         ),
     ]
     assert "nothing was sent" in str(caught.value)
@@ -242,7 +242,7 @@ def test_image_of_fifty_megabytes(tmp_path: pathlib.Path) -> None:
     assert violations(caught) == [
         (
             "image",
-            f"image (huge.png) is {IMAGE_MAX_BYTES} bytes; each file must be under 50 MB ({IMAGE_MAX_BYTES} bytes)",
+            f"'huge.png' is {IMAGE_MAX_BYTES} bytes; each file must be under 50 MB ({IMAGE_MAX_BYTES} bytes)",
         )
     ]
     with path.open("r+b") as file:
@@ -255,7 +255,8 @@ def test_missing_path_is_a_validation_error(tmp_path: pathlib.Path) -> None:
         build(image=[png(), tmp_path / "nope.png"], prompt="p")
     ((param, rule),) = violations(caught)
     assert param == "image"
-    assert rule.startswith("image[1]: cannot be read:")
+    assert rule.startswith("[1] ")
+    assert rule.endswith("nope.png' cannot be read: No such file or directory")
 
 
 def test_mask_rules_with_the_values_seen() -> None:
@@ -268,11 +269,11 @@ def test_mask_rules_with_the_values_seen() -> None:
     assert violations(caught) == [
         (
             "mask",
-            "mask (m.png) has no alpha channel: a mask needs an alpha channel (PNG colour type RGBA or LA, or a tRNS chunk)",
+            "'m.png' has no alpha channel: a mask needs an alpha channel (PNG colour type RGBA or LA, or a tRNS chunk)",
         ),
         (
             "mask",
-            "mask is 1024x1024 but image[0] is 1536x1024: the mask must have the same width and height as the first image",
+            "'m.png' is 1024x1024 but image[0] is 1536x1024: the mask must have the same width and height as the first image",
         ),
     ]
     assert caught.value.violations[1].value == {"mask": "1024x1024", "image[0]": "1536x1024"}
@@ -281,7 +282,9 @@ def test_mask_rules_with_the_values_seen() -> None:
 def test_mask_must_be_png_and_small() -> None:
     with pytest.raises(ValidationError) as caught:
         build(image=jpeg(10, 10), mask=pil_image("WEBP", 10, 10, "RGBA"), prompt="p")
-    assert violations(caught) == [("mask", "mask (mask.webp) must be a PNG, got webp")]
+    assert violations(caught) == [
+        ("mask", "'mask.webp' must be a PNG (the only format a mask can be), got webp")
+    ]
     big = png_header(10, 10, 6) + b"\x00" * (4 * 1024 * 1024)
     with pytest.raises(ValidationError) as caught:
         build(image=jpeg(10, 10), mask=big, prompt="p")
@@ -301,13 +304,13 @@ def test_markup_rules() -> None:
     assert violations(caught) == [
         (
             "markup",
-            "markup (markup.png) has no alpha channel: a markup needs transparency (PNG colour type RGBA or LA, or a tRNS chunk)",
+            "'markup.png' has no alpha channel: a markup needs transparency (PNG colour type RGBA or LA, or a tRNS chunk)",
         ),
         (
             "markup",
-            "markup is 20x10 but image is 20x20: the markup must have the same width and height as the first image",
+            "'markup.png' is 20x10 but image is 20x20: the markup must have the same width and height as the first image",
         ),
-        ("markup", "markup cannot be combined with mask; send one of them"),
+        ("markup", "cannot be combined with mask; send one of them"),
     ]
 
 
@@ -428,7 +431,7 @@ def test_mixing_references_and_files() -> None:
     assert violations(caught) == [
         (
             "image",
-            "image[1] is a reference (image_url/file_id) but image[0] is a file upload: "
+            "[1] is a reference (image_url/file_id) but image[0] is a file upload: "
             "send every input as a reference (JSON body) or every one as a file (multipart)",
         )
     ]
@@ -449,12 +452,12 @@ def test_bad_references() -> None:
             prompt="p",
         )
     assert violations(caught) == [
-        ("image", "image[0]: a reference has exactly one of image_url and file_id (both strings)"),
-        ("image", "image[1]: a reference has exactly one of image_url and file_id (both strings)"),
-        ("image", "image[2]: the data: URL's base64 payload is not valid base64"),
+        ("image", "[0]: a reference has exactly one of image_url and file_id (both strings)"),
+        ("image", "[1]: a reference has exactly one of image_url and file_id (both strings)"),
+        ("image", "[2]: the data: URL's base64 payload is not valid base64"),
         (
             "markup",
-            "edit does not take markup in its JSON body (used when inputs are references); send files instead",
+            "edit does not take it in its JSON body (used when inputs are references); send files instead",
         ),
     ]
 
@@ -462,7 +465,7 @@ def test_bad_references() -> None:
 def test_too_many_references_and_huge_data_url() -> None:
     with pytest.raises(ValidationError) as caught:
         build(image=[{"file_id": f"file-{i}"} for i in range(17)], prompt="p")
-    assert violations(caught) == [("image", "at most 16 images per request, got 17")]
+    assert violations(caught) == [("image", "takes at most 16 images per request, got 17")]
     huge = "data:image/png;base64," + "A" * (20 * 1024 * 1024)
     with pytest.raises(ValidationError) as caught:
         build(image=huge, prompt="p")

@@ -437,7 +437,7 @@ CASES = [
         "g2 edit gif input",
         "edit",
         edit(G2),
-        (("image", "gif is not accepted"),),
+        (("image", "is a gif image, which this model does not take (it takes: png, jpeg, webp)"),),
         inputs=(img(fmt="gif"),),
     ),
     Case(
@@ -488,9 +488,12 @@ CASES = [
         (
             ("model", RETIRED),
             ("image", ONE_IMAGE),
-            ("image", "image[0]: jpeg is not accepted by this model (accepted: png)"),
-            ("image", f"image[0]: {UNDER_4}"),
-            ("image", f"image[1]: {SQUARE}"),
+            (
+                "image",
+                "[0] 'image[0].jpeg' is a jpeg image, which this model does not take (it takes: png)",
+            ),
+            ("image", f"[0] 'image[0].jpeg' {UNDER_4}"),
+            ("image", f"[1] 'image[1].png' {SQUARE}"),
         ),
         inputs=(img("image[0]", fmt="jpeg", size=4 * MiB), img("image[1]", width=512, height=256)),
     ),
@@ -524,7 +527,11 @@ CASES = [
         "var d2 inputs",
         "variation",
         var("dall-e-2"),
-        (("model", RETIRED), ("image", SQUARE), ("image", "webp is not accepted")),
+        (
+            ("model", RETIRED),
+            ("image", SQUARE),
+            ("image", "is a webp image, which this model does not take (it takes: png)"),
+        ),
         (DEP_VARIATIONS,),
         inputs=(img(fmt="webp", width=1024, height=512),),
     ),

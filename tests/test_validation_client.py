@@ -73,7 +73,7 @@ EDITS = [
         (
             ("model", "was retired"),
             ("image", "takes at most 1 image"),
-            ("image", "image[0]: must be square"),
+            ("image", "[0] 'a.png' must be square"),
         ),
     ),
     (

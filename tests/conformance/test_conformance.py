@@ -465,20 +465,20 @@ async def test_unknown_fields_pass_unseen_without_closed_request_bodies(
 
 @pytest.mark.parametrize("target", ["spec", "spec-closed", "upstream"])
 def test_canary_seventeen_images(steady: SteadyPool, target: str) -> None:
-    """17 images: the SDK refuses to send them at all, so a hand-built request proves steady
-    flags them (with a 200)."""
+    """17 images: strict validation refuses them; ``validation="off"`` sends them as given,
+    and steady flags them (with a 200)."""
     from openai_images_sdk._client import ImagesClient
 
     base_url = steady.get(target).base_url
-    sdk = ImagesClient(api_key="sk-conformance", base_url=base_url, max_retries=0)
-    with sdk, pytest.raises(ValidationError) as refused:
-        sdk.images.edit(image=[IMAGE] * 17, prompt="x", validation="off")
-    assert "image" in refused.value.params
-    files = [("image[]", (f"{n}.png", IMAGE, "image/png")) for n in range(17)]
-    with httpx.Client(base_url=base_url) as http:
-        response = http.post(EDIT, data={"prompt": "x"}, files=files)
     recorder = Recorder()
-    recorder.hook(response)
+    http = recorder.http_client(is_async=False)
+    assert isinstance(http, httpx.Client)
+    sdk = ImagesClient(api_key="sk-conformance", base_url=base_url, max_retries=0, http_client=http)
+    with http, sdk:
+        with pytest.raises(ValidationError) as refused:
+            sdk.images.edit(image=[IMAGE] * 17, prompt="x")
+        assert "image" in refused.value.params
+        sdk.images.edit(image=[IMAGE] * 17, prompt="x", validation="off")
     exchange = recorder.only()
     assert exchange.status == 200
     assert ("E4005", "body.image") in exchange.codes
