@@ -47,6 +47,8 @@ class BulkProgress:
         self.failed = 0
         self.skipped = 0
         self.images = 0
+        self.pause_left: Callable[[], float] | None = None
+        """Seconds left of a rate-limit pause (set by the runner), shown on the line."""
         self._clock = clock
         self._started = clock()
         self._drawn = -_REDRAW
@@ -68,7 +70,11 @@ class BulkProgress:
             left = max(0, self.total - seen)
             eta = format_duration(left / rate) if rate > 0 else "?"
             line = f"[{bar}] {seen}/{self.total} {counts} | {rate * 60:.0f}/min, ETA {eta}"
-        return line + f" | {format_duration(elapsed)}"
+        line += f" | {format_duration(elapsed)}"
+        paused = self.pause_left() if self.pause_left is not None else 0.0
+        if paused > 0:
+            line += f" | paused {format_duration(paused)} (rate limit)"
+        return line
 
     def update(self, *, done: int = 0, failed: int = 0, skipped: int = 0, images: int = 0) -> None:
         """Count outcomes; redraw when due."""
@@ -76,8 +82,12 @@ class BulkProgress:
         self.failed += failed
         self.skipped += skipped
         self.images += images
+        self.refresh(force=False)
+
+    def refresh(self, *, force: bool = True) -> None:
+        """Redraw the line (when enabled); without `force`, at most every 0.2 s."""
         now = self._clock()
-        if self.enabled and now - self._drawn >= _REDRAW:
+        if self.enabled and (force or now - self._drawn >= _REDRAW):
             self._drawn = now
             self.stream.write("\r\x1b[K" + self.render(now))
             self.stream.flush()

@@ -25,6 +25,7 @@ from openai_images_sdk._exceptions import ValidationError, Violation
 __all__ = [
     "FORMATS",
     "BadRecord",
+    "NumberedRecord",
     "Record",
     "RecordFormat",
     "RecordSource",
@@ -32,6 +33,7 @@ __all__ = [
     "count_records",
     "detect_format",
     "read_records",
+    "record_line",
 ]
 
 RecordFormat: TypeAlias = Literal["jsonl", "csv", "lines"]
@@ -45,6 +47,22 @@ _EXTENSIONS: Final[Mapping[str, RecordFormat]] = {
 Record: TypeAlias = Mapping[str, object]
 """One record: field names to values (JSON values, or strings from CSV)."""
 RecordSource: TypeAlias = "Iterable[Record | BadRecord] | AsyncIterable[Record | BadRecord]"
+
+
+class NumberedRecord(dict[str, object]):
+    """A record read from a file, with the line it came from (`line`, 1-based)."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, fields: Mapping[str, object], line: int) -> None:
+        super().__init__(fields)
+        self.line = line
+
+
+def record_line(record: object) -> int | None:
+    """The input line of a record read by `read_records` (None for other records)."""
+    line = getattr(record, "line", None)
+    return line if isinstance(line, int) else None
 
 
 @attrs.frozen(kw_only=True)
@@ -89,26 +107,27 @@ def _jsonl(stream: Iterable[str]) -> Iterator[Record | BadRecord]:
             kind = type(value).__name__
             yield BadRecord(line=number, error=f"not a JSON object (a {kind})", text=text[:200])
             continue
-        yield cast("dict[str, object]", value)
+        yield NumberedRecord(cast("dict[str, object]", value), number)
 
 
 def _csv(stream: Iterable[str]) -> Iterator[Record | BadRecord]:
     reader = csv.DictReader(stream)
     for number, row in enumerate(reader, start=1):
+        line = reader.line_num
         extra = row.pop(None, None)  # DictReader's key for cells beyond the header
         if extra:
             yield BadRecord(line=number, error=f"{len(extra)} more cells than the header names")
             continue
         values = {str(k): v for k, v in row.items() if v is not None}
         if any(v.strip() for v in values.values()):
-            yield values
+            yield NumberedRecord(values, line)
 
 
 def _lines(stream: Iterable[str]) -> Iterator[Record | BadRecord]:
-    for line in stream:
+    for number, line in enumerate(stream, start=1):
         text = line.strip()
         if text:
-            yield {"prompt": text}
+            yield NumberedRecord({"prompt": text}, number)
 
 
 _READERS: Final = {"jsonl": _jsonl, "csv": _csv, "lines": _lines}
