@@ -129,7 +129,12 @@ def test_final_entries_and_done_keys(tmp_path: Path) -> None:
     )
     writer.close()
     final = final_entries(path)
-    assert {k: e.status for k, e in final.items()} == {"a": "done", "b": "done", "c": "failed"}
+    assert {k: e.status for k, e in final.items()} == {
+        "a": "done",
+        "b": "done",
+        "c": "failed",
+        "d": "done",
+    }
     assert final["a"].paths == ("a.png",)
     assert final["c"].attempts == 3
     assert final["d"].fingerprint == "two"

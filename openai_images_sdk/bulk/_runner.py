@@ -506,7 +506,7 @@ async def bulk_generate(
                 regenerate_changed=regenerate_changed,
             )
             async with contextlib.aclosing(aiter_records(records)) as source:
-                validation = getattr(client, "validation", "strict")
+                validation = cast("ValidationMode", getattr(client, "validation", "strict"))
                 first = await _first_records(source, planner, validation)
                 remove_partials(folder)
                 writer = ManifestWriter(manifest_path)
