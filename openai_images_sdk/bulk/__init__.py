@@ -36,7 +36,7 @@ from ._batch_sync import run_batch_cancel, run_batch_collect, run_batch_status, 
 from ._lock import FolderBusyError
 from ._manifest import ManifestEntry, ManifestError, final_entries, read_manifest
 from ._plan import PlanFailure, PlannedRequest, RequestPlanner
-from ._progress import BulkProgress
+from ._progress import BulkProgress, CollectProgress
 from ._records import BadRecord, Record, RecordFormat, count_records, read_records
 from ._runner import (
     BulkSummary,
@@ -60,6 +60,7 @@ __all__ = [
     "BulkProgress",
     "BulkSummary",
     "ChangedRequestError",
+    "CollectProgress",
     "DuplicateRecordError",
     "FolderBusyError",
     "ManifestEntry",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk._generated.models import Batch
 
+    from ._progress import CollectProgress
     from ._records import RecordSource
 
 __all__ = ["run_batch_cancel", "run_batch_collect", "run_batch_status", "run_batch_submit"]
@@ -85,6 +86,7 @@ def run_batch_collect(
     max_poll_interval: float = 60.0,
     timeout: float | None = None,
     delete_files: bool = False,
+    progress: bool | CollectProgress | None = None,
 ) -> BatchCollectSummary:
     """`collect_batches` from synchronous code (runs its own event loop); same arguments."""
     call = functools.partial(
@@ -98,6 +100,7 @@ def run_batch_collect(
         max_poll_interval=max_poll_interval,
         timeout=timeout,
         delete_files=delete_files,
+        progress=progress,
     )
     return anyio.run(call)
 
