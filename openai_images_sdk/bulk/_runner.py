@@ -3,14 +3,17 @@
 Records stream through a bounded queue to `concurrency` workers; nothing holds more than
 the records in flight. Each worker waits at the shared `Gate` (rate-limit pauses,
 pacing, images-per-minute), sends the request with the client's own retries turned off
-(the runner retries, so a 429 pauses every worker, not just one), writes the images
-atomically and appends the outcome to the manifest. Saving and the manifest append are
-shielded from cancellation: Ctrl-C loses no result that had arrived.
+(the runner retries, so a 429 pauses every worker, not just one) and hands the outcome
+to the `Committer`, which writes images and manifest lines in batches off the request
+path; a record counts as done once both are durable. Ctrl-C loses no result that had
+arrived: the committer finishes what it was handed.
+
+Before anything is sent the run takes the folder's lock, reads the manifest (a damaged
+one stops the run), and checks the first record for run-wide mistakes.
 """
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import functools
 import math
@@ -27,35 +30,23 @@ import attrs
 import httpx
 
 from openai_images_sdk._config import DEFAULT_LIMITS
-from openai_images_sdk._exceptions import (
-    APIConnectionError,
-    APIStatusError,
-    ValidationError,
-    Violation,
-)
-from openai_images_sdk._ratelimits import RateLimits
-from openai_images_sdk._retries import (
-    MAX_RETRY_AFTER,
-    backoff_delay,
-    is_retryable_status,
-    retry_after_seconds,
-)
+from openai_images_sdk._exceptions import ValidationError, Violation
+from openai_images_sdk._retries import MAX_RETRY_AFTER
 from openai_images_sdk._types import ValidationMode
 
-from ._commit import Committed, Committer
+from ._commit import Committer
+from ._keys import ChangedRequestError, DuplicateRecordError, check_unique_ids
 from ._lock import folder_lock
-from ._manifest import ManifestWriter, done_fingerprints, fingerprint_digest, key_digest
+from ._manifest import ManifestWriter, done_fingerprints
 from ._output import remove_partials
 from ._pacing import Gate, Pacer
 from ._plan import PlanFailure, PlannedRequest, RequestPlanner
-from ._preflight import check_first_record, failure_cause, failure_summary
+from ._preflight import check_first_record, failure_summary
 from ._progress import BulkProgress
-from ._records import BadRecord, Record, RecordSource, aiter_records, record_line
+from ._records import BadRecord, Record, RecordSource, aiter_records
+from ._workers import Run, retry_plan
 
 if TYPE_CHECKING:
-    from anyio.abc import ObjectReceiveStream
-    from anyio.streams.memory import MemoryObjectSendStream
-
     from openai_images_sdk._client import AsyncImagesClient
 
 __all__ = [
@@ -111,249 +102,6 @@ class BulkSummary:
         return text
 
 
-def retry_plan(error: Exception, attempts: int, max_attempts: int) -> tuple[float, bool] | None:
-    """After a failed attempt: ``(seconds to wait, pause every worker)``, or None to give up.
-
-    429 pauses everyone for ``Retry-After`` (else the reset header, else backoff); 408,
-    409, 5xx and connection errors back off for this record only; ``x-should-retry`` wins.
-    A 429 for an exhausted quota (code ``insufficient_quota``) is final.
-    """
-    if attempts >= max_attempts:
-        return None
-    if isinstance(error, APIStatusError):
-        headers = error.response.headers
-        if not is_retryable_status(error.status_code, headers):
-            return None
-        asked = retry_after_seconds(headers)
-        if error.status_code == 429:
-            if error.code == "insufficient_quota":
-                return None
-            limits = RateLimits.from_headers(headers)
-            wait = asked if asked is not None else limits.reset_requests
-            return (wait if wait is not None else backoff_delay(attempts - 1), True)
-        if asked is not None and asked <= MAX_RETRY_AFTER:
-            return asked, False
-        return backoff_delay(attempts - 1), False
-    if isinstance(error, APIConnectionError):
-        return backoff_delay(attempts - 1), False
-    return None
-
-
-def _usage_numbers(usage: object) -> tuple[int, int, int]:
-    def number(name: str) -> int:
-        value = getattr(usage, name, None)
-        return value if isinstance(value, int) else 0
-
-    return number("input_tokens"), number("output_tokens"), number("total_tokens")
-
-
-class DuplicateRecordError(ValidationError):
-    """Two records of one input have the same key (``id``); the input is refused."""
-
-    def __init__(self, key: str, first: str, second: str) -> None:
-        rule = (
-            f"{first} and {second} have the same id {key!r}; ids must be unique in the "
-            "input (a repeated id would silently be skipped)"
-        )
-        super().__init__([Violation(param="records", rule=rule, value=key)])
-        self.args = (_stopped(self),)
-        self.key = key
-
-
-def _stopped(error: ValidationError) -> str:
-    """The message of an error that can stop a run midway (records before it are kept)."""
-    lines = "\n".join(f"  - {v}" for v in error.violations)
-    return f"the run stopped (records finished before are kept in the manifest):\n{lines}"
-
-
-class ChangedRequestError(ValidationError):
-    """A record done in the manifest now asks for a different request."""
-
-    def __init__(self, key: str, where: str, manifest: Path) -> None:
-        rule = (
-            f"{where} (id {key!r}) is done in {manifest}, but with other parameters, template "
-            "or model than this run asks for; nothing more was sent. Re-run with "
-            "regenerate_changed=True (--regenerate-changed) to redo changed records, or "
-            "choose another output folder"
-        )
-        super().__init__([Violation(param="records", rule=rule, value=key)])
-        self.args = (_stopped(self),)
-        self.key = key
-
-
-def _place(record: object, ordinal: int) -> int:
-    """Where a record is: its line (positive) when read from a file, else -ordinal."""
-    line = record_line(record)
-    return line if line is not None else -ordinal
-
-
-def _describe(place: int) -> str:
-    return f"line {place}" if place > 0 else f"record {-place}"
-
-
-class _Keys:
-    """The keys of this run's input so far: a repeated one is refused."""
-
-    def __init__(self) -> None:
-        self._seen: dict[int, int] = {}
-
-    def add(self, key: str, place: int, *, explicit: bool) -> bool:
-        """False for a repeat of an identical request without an id (skipped)."""
-        digest = key_digest(key)
-        first = self._seen.get(digest)
-        if first is None:
-            self._seen[digest] = place
-            return True
-        if explicit:
-            raise DuplicateRecordError(key, _describe(first), _describe(place))
-        return False
-
-
-def _explicit(record: Record | BadRecord) -> bool:
-    return not isinstance(record, BadRecord) and record.get("id") not in (None, "")
-
-
-@attrs.define(kw_only=True)
-class _Run:
-    """The mutable state of one run."""
-
-    planner: RequestPlanner
-    gate: Gate
-    max_attempts: int
-    progress: BulkProgress
-    finished: Mapping[int, int]
-    """`key_digest` of done keys -> `fingerprint_digest` of their request."""
-    manifest_path: Path
-    regenerate_changed: bool
-    committer: Committer | None = None
-    keys: _Keys = attrs.Factory(_Keys)
-    ordinal: int = 0
-    done: int = 0
-    failed: int = 0
-    skipped: int = 0
-    regenerated: int = 0
-    images: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    total_tokens: int = 0
-    causes: collections.Counter[str] = attrs.Factory(collections.Counter[str])
-    stop: ValidationError | None = None
-    """What stopped the feed early (raised once the run has wound down)."""
-
-    async def feed(
-        self,
-        first: list[tuple[Record | BadRecord, PlannedRequest | PlanFailure]],
-        source: AsyncIterator[Record | BadRecord],
-        send: MemoryObjectSendStream[PlannedRequest],
-    ) -> None:
-        async with send:
-            try:
-                for record, planned in first:
-                    await self.take(record, planned, send)
-                async for record in source:
-                    await self.take(record, self.planner.plan(record), send)
-            except (DuplicateRecordError, ChangedRequestError) as error:
-                self.stop = error
-
-    async def take(
-        self,
-        record: Record | BadRecord,
-        planned: PlannedRequest | PlanFailure,
-        send: MemoryObjectSendStream[PlannedRequest],
-    ) -> None:
-        self.ordinal += 1
-        place = _place(record, self.ordinal)
-        if not self.keys.add(planned.key, place, explicit=_explicit(record)):
-            self.skipped += 1
-            self.progress.update(skipped=1)
-            return
-        stored = self.finished.get(key_digest(planned.key))
-        if stored is not None:
-            current = (
-                fingerprint_digest(planned.fingerprint)
-                if isinstance(planned, PlannedRequest)
-                else stored
-            )
-            if stored in (0, current):  # 0: written before fingerprints were kept
-                self.skipped += 1
-                self.progress.update(skipped=1)
-                return
-            if not self.regenerate_changed:
-                raise ChangedRequestError(planned.key, _describe(place), self.manifest_path)
-            self.regenerated += 1
-        assert self.committer is not None
-        if isinstance(planned, PlanFailure):
-            await self.committer.add_failure(planned.key, planned.error, attempts=0)
-            return
-        await send.send(planned)
-
-    async def work(
-        self, receive: ObjectReceiveStream[PlannedRequest], client: AsyncImagesClient
-    ) -> None:
-        async with receive:
-            async for job in receive:
-                await self.process(job, client)
-
-    async def process(self, job: PlannedRequest, client: AsyncImagesClient) -> None:
-        assert self.committer is not None
-        method = getattr(client.images, job.operation)
-        attempts = 0
-        while True:
-            attempts += 1
-            await self.gate.wait(job.images)
-            try:
-                response = await method(**job.params)
-            except Exception as error:
-                limits = (
-                    RateLimits.from_headers(error.response.headers)
-                    if isinstance(error, APIStatusError)
-                    else None
-                )
-                self.gate.release(limits)
-                plan = retry_plan(error, attempts, self.max_attempts)
-                if plan is None:
-                    await self.committer.add_failure(
-                        job.key, error, attempts=attempts, fingerprint=job.fingerprint
-                    )
-                    return
-                wait, pause_all = plan
-                if pause_all:
-                    self.gate.pause(wait)
-                else:
-                    await anyio.sleep(wait)
-                continue
-            except BaseException:
-                self.gate.release()
-                raise
-            self.gate.release(response.rate_limits)
-            try:
-                for image in getattr(response, "data", None) or ():
-                    if getattr(image, "url", None) and not getattr(image, "b64_json", None):
-                        await image.adownload()  # url results; b64 ones need nothing
-            except Exception as error:
-                await self.committer.add_failure(
-                    job.key, error, attempts=attempts, fingerprint=job.fingerprint
-                )
-                return
-            await self.committer.add_success(job, response, attempts)
-            return
-
-    def committed(self, item: Committed) -> None:
-        """Count a record once its outcome is durable."""
-        if item.entry.status == "failed":
-            self.failed += 1
-            self.causes[failure_cause(item.error, item.entry.error)] += 1
-            self.progress.update(failed=1)
-            return
-        tokens_in, tokens_out, tokens_total = _usage_numbers(item.usage)
-        self.done += 1
-        self.images += len(item.entry.paths)
-        self.input_tokens += tokens_in
-        self.output_tokens += tokens_out
-        self.total_tokens += tokens_total
-        self.progress.update(done=1, images=len(item.entry.paths))
-
-
 def _shards(
     client: AsyncImagesClient, concurrency: int
 ) -> tuple[list[AsyncImagesClient], list[httpx.AsyncClient]]:
@@ -407,15 +155,6 @@ async def _first_records(
             await anyio.to_thread.run_sync(check, planner, record, planned)
             break
     return taken
-
-
-async def _prescan(records: Sequence[Record | BadRecord], planner: RequestPlanner) -> None:
-    """Refuse a list or tuple of records with a repeated key before anything is sent."""
-    keys = _Keys()
-    for ordinal, record in enumerate(records, start=1):
-        keys.add(planner.plan(record).key, _place(record, ordinal), explicit=_explicit(record))
-        if ordinal % 1000 == 0:
-            await anyio.lowlevel.checkpoint()
 
 
 async def _tick(bar: BulkProgress) -> None:
@@ -476,8 +215,8 @@ async def bulk_generate(
     pacer = Pacer(images_per_minute=images_per_minute, low_water=concurrency, max_pause=max_pause)
     folder = Path(out)
     manifest_path = Path(manifest) if manifest is not None else folder / DEFAULT_MANIFEST
-    if isinstance(records, list | tuple):
-        await _prescan(cast("Sequence[Record | BadRecord]", records), planner)
+    if isinstance(records, list | tuple):  # refused before anything is sent
+        check_unique_ids(cast("Sequence[Record | BadRecord]", records))
     if total is None and isinstance(records, Sequence):
         total = len(cast("Sequence[object]", records))
     owned = client is None
@@ -496,7 +235,7 @@ async def bulk_generate(
                 else BulkProgress(total=total, enabled=progress)
             )
             bar.pause_left = lambda: pacer.pause_left(time.monotonic())
-            run = _Run(
+            run = Run(
                 planner=planner,
                 gate=Gate(pacer),
                 max_attempts=max_attempts,
@@ -556,7 +295,7 @@ async def bulk_generate(
 
 
 async def _run_all(
-    run: _Run,
+    run: Run,
     committer: Committer,
     *,
     first: list[tuple[Record | BadRecord, PlannedRequest | PlanFailure]],
