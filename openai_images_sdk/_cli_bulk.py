@@ -46,6 +46,8 @@ BULK_OWN_FLAGS: Final = frozenset(
         "--concurrency",
         "--images-per-minute",
         "--max-attempts",
+        "--max-pause",
+        "--regenerate-changed",
         "--json",
         "-q",
         "--quiet",
@@ -140,6 +142,13 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
         raise UsageError(f"no such input file: {source}")
     records = read_records(source, format=args.format)
     total = None if source == "-" else count_records(source, format=args.format)
+    if source != "-":  # a repeated id refuses the input before anything is sent
+        import contextlib
+
+        from .bulk._keys import check_unique_ids
+
+        with contextlib.closing(read_records(source, format=args.format)) as rows:  # type: ignore[type-var]
+            check_unique_ids(rows)
     base = args.base_dir or (Path(source).parent if source != "-" else None)
     return records, total, base
 
@@ -179,6 +188,8 @@ def _run(args: argparse.Namespace) -> int:
                 base_dir=base,
                 progress=False if args.quiet else None,
                 total=total,
+                max_pause=args.max_pause,
+                regenerate_changed=args.regenerate_changed,
                 **params,
             )
 
@@ -210,6 +221,11 @@ def add_bulk_parser(commands: Any) -> None:
                      help="a ceiling on images started per minute")  # fmt: skip
     run.add_argument("--max-attempts", type=int, default=5, metavar="N",
                      help="tries per record on 429, 5xx and network errors (default 5)")  # fmt: skip
+    run.add_argument("--max-pause", type=float, default=60.0, metavar="SECONDS",
+                     help="longest single rate-limit pause, whatever the server asks (default 60)")  # fmt: skip
+    run.add_argument("--regenerate-changed", action="store_true",
+                     help="redo records the manifest has done with another template, size, "
+                     "model or parameters (default: stop and say so)")  # fmt: skip
     add_connection_options(sub)
     options, types = bulk_param_options()
     add_param_options(sub, options)
