@@ -143,12 +143,15 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
     records = read_records(source, format=args.format)
     total = None if source == "-" else count_records(source, format=args.format)
     if source != "-":  # a repeated id refuses the input before anything is sent
-        import contextlib
-
         from .bulk._keys import check_unique_ids
 
-        with contextlib.closing(read_records(source, format=args.format)) as rows:  # type: ignore[type-var]
+        rows = read_records(source, format=args.format)
+        try:
             check_unique_ids(rows)
+        finally:
+            close = getattr(rows, "close", None)
+            if callable(close):
+                close()
     base = args.base_dir or (Path(source).parent if source != "-" else None)
     return records, total, base
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import Final
 
@@ -53,7 +53,7 @@ def _try_lock(fd: int) -> bool:
 
 
 @contextlib.contextmanager
-def folder_lock(*folders: str | os.PathLike[str]) -> Iterator[None]:
+def folder_lock(*folders: str | os.PathLike[str]) -> Generator[None]:
     """Hold the lock of every folder (each once) for the block; `FolderBusyError` if taken."""
     with contextlib.ExitStack() as stack:
         seen: set[str] = set()

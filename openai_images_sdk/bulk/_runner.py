@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import anyio
-import anyio.lowlevel
 import anyio.to_thread
 import attrs
 import httpx
@@ -87,7 +86,7 @@ class BulkSummary:
     manifest: Path
     regenerated: int = 0
     """Records done earlier with another request, done again (``regenerate_changed``)."""
-    failure_causes: Mapping[str, int] = attrs.field(factory=dict)
+    failure_causes: Mapping[str, int] = attrs.field(factory=dict[str, int])
     """Why records failed in this run: a short cause (no values) -> how many, most first."""
 
     def __str__(self) -> str:
