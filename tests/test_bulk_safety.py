@@ -309,3 +309,15 @@ async def test_a_record_of_its_own_still_fails_alone_and_causes_are_summed(
     text = str(summary)
     assert "failures by cause:" in text
     assert "2 x size:" in text
+
+
+@pytest.mark.anyio
+async def test_a_first_record_with_a_missing_image_fails_alone(
+    server: FakeImagesServer, tmp_path: Path
+) -> None:
+    rows = [
+        {"id": "gone", "title": "x", "image": str(tmp_path / "missing.png")},
+        *records(2),
+    ]
+    summary = await run(server, rows, tmp_path / "out", model="gpt-image-1.5", size="1024x1024")
+    assert (summary.done, summary.failed) == (2, 1)

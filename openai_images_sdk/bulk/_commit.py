@@ -2,9 +2,10 @@
 
 A worker hands a finished response (or a failure) to the `Committer` without waiting and
 goes on to its next request. One task takes everything handed in since its last commit
-and, in up to `WRITERS` worker threads, decodes and writes the images (each to a temporary
-file, fsynced, renamed into place), fsyncs the folder once so the renames are durable,
-then appends all the manifest lines with one fsync. Only then does a record count as done:
+and, in one trip to a worker thread (with up to `WRITERS` helper threads of its own),
+decodes and writes the images (each to a temporary file, fsynced, renamed into place),
+fsyncs the folder once so the renames are durable, then appends all the manifest lines
+with one fsync. Only then does a record count as done:
 what the manifest says is done is on disk, whatever happens after.
 
 Handing in is a plain list append, so cancellation can never lose a result that had
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Final, cast
 
 import anyio
@@ -87,7 +89,7 @@ class Committer:
         self._closing = False
         self._lock = anyio.Lock()
         self._writers = max(1, writers)
-        self._limiter = anyio.CapacityLimiter(self._writers)
+        self._pool: ThreadPoolExecutor | None = None
 
     async def add_success(self, job: PlannedRequest, response: Any, attempts: int) -> None:
         """Hand in a response; waits only when the writer is far behind."""
@@ -121,8 +123,14 @@ class Committer:
         with anyio.CancelScope(shield=True):
             self._closing = True
             self._wakeup.set()
-            while self._pending:
-                await self._commit_pending()
+            try:
+                await self._commit_pending()  # waits for a commit in flight, via the lock
+                while self._pending:
+                    await self._commit_pending()
+            finally:
+                if self._pool is not None:
+                    self._pool.shutdown()
+                    self._pool = None
 
     async def _commit_pending(self) -> None:
         with anyio.CancelScope(shield=True):
@@ -130,7 +138,7 @@ class Committer:
                 batch, self._pending = self._pending, []
                 if batch:
                     try:
-                        done = await self._commit(batch)
+                        done = await anyio.to_thread.run_sync(self._commit, batch)
                     except BaseException:
                         self._pending[:0] = batch  # the next commit retries them
                         raise
@@ -139,28 +147,25 @@ class Committer:
         drained, self._drained = self._drained, anyio.Event()
         drained.set()
 
-    async def _commit(self, batch: Sequence[_Success | _Failure]) -> list[Committed]:
-        """Write the images in parallel threads, then the folder and the manifest.
+    def _commit(self, batch: Sequence[_Success | _Failure]) -> list[Committed]:
+        """Write one batch (in a worker thread): images in parallel, the folder, the manifest.
 
         Parallel fsyncs share the file system's journal commits: under load one fsync
         can take several milliseconds, but sixteen at once take hardly longer than one.
+        The helper threads are this committer's own, so a batch costs the event loop one
+        trip to a worker thread, however many files it has.
         """
-        parts = min(self._writers, len(batch))
+        parts = min(self._writers, -(-len(batch) // 2))
         size = -(-len(batch) // parts)
         chunks = [batch[i : i + size] for i in range(0, len(batch), size)]
-        results: list[list[Committed]] = [[] for _ in chunks]
-
-        async def save(index: int) -> None:
-            results[index] = await anyio.to_thread.run_sync(
-                self._save_all, chunks[index], limiter=self._limiter
-            )
-
-        async with anyio.create_task_group() as group:
-            for index in range(len(chunks)):
-                group.start_soon(save, index)
+        if len(chunks) == 1:
+            results = [self._save_all(chunks[0])]
+        else:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._writers, thread_name_prefix="bulk-writer")
+            results = list(self._pool.map(self._save_all, chunks))
         committed = [item for part in results for item in part]
-        wrote = any(c.entry.paths for c in committed)
-        await anyio.to_thread.run_sync(self._record, committed, wrote, limiter=self._limiter)
+        self._record(committed, any(c.entry.paths for c in committed))
         return committed
 
     def _record(self, committed: Sequence[Committed], wrote_files: bool) -> None:

