@@ -175,12 +175,16 @@ def test_a_huge_server_wait_is_capped(headers: dict[str, str]) -> None:
 def test_exhausted_headers_with_a_huge_reset_are_capped() -> None:
     pacer = Pacer(max_pause=30.0, low_water=8)
     limits = RateLimits.from_headers(
-        {"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1000h"}
+        httpx.Headers(
+            {"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1000h"}
+        )
     )
     pacer.observe(0.0, limits)
     assert pacer.pause_left(0.0) == pytest.approx(30.0 + MARGIN)
     few = RateLimits.from_headers(
-        {"x-ratelimit-remaining-requests": "2", "x-ratelimit-reset-requests": "1000h"}
+        httpx.Headers(
+            {"x-ratelimit-remaining-requests": "2", "x-ratelimit-reset-requests": "1000h"}
+        )
     )
     pacer = Pacer(max_pause=30.0, low_water=8)
     pacer.observe(0.0, few)

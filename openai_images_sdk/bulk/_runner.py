@@ -85,7 +85,7 @@ class BulkSummary:
     out: Path
     manifest: Path
     regenerated: int = 0
-    """Records done earlier with another request, done again (``regenerate_changed``)."""
+    """Records done earlier with another request and sent again (``regenerate_changed``)."""
     failure_causes: Mapping[str, int] = attrs.field(factory=dict[str, int])
     """Why records failed in this run: a short cause (no values) -> how many, most first."""
 
