@@ -425,3 +425,47 @@ async def test_the_fake_server_checks_batch_input_files(server: FakeImagesServer
     assert failed.errors is not None
     assert failed.errors.data is not None
     assert [e.line for e in failed.errors.data] == [2, 3, 4]
+
+
+@pytest.mark.anyio
+async def test_collect_shows_a_status_line_while_it_waits(tmp_path: Path) -> None:
+    import io
+
+    from openai_images_sdk.bulk import CollectProgress
+
+    with FakeImagesServer(draw_text=False, batch_seconds=3600) as server:
+        async with client_for(server) as client:
+            await submit_batches(
+                [{"title": "a"}, {"title": "b"}], prompt="{title}", out=tmp_path, client=client,
+                **TINY,
+            )  # fmt: skip
+            waiting = io.StringIO()
+            line = CollectProgress(batches=1, stream=waiting, enabled=True)
+            early = await collect_batches(
+                out=tmp_path, client=client, poll_interval=0.05, timeout=0.2, progress=line
+            )
+            assert early.pending
+            text = waiting.getvalue()
+            assert "batches: 0/1 ended | requests: 0/" in text
+            assert "done, 0 failed | saved 0" in text
+            assert f"waiting on {early.pending[0]} in_progress" in text
+            assert text.count("\r\x1b[K") >= 2  # redrawn while waiting, not only at the end
+            server.batches.batch_seconds = 0
+            finished = io.StringIO()
+            await collect_batches(
+                out=tmp_path,
+                client=client,
+                poll_interval=0.05,
+                progress=CollectProgress(batches=1, stream=finished, enabled=True),
+            )
+    assert "batches: 1/1 ended | requests: 2/2 done, 0 failed | saved 2" in finished.getvalue()
+    assert finished.getvalue().endswith("\n")
+
+
+def test_the_collect_line_counts_time_waited() -> None:
+    from openai_images_sdk.bulk import CollectProgress
+
+    now = [0.0]
+    line = CollectProgress(batches=3, enabled=False, clock=lambda: now[0])
+    now[0] = 3725.0
+    assert line.render(now[0]).endswith("| 1h02m")

@@ -13,9 +13,12 @@ import pytest
 from openai_images_sdk.bulk import ManifestEntry, final_entries, read_manifest
 from openai_images_sdk.bulk._manifest import (
     AsyncManifest,
+    ManifestError,
     ManifestWriter,
+    done_fingerprints,
     done_keys,
     error_info,
+    fingerprint_digest,
     key_digest,
 )
 from openai_images_sdk.bulk._output import (
@@ -68,7 +71,7 @@ def test_every_write_is_fsynced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert [e.key for e in read_manifest(writer.path)] == ["a", "b", "c"]
 
 
-def test_a_line_cut_by_a_crash_is_skipped_and_closed_off(tmp_path: Path) -> None:
+def test_a_line_cut_by_a_crash_is_skipped_and_cut_off(tmp_path: Path) -> None:
     path = tmp_path / "m.jsonl"
     path.write_bytes(json.dumps(entry("a").to_json()).encode() + b"\n" + b'{"key": "b", "stat')
     assert [e.key for e in read_manifest(path)] == ["a"]
@@ -76,7 +79,37 @@ def test_a_line_cut_by_a_crash_is_skipped_and_closed_off(tmp_path: Path) -> None
     writer.write([entry("c")])
     writer.close()
     assert [e.key for e in read_manifest(path)] == ["a", "c"]
-    assert path.read_bytes().count(b"\n") == 3
+    assert path.read_bytes().count(b"\n") == 2  # the torn line is gone, not left mid-file
+    # a complete last line that only lacks its newline was never acknowledged either
+    path.write_bytes(json.dumps(entry("a").to_json()).encode())
+    assert list(read_manifest(path)) == []
+    ManifestWriter(path).close()
+    assert path.read_bytes() == b""
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\n", "not JSON"),
+        (b'[{"key": "a", "status": "done"}]\n', "a JSON list"),
+        (b'{"id": "a", "state": "done"}\n', "not an entry"),
+        (b'{"key": "a", "status": "finished"}\n', "not an entry"),
+    ],
+    ids=["binary", "array", "wrong-keys", "bad-status"],
+)
+def test_a_damaged_manifest_is_refused_naming_file_and_line(
+    tmp_path: Path, damage: bytes, problem: str
+) -> None:
+    path = tmp_path / "m.jsonl"
+    path.write_bytes(json.dumps(entry("a").to_json()).encode() + b"\n" + damage)
+    with pytest.raises(ManifestError) as caught:
+        list(read_manifest(path))
+    assert caught.value.line == 2
+    assert caught.value.path == path
+    assert f"{path} line 2: {problem}" in str(caught.value)
+    for reader in (final_entries, done_keys, done_fingerprints):
+        with pytest.raises(ManifestError):
+            reader(path)
 
 
 def test_final_entries_and_done_keys(tmp_path: Path) -> None:
@@ -90,14 +123,24 @@ def test_final_entries_and_done_keys(tmp_path: Path) -> None:
             entry("c", "failed"),
             entry("c", "failed", attempts=3),
             entry("b", "failed"),  # a done key stays done
+            entry("d", fingerprint="one"),
+            entry("d", fingerprint="two"),  # regenerated: the later done line wins
         ]
     )
     writer.close()
     final = final_entries(path)
-    assert {k: e.status for k, e in final.items()} == {"a": "done", "b": "done", "c": "failed"}
+    assert {k: e.status for k, e in final.items()} == {
+        "a": "done",
+        "b": "done",
+        "c": "failed",
+        "d": "done",
+    }
     assert final["a"].paths == ("a.png",)
     assert final["c"].attempts == 3
-    assert done_keys(path) == {key_digest("a"), key_digest("b")}
+    assert final["d"].fingerprint == "two"
+    assert done_keys(path) == {key_digest(k) for k in "abd"}
+    assert done_fingerprints(path)[key_digest("d")] == fingerprint_digest("two")
+    assert done_fingerprints(path)[key_digest("a")] == 0
     assert final_entries(tmp_path / "missing.jsonl") == {}
 
 

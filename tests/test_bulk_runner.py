@@ -170,16 +170,18 @@ async def test_a_429_pauses_every_worker(tmp_path: Path) -> None:
         server.enqueue(StatusFault(status=429, retry_after=1.0))
         async with client_for(server) as client:
             summary = await bulk_generate(
-                titles(10), client=client, out=tmp_path, concurrency=4, prompt="{title}",
+                titles(20), client=client, out=tmp_path, concurrency=4, prompt="{title}",
                 progress=False, **TINY,
             )  # fmt: skip
         requests = image_requests(server)
-    assert summary.done == 10
+    assert summary.done == 20
     (refused,) = [r for r in requests if r.status == 429]
     answered = refused.received_at + 0.05
-    # requests sent before the client read the 429 may still arrive just after it
+    # requests sent before the client read the 429 may still arrive just after it: the
+    # first four, and the next one of each worker that was answered at the same moment
+    # (workers no longer wait for the disk), so at most 7 of the 21 come before the pause
     later = [r.received_at for r in requests if r.received_at > answered + 0.3]
-    assert len(later) >= 6
+    assert len(later) >= 12
     assert min(later) >= answered + 1.0, "a worker sent a request during the pause"
 
 

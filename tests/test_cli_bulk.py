@@ -8,7 +8,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -133,9 +133,45 @@ def test_failures_and_usage_errors(server: FakeImagesServer, tmp_path: Path) -> 
 # ----------------------------------------------------------------------- interruption
 
 
+class Hold:
+    """A generations route that answers the first `answer` requests and holds the rest.
+
+    `held` is set when a request is being held; `release()` lets them all through. The
+    test waits on these events and on the child's manifest, never on the clock.
+    """
+
+    def __init__(self, server: FakeImagesServer, answer: int) -> None:
+        found = server.find_route("POST", IMAGES)
+        assert found is not None
+        self.route, api = found
+        self.answer = answer
+        self.count = 0
+        self.lock = threading.Lock()
+        self.held = threading.Event()
+        self.released = threading.Event()
+        server.add_route("POST", IMAGES, self, api=api)
+        self.server = server
+
+    def __call__(self, incoming: Any, server: Any) -> Any:
+        with self.lock:
+            self.count += 1
+            number = self.count
+        if number > self.answer:
+            self.held.set()
+            self.released.wait()
+        return self.route(incoming, server)
+
+    def release(self) -> None:
+        self.released.set()
+        self.server.add_route("POST", IMAGES, self.route)
+
+
+IMAGES = "/v1/images/generations"
+
+
 @pytest.fixture
-def slow_server() -> Iterator[FakeImagesServer]:
-    with FakeImagesServer(draw_text=False, latency=0.05) as running:
+def held_server() -> Iterator[FakeImagesServer]:
+    with FakeImagesServer(draw_text=False) as running:
         yield running
 
 
@@ -147,49 +183,51 @@ def _records(path: Path, count: int) -> Path:
 
 
 def _wait_for_lines(manifest: Path, count: int, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest.is_file() and manifest.read_bytes().count(b"\n") >= count:
-            return
-        time.sleep(0.02)
-    raise AssertionError("the run did not get going")
+    """Until the child's manifest has `count` lines (the child writes them; no deadline)."""
+    while not (manifest.is_file() and manifest.read_bytes().count(b"\n") >= count):
+        if process.poll() is not None:
+            raise AssertionError(f"the run ended early ({process.returncode})")
+        threading.Event().wait(0.01)  # a short yield between looks at the file
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["sigint", "sigkill"])
 def test_an_interrupted_run_loses_nothing_and_a_rerun_completes_it(
-    slow_server: FakeImagesServer, tmp_path: Path, how: signal.Signals
+    held_server: FakeImagesServer, tmp_path: Path, how: signal.Signals
 ) -> None:
     source = _records(tmp_path / "in.jsonl", 300)
     out = tmp_path / "out"
-    args = command(slow_server, "bulk", str(source), "-o", str(out), "--prompt", "{title}",
+    args = command(held_server, "bulk", str(source), "-o", str(out), "--prompt", "{title}",
                    "--concurrency", "8", "-q", *TINY)  # fmt: skip
+    hold = Hold(held_server, answer=20)  # the run cannot finish before the signal
     process = subprocess.Popen(args, env=env(), stderr=subprocess.PIPE, text=True)
     try:
+        assert hold.held.wait(120), "the run did not get going"
         _wait_for_lines(out / "manifest.jsonl", 20, process)
         process.send_signal(how)
-        _, stderr = process.communicate(timeout=30)
+        _, stderr = process.communicate(timeout=120)
     finally:
+        hold.release()
         if process.poll() is None:
             process.kill()
-            process.wait()
+            process.communicate()
     assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL), stderr
     if how == signal.SIGINT:
         assert "interrupted" in stderr
         assert "Traceback" not in stderr
     first = list(read_manifest(out / "manifest.jsonl"))
-    assert 20 <= len(first) < 300
+    assert len(first) == 20  # exactly the answered ones: the held requests are not done
     for entry in first:  # what the manifest calls done is on disk
         assert entry.status == "done"
         assert all(Path(p).is_file() for p in entry.paths)
     if how == signal.SIGINT:  # a clean stop finishes its writes
         assert not [p for p in out.iterdir() if p.name.endswith(PARTIAL_SUFFIX)]
 
-    slow_server.reset()
+    held_server.reset()
     rerun = subprocess.run(
         args, env=env(), capture_output=True, text=True, timeout=120, check=False
     )
     assert rerun.returncode == 0, rerun.stderr
-    sent = {r.fields["prompt"] for r in slow_server.requests if r.path.startswith("/v1/images")}
+    sent = {r.fields["prompt"] for r in held_server.requests if r.path.startswith("/v1/images")}
     done_before = {f"thing {int(e.key[1:])}" for e in first}
     assert not sent & done_before  # nothing done was asked for again
     lines = list(read_manifest(out / "manifest.jsonl"))
@@ -200,6 +238,62 @@ def test_an_interrupted_run_loses_nothing_and_a_rerun_completes_it(
     names = outputs(out)
     assert len(names) == 301  # 300 images and the manifest
     assert not [p for p in out.iterdir() if p.name.endswith(PARTIAL_SUFFIX)]
+
+
+def test_a_second_run_on_a_busy_folder_is_refused(
+    held_server: FakeImagesServer, tmp_path: Path
+) -> None:
+    source = _records(tmp_path / "in.jsonl", 10)
+    out = tmp_path / "out"
+    args = command(held_server, "bulk", str(source), "-o", str(out), "--prompt", "{title}",
+                   "-q", *TINY)  # fmt: skip
+    hold = Hold(held_server, answer=0)
+    first = subprocess.Popen(args, env=env(), stderr=subprocess.PIPE, text=True)
+    try:
+        assert hold.held.wait(120), "the first run did not get going"
+        second = subprocess.run(
+            args, env=env(), capture_output=True, text=True, timeout=120, check=False
+        )
+        assert second.returncode == 2, second.stderr
+        assert "another run is using it" in second.stderr
+        assert hold.count <= 10  # the second run sent nothing
+    finally:
+        hold.release()
+    _, stderr = first.communicate(timeout=120)
+    assert first.returncode == 0, stderr
+    assert len(list(read_manifest(out / "manifest.jsonl"))) == 10
+
+
+def test_repeated_ids_changed_requests_and_failure_causes(
+    server: FakeImagesServer, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "title": "x"}\n{"id": "b", "title": "y"}\n'
+                      '{"id": "a", "title": "z"}\n')  # fmt: skip
+    server.reset()
+    repeated = cli(server, "bulk", str(source), "-o", str(tmp_path / "o"), "--prompt", "{title}",
+                   *TINY)  # fmt: skip
+    assert repeated.returncode == 2, repeated.stderr
+    assert "line 1 and line 3 have the same id 'a'" in repeated.stderr
+    assert not [r for r in server.requests if r.path.startswith("/v1/images")]
+
+    source.write_text('{"id": "a", "title": "x"}\n{"id": "b", "title": "y", "size": "17x17"}\n')
+    out = tmp_path / "out"
+    base = ("bulk", str(source), "-o", str(out), "--prompt", "{title}", "--max-pause", "5")
+    first = cli(server, *base, *TINY)
+    assert first.returncode == 1, first.stderr
+    assert "failures by cause:" in first.stderr
+    assert "1 x size:" in first.stderr
+    changed = cli(server, *base, *TINY[:2], "--size", "512x512", "--output-format", "jpeg")
+    assert changed.returncode == 2, changed.stderr
+    assert "--regenerate-changed" in changed.stderr
+    again = summary(cli(server, *base, *TINY[:2], "--size", "512x512", "--output-format",
+                        "jpeg", "--regenerate-changed", "--json"), code=1)  # fmt: skip
+    assert (again["done"], again["failed"], again["regenerated"]) == (1, 1, 1)  # b: its own size
+    wide = cli(server, "bulk", str(source), "-o", str(tmp_path / "w"), "--prompt", "{title}",
+               "--model", "gpt-image-2", "--size", "999x999")  # fmt: skip
+    assert wide.returncode == 2, wide.stderr
+    assert "run-wide option" in wide.stderr
 
 
 # ------------------------------------------------------------------------------ batch

@@ -58,6 +58,8 @@ BULK_EXPECTED = {
     "count_records", "Record", "RecordFormat", "BadRecord", "PromptTemplate",
     "TemplateFieldError", "RequestPlanner", "PlannedRequest", "PlanFailure",
     "ManifestEntry", "read_manifest", "final_entries",
+    "ManifestError", "FolderBusyError", "DuplicateRecordError", "ChangedRequestError",
+    "CollectProgress",
     # the Batch API pipeline, async and sync
     "submit_batches", "batch_status", "collect_batches", "cancel_batches",
     "run_batch_submit", "run_batch_status", "run_batch_collect", "run_batch_cancel",

@@ -33,11 +33,18 @@ from ._batch import (
 from ._batch_build import MAX_BATCH_BYTES, MAX_BATCH_REQUESTS, BatchFileSplitter, batch_line
 from ._batch_cancel import BatchCancelSummary, cancel_batches
 from ._batch_sync import run_batch_cancel, run_batch_collect, run_batch_status, run_batch_submit
-from ._manifest import ManifestEntry, final_entries, read_manifest
+from ._lock import FolderBusyError
+from ._manifest import ManifestEntry, ManifestError, final_entries, read_manifest
 from ._plan import PlanFailure, PlannedRequest, RequestPlanner
-from ._progress import BulkProgress
+from ._progress import BulkProgress, CollectProgress
 from ._records import BadRecord, Record, RecordFormat, count_records, read_records
-from ._runner import BulkSummary, bulk_generate, run_bulk
+from ._runner import (
+    BulkSummary,
+    ChangedRequestError,
+    DuplicateRecordError,
+    bulk_generate,
+    run_bulk,
+)
 from ._template import PromptTemplate, TemplateFieldError
 
 __all__ = [
@@ -52,7 +59,12 @@ __all__ = [
     "BatchSubmitSummary",
     "BulkProgress",
     "BulkSummary",
+    "ChangedRequestError",
+    "CollectProgress",
+    "DuplicateRecordError",
+    "FolderBusyError",
     "ManifestEntry",
+    "ManifestError",
     "PlanFailure",
     "PlannedRequest",
     "PromptTemplate",

@@ -37,6 +37,7 @@ from ._batch_build import (
 from ._batch_cleanup import Cleanup
 from ._batch_collect import Collector
 from ._batch_state import STATE_FILE, BatchPart, BatchState, state_dir_for
+from ._lock import folder_lock
 from ._manifest import (
     AsyncManifest,
     ManifestEntry,
@@ -46,6 +47,7 @@ from ._manifest import (
     key_digest,
 )
 from ._plan import PlanFailure, RequestPlanner
+from ._progress import CollectProgress
 from ._records import RecordSource, aiter_records
 from ._runner import DEFAULT_MANIFEST
 
@@ -328,17 +330,31 @@ async def _wait_for(
     interval: float,
     max_interval: float,
     deadline: float | None,
+    status: CollectProgress,
 ) -> Batch:
     """Poll a batch until it ends, or until waiting is over; returns its last state."""
     while True:
         batch = await api.batches.retrieve(batch_id=batch_id)
-        if str(batch.status) in ENDED:
+        ended = str(batch.status) in ENDED
+        status.polled(batch.id, str(batch.status), batch.request_counts, ended=ended)
+        if ended:
             return batch
         left = None if deadline is None else deadline - time.monotonic()
         if not wait or (left is not None and left <= 0):
             return batch
-        await anyio.sleep(interval if left is None else min(interval, left))
+        await _sleep_redrawing(interval if left is None else min(interval, left), status)
         interval = min(interval * 1.5, max_interval)
+
+
+async def _sleep_redrawing(seconds: float, status: CollectProgress) -> None:
+    """Sleep `seconds`, redrawing the status line every second when it is shown."""
+    if not status.enabled:
+        await anyio.sleep(seconds)
+        return
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        await anyio.sleep(min(1.0, left))
+        status.refresh()
 
 
 async def collect_batches(
@@ -352,6 +368,7 @@ async def collect_batches(
     max_poll_interval: float = 60.0,
     timeout: float | None = None,
     delete_files: bool = False,
+    progress: bool | CollectProgress | None = None,
 ) -> BatchCollectSummary:
     """Wait for the submission's batches to end and save their images into `out`.
 
@@ -362,11 +379,49 @@ async def collect_batches(
     ended are left for a later call (`pending`). Collecting twice writes nothing twice.
     With ``delete_files=True``, once a batch's results are saved and recorded, its input,
     output and error files are deleted from the API; failures are reported in the summary.
+    `progress` is a status line on stderr (batches ended, request counts, time waited):
+    True, False, None for "when a terminal", or your own `CollectProgress`.
     """
     state, path = load_state(out, state_dir)
+    status = (
+        progress
+        if isinstance(progress, CollectProgress)
+        else CollectProgress(
+            batches=sum(1 for p in state.parts if p.batch_id is not None), enabled=progress
+        )
+    )
     folder = Path(out)
     manifest_path = Path(manifest) if manifest is not None else folder / DEFAULT_MANIFEST
     deadline = None if timeout is None else time.monotonic() + timeout
+    with folder_lock(folder, manifest_path.parent):
+        return await _collect_locked(
+            state=state,
+            path=path,
+            folder=folder,
+            manifest_path=manifest_path,
+            client=client,
+            wait=wait,
+            intervals=(poll_interval, max_poll_interval),
+            deadline=deadline,
+            delete_files=delete_files,
+            status=status,
+        )
+
+
+async def _collect_locked(
+    *,
+    state: BatchState,
+    path: Path,
+    folder: Path,
+    manifest_path: Path,
+    client: AsyncImagesClient | None,
+    wait: bool,
+    intervals: tuple[float, float],
+    deadline: float | None,
+    delete_files: bool,
+    status: CollectProgress,
+) -> BatchCollectSummary:
+    poll_interval, max_poll_interval = intervals
     collector = Collector(out=folder, manifest=manifest_path)
     cleanup = Cleanup()
     pending: list[str] = []
@@ -385,6 +440,7 @@ async def collect_batches(
                         interval=poll_interval,
                         max_interval=max_poll_interval,
                         deadline=deadline,
+                        status=status,
                     )
                     part.status = str(batch.status)
                     if part.status not in ENDED:
@@ -396,12 +452,15 @@ async def collect_batches(
                         part.error_file_id = batch.error_file_id
                         part.unsaved = collector.unsaved - unsaved
                         _collected(part, state, path)
+                        status.saved = collector.done
+                        status.refresh()
                 if part.batch_id is not None and part.status is not None:
                     statuses[part.batch_id] = part.status
                 if delete_files and part.collected and not part.files_deleted:
                     await cleanup.delete_files(api, part)
                     state.save(path)
     finally:
+        status.close()
         collector.close()
         state.save(path)
     return BatchCollectSummary(

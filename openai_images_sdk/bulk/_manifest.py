@@ -1,9 +1,15 @@
 """The manifest: one JSON line per record outcome, appended and fsynced as results arrive.
 
-A line is ``{"key", "status", "paths", "usage", "request_id", "error", "attempts"}`` with
-status ``done`` or ``failed``. A key may appear more than once (a failure, then a later
-success); the last line of a key is its outcome, and a done key is never written again.
-A line cut short by a crash is ignored when reading and closed off before the next append.
+A line is ``{"key", "status", "paths", "usage", "request_id", "error", "attempts",
+"fingerprint"}`` with status ``done`` or ``failed``. A key may appear more than once (a
+failure, then a later success, or a regeneration); the last line of a key is its outcome,
+except that a failure never overrides a done line. ``fingerprint`` is a digest of the
+request the line answers, so a re-run with other parameters is noticed.
+
+Only the last line may be cut short (by a crash while it was written: it was never
+acknowledged); it is ignored when reading and cut off before the next append. Any other
+line that is not an entry is damage: reading raises `ManifestError` naming the file and
+line, so a run never mistakes a damaged manifest for an empty one.
 """
 
 from __future__ import annotations
@@ -19,14 +25,19 @@ import anyio
 import anyio.to_thread
 import attrs
 
+from openai_images_sdk._exceptions import ValidationError, Violation
+
 __all__ = [
     "AsyncManifest",
     "EntryStatus",
     "ManifestEntry",
+    "ManifestError",
     "ManifestWriter",
+    "done_fingerprints",
     "done_keys",
     "error_info",
     "final_entries",
+    "fingerprint_digest",
     "key_digest",
     "read_manifest",
 ]
@@ -53,6 +64,8 @@ class ManifestEntry:
     """``{"type", "message", "status", "code"}`` for a failure."""
     attempts: int = 0
     """Requests sent for the record in this run (0: refused before sending)."""
+    fingerprint: str | None = None
+    """A digest of the request's operation and parameters (None in older manifests)."""
 
     def to_json(self) -> dict[str, object]:
         """The entry as a JSON object."""
@@ -64,6 +77,7 @@ class ManifestEntry:
             "request_id": self.request_id,
             "error": self.error,
             "attempts": self.attempts,
+            "fingerprint": self.fingerprint,
         }
 
     @classmethod
@@ -79,6 +93,7 @@ class ManifestEntry:
         usage, error = line.get("usage"), line.get("error")
         attempts = line.get("attempts")
         request_id = line.get("request_id")
+        fingerprint = line.get("fingerprint")
         return cls(
             key=key,
             status="done" if status == "done" else "failed",
@@ -89,6 +104,7 @@ class ManifestEntry:
             request_id=request_id if isinstance(request_id, str) else None,
             error=cast("Mapping[str, object]", error) if isinstance(error, Mapping) else None,
             attempts=attempts if isinstance(attempts, int) else 0,
+            fingerprint=fingerprint if isinstance(fingerprint, str) else None,
         )
 
 
@@ -104,21 +120,56 @@ def error_info(error: BaseException) -> dict[str, object]:
     }
 
 
-def read_manifest(path: str | os.PathLike[str]) -> Iterator[ManifestEntry]:
-    """Every readable entry of a manifest, in order; a missing file has none.
+class ManifestError(ValidationError):
+    """A manifest line that is not an entry (damage, or not a manifest at all)."""
 
-    Lines that are not entries (a line cut short by a crash) are skipped.
+    def __init__(self, path: Path, line: int, problem: str) -> None:
+        rule = (
+            f"{path} line {line}: {problem}; the manifest is damaged or not a manifest. "
+            "Nothing was changed: repair or remove that line (or choose another manifest)"
+        )
+        super().__init__([Violation(param="manifest", rule=rule)])
+        self.path = path
+        self.line = line
+
+
+def _problem(raw: bytes) -> str:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return "not JSON"
+    if not isinstance(data, Mapping):
+        return f"a JSON {type(data).__name__.replace('dict', 'object')}, not an entry object"
+    return 'not an entry (it needs a string "key" and a "status" of done or failed)'
+
+
+def read_manifest(path: str | os.PathLike[str]) -> Iterator[ManifestEntry]:
+    """Every entry of a manifest, in order; a missing file has none.
+
+    A last line without its newline (cut short by a crash) is skipped; any other line that
+    is not an entry raises `ManifestError`.
     """
-    if not Path(path).is_file():
+    source = Path(path)
+    if not source.is_file():
         return
-    with Path(path).open("rb") as stream:
-        for raw in stream:
+    with source.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.endswith(b"\n"):
+                return  # cut short by a crash: never acknowledged
+            if not raw.strip():
+                continue
             try:
                 entry = ManifestEntry.from_json(json.loads(raw))
             except ValueError:
-                continue
-            if entry is not None:
-                yield entry
+                entry = None
+            if entry is None:
+                raise ManifestError(source, number, _problem(raw))
+            yield entry
+
+
+def fingerprint_digest(fingerprint: str | None) -> int:
+    """A compact stand-in for a fingerprint (0 for none)."""
+    return key_digest(fingerprint) if fingerprint else 0
 
 
 def done_keys(path: str | os.PathLike[str]) -> set[int]:
@@ -126,12 +177,21 @@ def done_keys(path: str | os.PathLike[str]) -> set[int]:
     return {key_digest(e.key) for e in read_manifest(path) if e.status == "done"}
 
 
+def done_fingerprints(path: str | os.PathLike[str]) -> dict[int, int]:
+    """`key_digest` of each done key -> `fingerprint_digest` of its last done line."""
+    return {
+        key_digest(e.key): fingerprint_digest(e.fingerprint)
+        for e in read_manifest(path)
+        if e.status == "done"
+    }
+
+
 def final_entries(path: str | os.PathLike[str]) -> dict[str, ManifestEntry]:
-    """Each key's outcome: its last line, except that a done line is never overridden."""
+    """Each key's outcome: its last line, except that a failure never overrides a done line."""
     found: dict[str, ManifestEntry] = {}
     for entry in read_manifest(path):
         previous = found.get(entry.key)
-        if previous is None or previous.status != "done":
+        if previous is None or previous.status != "done" or entry.status == "done":
             found[entry.key] = entry
     return found
 
@@ -147,14 +207,32 @@ class ManifestWriter:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._cut_torn_line()
         self._file: IO[bytes] = self.path.open("ab")  # open until close()
-        if self._file.tell() > 0 and not self._ends_with_newline():
-            self._file.write(b"\n")  # close off a line cut short by a crash
 
-    def _ends_with_newline(self) -> bool:
-        with self.path.open("rb") as stream:
-            stream.seek(-1, os.SEEK_END)
-            return stream.read(1) == b"\n"
+    def _cut_torn_line(self) -> None:
+        """Drop a last line cut short by a crash (it was never acknowledged)."""
+        if not self.path.is_file():
+            return
+        with self.path.open("r+b") as stream:
+            end = stream.seek(0, os.SEEK_END)
+            if end == 0:
+                return
+            stream.seek(end - 1)
+            if stream.read(1) == b"\n":
+                return
+            keep = end - 1
+            while keep > 0:
+                start = max(0, keep - 65536)
+                stream.seek(start)
+                found = stream.read(keep - start).rfind(b"\n")
+                if found >= 0:
+                    keep = start + found + 1
+                    break
+                keep = start
+            stream.truncate(keep)
+            stream.flush()
+            os.fsync(stream.fileno())
 
     def write(self, entries: Sequence[ManifestEntry]) -> None:
         """Append `entries` and make them durable before returning."""

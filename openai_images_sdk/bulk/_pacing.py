@@ -12,6 +12,9 @@ stops them all.
   fewer are left than may be in flight, starts are spread over the reset time
   (``reset / left`` apart) so the window is not overrun.
 - With `images_per_minute`, starts are spaced so that each request's images fit the cap.
+- No single pause lasts longer than `max_pause` seconds, whatever the server asks for
+  (``Retry-After: 100000``, a date in 2099, ``x-ratelimit-reset-requests: 1000h``): the
+  request that follows finds out whether the limit has really turned.
 """
 
 from __future__ import annotations
@@ -34,10 +37,20 @@ MARGIN: Final = 0.05
 class Pacer:
     """Shared start times of one run's requests (no I/O; callers pass the clock's time)."""
 
-    def __init__(self, *, images_per_minute: float | None = None, low_water: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        images_per_minute: float | None = None,
+        low_water: int = 1,
+        max_pause: float = math.inf,
+    ) -> None:
         if images_per_minute is not None and not images_per_minute > 0:
             raise ValueError(f"images_per_minute must be above 0, got {images_per_minute}")
         self.images_per_minute = images_per_minute
+        self.max_pause = max_pause
+        """The longest one pause may last (seconds)."""
+        self.capped = 0
+        """How many server-given waits were cut to `max_pause`."""
         self.low_water = max(1, low_water)
         self.paused_until = -math.inf
         self.pauses = 0
@@ -51,9 +64,15 @@ class Pacer:
         """Seconds until a rate-limit pause ends (0 when not paused)."""
         return max(0.0, self.paused_until - now)
 
+    def _capped(self, seconds: float) -> float:
+        if seconds > self.max_pause:
+            self.capped += 1
+            return self.max_pause
+        return max(0.0, seconds)
+
     def pause(self, now: float, seconds: float) -> None:
-        """Pause every request for `seconds` (plus a small margin) from `now`."""
-        until = now + max(0.0, seconds) + MARGIN
+        """Pause every request for `seconds` (at most `max_pause`, plus a margin) from `now`."""
+        until = now + self._capped(seconds) + MARGIN
         if until > self.paused_until:
             if self.paused_until <= now:
                 self.pauses += 1
@@ -86,6 +105,7 @@ class Pacer:
         if left <= 0:
             self.pause(now, reset)
         elif left < self.low_water:
+            reset = min(reset, self.max_pause)
             self._spacing = (reset + MARGIN) / left
             self._spacing_until = now + reset
         else:

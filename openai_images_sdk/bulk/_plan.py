@@ -75,6 +75,8 @@ class PlannedRequest:
     operation: OperationName
     params: Mapping[str, object]
     """Keyword arguments of ``client.images.<operation>`` (image paths as `Path`)."""
+    fingerprint: str = ""
+    """A digest of the operation and its parameters as given (before paths are resolved)."""
 
     @property
     def images(self) -> int:
@@ -201,10 +203,9 @@ class RequestPlanner:
             operation, params, identity = self._resolve(record)
         except ValidationError as error:
             return PlanFailure(key=key or f"record-{_digest(dict(record))}", error=error)
+        fingerprint = _digest({"operation": operation, **identity})
         return PlannedRequest(
-            key=key or _digest({"operation": operation, **identity}),
-            operation=operation,
-            params=params,
+            key=key or fingerprint, operation=operation, params=params, fingerprint=fingerprint
         )
 
     def _resolve(

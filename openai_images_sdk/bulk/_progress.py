@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Final, TextIO
 
-__all__ = ["BulkProgress", "format_duration"]
+__all__ = ["BulkProgress", "CollectProgress", "format_duration"]
 
 _WIDTH: Final = 24
 _REDRAW: Final = 0.2
@@ -47,6 +47,8 @@ class BulkProgress:
         self.failed = 0
         self.skipped = 0
         self.images = 0
+        self.pause_left: Callable[[], float] | None = None
+        """Seconds left of a rate-limit pause (set by the runner), shown on the line."""
         self._clock = clock
         self._started = clock()
         self._drawn = -_REDRAW
@@ -68,7 +70,11 @@ class BulkProgress:
             left = max(0, self.total - seen)
             eta = format_duration(left / rate) if rate > 0 else "?"
             line = f"[{bar}] {seen}/{self.total} {counts} | {rate * 60:.0f}/min, ETA {eta}"
-        return line + f" | {format_duration(elapsed)}"
+        line += f" | {format_duration(elapsed)}"
+        paused = self.pause_left() if self.pause_left is not None else 0.0
+        if paused > 0:
+            line += f" | paused {format_duration(paused)} (rate limit)"
+        return line
 
     def update(self, *, done: int = 0, failed: int = 0, skipped: int = 0, images: int = 0) -> None:
         """Count outcomes; redraw when due."""
@@ -76,8 +82,12 @@ class BulkProgress:
         self.failed += failed
         self.skipped += skipped
         self.images += images
+        self.refresh(force=False)
+
+    def refresh(self, *, force: bool = True) -> None:
+        """Redraw the line (when enabled); without `force`, at most every 0.2 s."""
         now = self._clock()
-        if self.enabled and now - self._drawn >= _REDRAW:
+        if self.enabled and (force or now - self._drawn >= _REDRAW):
             self._drawn = now
             self.stream.write("\r\x1b[K" + self.render(now))
             self.stream.flush()
@@ -86,4 +96,71 @@ class BulkProgress:
         """Draw the final state and end the line."""
         if self.enabled:
             self.stream.write("\r\x1b[K" + self.render(self._clock()) + "\n")
+            self.stream.flush()
+
+
+class CollectProgress:
+    """The status line of `collect_batches`: batches ended, request counts, time waited.
+
+    Silent unless `stream` is a terminal (or ``enabled=True``); redrawn after each poll
+    and every second while waiting (batches can take 24 hours).
+    """
+
+    def __init__(
+        self,
+        *,
+        batches: int,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.batches = batches
+        self.ended: set[str] = set()
+        self.counts: dict[str, tuple[int, int, int]] = {}
+        """Batch id -> (completed, failed, total) requests, as last polled."""
+        self.waiting_for: str | None = None
+        self.saved = 0
+        self._clock = clock
+        self._started = clock()
+
+    def polled(self, batch_id: str, status: str, counts: object, *, ended: bool) -> None:
+        """Take in one poll's answer and redraw."""
+        numbers = tuple(
+            value if isinstance(value := getattr(counts, name, 0), int) else 0
+            for name in ("completed", "failed", "total")
+        )
+        self.counts[batch_id] = (numbers[0], numbers[1], numbers[2])
+        if ended:
+            self.ended.add(batch_id)
+            self.waiting_for = None
+        else:
+            self.waiting_for = f"{batch_id} {status}"
+        self.refresh()
+
+    def render(self, now: float) -> str:
+        """The status line at time `now`."""
+        completed = sum(c[0] for c in self.counts.values())
+        failed = sum(c[1] for c in self.counts.values())
+        total = sum(c[2] for c in self.counts.values())
+        line = (
+            f"batches: {len(self.ended)}/{self.batches} ended | requests: {completed}/{total} "
+            f"done, {failed} failed | saved {self.saved}"
+        )
+        if self.waiting_for:
+            line += f" | waiting on {self.waiting_for}"
+        return line + f" | {format_duration(now - self._started)}"
+
+    def refresh(self) -> None:
+        """Redraw the line (when enabled)."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K" + self.render(self._clock()))
+            self.stream.flush()
+
+    def close(self) -> None:
+        """Draw the final state and end the line."""
+        if self.enabled:
+            self.refresh()
+            self.stream.write("\n")
             self.stream.flush()

@@ -3,20 +3,25 @@
 Records stream through a bounded queue to `concurrency` workers; nothing holds more than
 the records in flight. Each worker waits at the shared `Gate` (rate-limit pauses,
 pacing, images-per-minute), sends the request with the client's own retries turned off
-(the runner retries, so a 429 pauses every worker, not just one), writes the images
-atomically and appends the outcome to the manifest. Saving and the manifest append are
-shielded from cancellation: Ctrl-C loses no result that had arrived.
+(the runner retries, so a 429 pauses every worker, not just one) and hands the outcome
+to the `Committer`, which writes images and manifest lines in batches off the request
+path; a record counts as done once both are durable. Ctrl-C loses no result that had
+arrived: the committer finishes what it was handed.
+
+Before anything is sent the run takes the folder's lock, reads the manifest (a damaged
+one stops the run), and checks the first record for run-wide mistakes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import anyio
 import anyio.to_thread
@@ -25,41 +30,34 @@ import httpx
 
 from openai_images_sdk._concurrency import run_sync
 from openai_images_sdk._config import DEFAULT_LIMITS
-from openai_images_sdk._exceptions import (
-    APIConnectionError,
-    APIStatusError,
-    ValidationError,
-    Violation,
-)
-from openai_images_sdk._ratelimits import RateLimits
-from openai_images_sdk._retries import (
-    MAX_RETRY_AFTER,
-    backoff_delay,
-    is_retryable_status,
-    retry_after_seconds,
-)
+from openai_images_sdk._exceptions import ValidationError, Violation
+from openai_images_sdk._retries import MAX_RETRY_AFTER
+from openai_images_sdk._types import ValidationMode
 
-from ._manifest import (
-    AsyncManifest,
-    ManifestEntry,
-    ManifestWriter,
-    done_keys,
-    error_info,
-    key_digest,
-)
-from ._output import image_paths, remove_partials, write_file_atomic
+from ._commit import Committer
+from ._keys import ChangedRequestError, DuplicateRecordError, check_unique_ids
+from ._lock import folder_lock
+from ._manifest import ManifestWriter, done_fingerprints
+from ._output import remove_partials
 from ._pacing import Gate, Pacer
-from ._plan import PlanFailure, PlannedRequest, RequestPlanner, file_stem
+from ._plan import PlanFailure, PlannedRequest, RequestPlanner
+from ._preflight import check_first_record, failure_summary
 from ._progress import BulkProgress
-from ._records import RecordSource, aiter_records
+from ._records import BadRecord, Record, RecordSource, aiter_records
+from ._workers import Run, retry_plan
 
 if TYPE_CHECKING:
-    from anyio.abc import ObjectReceiveStream
-    from anyio.streams.memory import MemoryObjectSendStream
-
     from openai_images_sdk._client import AsyncImagesClient
 
-__all__ = ["DEFAULT_MANIFEST", "BulkSummary", "bulk_generate", "retry_plan", "run_bulk"]
+__all__ = [
+    "DEFAULT_MANIFEST",
+    "BulkSummary",
+    "ChangedRequestError",
+    "DuplicateRecordError",
+    "bulk_generate",
+    "retry_plan",
+    "run_bulk",
+]
 
 DEFAULT_MANIFEST = "manifest.jsonl"
 """The manifest's name inside the output folder when no path is given."""
@@ -87,174 +85,21 @@ class BulkSummary:
     """How often every worker paused for a rate limit."""
     out: Path
     manifest: Path
+    regenerated: int = 0
+    """Records done earlier with another request and sent again (``regenerate_changed``)."""
+    failure_causes: Mapping[str, int] = attrs.field(factory=dict[str, int])
+    """Why records failed in this run: a short cause (no values) -> how many, most first."""
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.done} done, {self.failed} failed, {self.skipped} skipped; "
             f"{self.images} images, {self.total_tokens} tokens in {self.elapsed:.1f} s"
         )
-
-
-def retry_plan(error: Exception, attempts: int, max_attempts: int) -> tuple[float, bool] | None:
-    """After a failed attempt: ``(seconds to wait, pause every worker)``, or None to give up.
-
-    429 pauses everyone for ``Retry-After`` (else the reset header, else backoff); 408,
-    409, 5xx and connection errors back off for this record only; ``x-should-retry`` wins.
-    A 429 for an exhausted quota (code ``insufficient_quota``) is final.
-    """
-    if attempts >= max_attempts:
-        return None
-    if isinstance(error, APIStatusError):
-        headers = error.response.headers
-        if not is_retryable_status(error.status_code, headers):
-            return None
-        asked = retry_after_seconds(headers)
-        if error.status_code == 429:
-            if error.code == "insufficient_quota":
-                return None
-            limits = RateLimits.from_headers(headers)
-            wait = asked if asked is not None else limits.reset_requests
-            return (wait if wait is not None else backoff_delay(attempts - 1), True)
-        if asked is not None and asked <= MAX_RETRY_AFTER:
-            return asked, False
-        return backoff_delay(attempts - 1), False
-    if isinstance(error, APIConnectionError):
-        return backoff_delay(attempts - 1), False
-    return None
-
-
-def _usage_numbers(usage: object) -> tuple[int, int, int]:
-    def number(name: str) -> int:
-        value = getattr(usage, name, None)
-        return value if isinstance(value, int) else 0
-
-    return number("input_tokens"), number("output_tokens"), number("total_tokens")
-
-
-@attrs.define(kw_only=True)
-class _Run:
-    """The mutable state of one run."""
-
-    planner: RequestPlanner
-    manifest: AsyncManifest
-    gate: Gate
-    out: Path
-    max_attempts: int
-    progress: BulkProgress
-    seen: set[int]
-    done: int = 0
-    failed: int = 0
-    skipped: int = 0
-    images: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    total_tokens: int = 0
-
-    async def feed(
-        self, records: RecordSource, send: MemoryObjectSendStream[PlannedRequest]
-    ) -> None:
-        async with send, contextlib.aclosing(aiter_records(records)) as source:
-            async for record in source:
-                planned = self.planner.plan(record)
-                digest = key_digest(planned.key)
-                if digest in self.seen:
-                    self.skipped += 1
-                    self.progress.update(skipped=1)
-                    continue
-                self.seen.add(digest)
-                if isinstance(planned, PlanFailure):
-                    await self.record_failure(planned.key, planned.error, attempts=0)
-                    continue
-                await send.send(planned)
-
-    async def work(
-        self, receive: ObjectReceiveStream[PlannedRequest], client: AsyncImagesClient
-    ) -> None:
-        async with receive:
-            async for job in receive:
-                await self.process(job, client)
-
-    async def process(self, job: PlannedRequest, client: AsyncImagesClient) -> None:
-        method = getattr(client.images, job.operation)
-        attempts = 0
-        while True:
-            attempts += 1
-            await self.gate.wait(job.images)
-            try:
-                response = await method(**job.params)
-            except Exception as error:
-                limits = (
-                    RateLimits.from_headers(error.response.headers)
-                    if isinstance(error, APIStatusError)
-                    else None
-                )
-                self.gate.release(limits)
-                plan = retry_plan(error, attempts, self.max_attempts)
-                if plan is None:
-                    await self.record_failure(job.key, error, attempts=attempts)
-                    return
-                wait, pause_all = plan
-                if pause_all:
-                    self.gate.pause(wait)
-                else:
-                    await anyio.sleep(wait)
-                continue
-            except BaseException:
-                self.gate.release()
-                raise
-            self.gate.release(response.rate_limits)
-            try:
-                for image in getattr(response, "data", None) or ():
-                    await image.adownload()  # url results; b64 ones need nothing
-            except Exception as error:
-                await self.record_failure(job.key, error, attempts=attempts)
-                return
-            await self.record_success(job, response, attempts)
-            return
-
-    async def record_success(self, job: PlannedRequest, response: Any, attempts: int) -> None:
-        from openai_images_sdk._converter import unstructure
-
-        usage = getattr(response, "usage", None)
-        paths: list[str] = []
-        with anyio.CancelScope(shield=True):
-            try:
-                paths = await anyio.to_thread.run_sync(self._save, job, response)
-            except Exception as error:  # a full disk, a response without images
-                await self.record_failure(job.key, error, attempts=attempts)
-                return
-            entry = ManifestEntry(
-                key=job.key,
-                status="done",
-                paths=tuple(paths),
-                usage=cast("Mapping[str, object] | None", unstructure(usage) if usage else None),
-                request_id=getattr(response, "request_id", None),
-                attempts=attempts,
+        if self.failure_causes:
+            text += "\nfailures by cause:\n" + "\n".join(
+                f"  {line}" for line in failure_summary(self.failure_causes)
             )
-            await self.manifest.append(entry)
-        tokens_in, tokens_out, tokens_total = _usage_numbers(usage)
-        self.done += 1
-        self.images += len(paths)
-        self.input_tokens += tokens_in
-        self.output_tokens += tokens_out
-        self.total_tokens += tokens_total
-        self.progress.update(done=1, images=len(paths))
-
-    def _save(self, job: PlannedRequest, response: Any) -> list[str]:
-        images: Sequence[Any] = getattr(response, "data", None) or ()
-        if not images:
-            raise ValueError("the response contained no images")
-        data = [image.bytes() for image in images]
-        paths = image_paths(self.out, file_stem(job.key), data, response.output_format)
-        for path, content in zip(paths, data, strict=True):
-            write_file_atomic(path, content)
-        return paths
-
-    async def record_failure(self, key: str, error: BaseException, *, attempts: int) -> None:
-        entry = ManifestEntry(key=key, status="failed", error=error_info(error), attempts=attempts)
-        await self.manifest.append(entry)
-        self.failed += 1
-        self.progress.update(failed=1)
+        return text
 
 
 def _shards(
@@ -277,7 +122,7 @@ def _shards(
     return [base, *(base.with_options(http_client=pool) for pool in pools)], pools
 
 
-def _check_options(concurrency: int, max_attempts: int) -> None:
+def _check_options(concurrency: int, max_attempts: int, max_pause: float) -> None:
     violations: list[Violation] = []
     if concurrency < 1:
         violations.append(
@@ -287,8 +132,35 @@ def _check_options(concurrency: int, max_attempts: int) -> None:
         violations.append(
             Violation(param="max_attempts", rule="must be 1 or more", value=max_attempts)
         )
+    if not max_pause > 0:
+        violations.append(
+            Violation(param="max_pause", rule="must be above 0 seconds", value=max_pause)
+        )
     if violations:
         raise ValidationError(violations)
+
+
+async def _first_records(
+    source: AsyncIterator[Record | BadRecord],
+    planner: RequestPlanner,
+    validation: ValidationMode,
+) -> list[tuple[Record | BadRecord, PlannedRequest | PlanFailure]]:
+    """The first record, planned and checked for run-wide mistakes (a bad line is skipped)."""
+    taken: list[tuple[Record | BadRecord, PlannedRequest | PlanFailure]] = []
+    async for record in source:
+        planned = planner.plan(record)
+        taken.append((record, planned))
+        if not isinstance(record, BadRecord):
+            check = functools.partial(check_first_record, validation=validation)
+            await anyio.to_thread.run_sync(check, planner, record, planned)
+            break
+    return taken
+
+
+async def _tick(bar: BulkProgress) -> None:
+    while True:
+        await anyio.sleep(1.0)
+        bar.refresh()
 
 
 async def bulk_generate(
@@ -304,6 +176,8 @@ async def bulk_generate(
     base_dir: str | os.PathLike[str] | None = None,
     progress: bool | BulkProgress | None = None,
     total: int | None = None,
+    max_pause: float = MAX_RETRY_AFTER,
+    regenerate_changed: bool = False,
     **params: object,
 ) -> BulkSummary:
     """Generate (or edit) images for every record, `concurrency` requests at a time.
@@ -311,63 +185,94 @@ async def bulk_generate(
     :param records: dicts (an iterable or async iterable, read lazily), e.g. from
         `read_records`. See `RequestPlanner` for how a record becomes a request: the
         `prompt` template filled from its fields, its own parameter overrides, edits when
-        it has ``image``.
-    :param out: folder for the images, named after each record's key.
+        it has ``image``. Keys (``id``) must be unique: a repeated one stops the run
+        (`DuplicateRecordError`; a list or tuple is checked before anything is sent).
+    :param out: folder for the images, named after each record's key. One run at a time
+        per folder: a second one raises `FolderBusyError`.
     :param manifest: the JSONL manifest (default ``out/manifest.jsonl``); records it lists
-        as done are skipped, so re-running the same call finishes what is left.
+        as done are skipped, so re-running the same call finishes what is left. A damaged
+        manifest raises `ManifestError` before anything is changed.
     :param images_per_minute: a ceiling on images started per minute.
     :param client: an `AsyncImagesClient` (default: one from the environment, closed at
         the end). Its own retries are turned off for the run; `max_attempts` applies.
     :param base_dir: relative image paths of edits are resolved against it.
     :param progress: a progress bar on stderr: True, False, None for "when a terminal",
         or your own `BulkProgress`. `total` is the record count, for the bar and ETA.
+    :param max_pause: the longest one rate-limit pause may last, in seconds, whatever
+        ``Retry-After`` or the reset headers ask for (the client's own cap by default).
+    :param regenerate_changed: redo records the manifest has done with a different
+        request (other template, parameters or model); by default such a record stops the
+        run with `ChangedRequestError`.
     :param params: parameters for every request (``model``, ``size``, ``quality``, ...).
 
-    Raises `ValidationError` for bad options before anything is sent; a record that
-    fails is recorded in the manifest and never stops the run.
+    Raises `ValidationError` for bad options, and for a run-wide mistake found in the
+    first record's request (a size the model refuses, a template field it lacks), before
+    anything is sent; a record that fails on its own is recorded in the manifest and
+    never stops the run (`BulkSummary.failure_causes` counts why).
     """
-    _check_options(concurrency, max_attempts)
+    _check_options(concurrency, max_attempts, max_pause)
     planner = RequestPlanner(prompt=prompt, params=params, base_dir=base_dir)
-    pacer = Pacer(images_per_minute=images_per_minute, low_water=concurrency)
+    pacer = Pacer(images_per_minute=images_per_minute, low_water=concurrency, max_pause=max_pause)
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_partials(folder)
     manifest_path = Path(manifest) if manifest is not None else folder / DEFAULT_MANIFEST
+    if isinstance(records, list | tuple):  # refused before anything is sent
+        check_unique_ids(cast("Sequence[Record | BadRecord]", records))
     if total is None and isinstance(records, Sequence):
         total = len(cast("Sequence[object]", records))
-    bar = (
-        progress
-        if isinstance(progress, BulkProgress)
-        else BulkProgress(total=total, enabled=progress)
-    )
     owned = client is None
     if client is None:
         from openai_images_sdk._client import AsyncImagesClient
 
         client = AsyncImagesClient()
-    writer = ManifestWriter(manifest_path)
     started = time.monotonic()
     pools: list[httpx.AsyncClient] = []
     try:
-        clients, pools = _shards(client, concurrency)
-        run = _Run(
-            planner=planner,
-            manifest=AsyncManifest(writer),
-            gate=Gate(pacer),
-            out=folder,
-            max_attempts=max_attempts,
-            progress=bar,
-            seen=done_keys(manifest_path),
-        )
-        send, receive = anyio.create_memory_object_stream[PlannedRequest](concurrency)
-        async with anyio.create_task_group() as group:
-            for index in range(concurrency):
-                group.start_soon(run.work, receive.clone(), clients[index % len(clients)])
-            receive.close()
-            await run.feed(records, send)
+        with folder_lock(folder, manifest_path.parent):
+            finished = await anyio.to_thread.run_sync(done_fingerprints, manifest_path)
+            bar = (
+                progress
+                if isinstance(progress, BulkProgress)
+                else BulkProgress(total=total, enabled=progress)
+            )
+            bar.pause_left = lambda: pacer.pause_left(time.monotonic())
+            run = Run(
+                planner=planner,
+                gate=Gate(pacer),
+                max_attempts=max_attempts,
+                progress=bar,
+                finished=finished,
+                manifest_path=manifest_path,
+                regenerate_changed=regenerate_changed,
+            )
+            async with contextlib.aclosing(aiter_records(records)) as source:
+                validation = cast("ValidationMode", getattr(client, "validation", "strict"))
+                first = await _first_records(source, planner, validation)
+                remove_partials(folder)
+                writer = ManifestWriter(manifest_path)
+                committer = Committer(
+                    writer,
+                    out=os.fspath(folder),
+                    on_commit=run.committed,
+                    high_water=concurrency * 4,
+                )
+                run.committer = committer
+                try:
+                    clients, pools = _shards(client, concurrency)
+                    await _run_all(
+                        run,
+                        committer,
+                        first=first,
+                        source=source,
+                        clients=clients,
+                        concurrency=concurrency,
+                    )
+                finally:
+                    try:
+                        await committer.close()
+                    finally:
+                        writer.close()
+                        bar.close()
     finally:
-        writer.close()
-        bar.close()
         for pool in pools:
             await pool.aclose()
         if owned:
@@ -384,7 +289,36 @@ async def bulk_generate(
         rate_limit_pauses=pacer.pauses,
         out=folder,
         manifest=manifest_path,
+        regenerated=run.regenerated,
+        failure_causes=dict(run.causes.most_common()),
     )
+
+
+async def _run_all(
+    run: Run,
+    committer: Committer,
+    *,
+    first: list[tuple[Record | BadRecord, PlannedRequest | PlanFailure]],
+    source: AsyncIterator[Record | BadRecord],
+    clients: Sequence[AsyncImagesClient],
+    concurrency: int,
+) -> None:
+    async with anyio.create_task_group() as outer:
+        outer.start_soon(committer.run)
+        if run.progress.enabled:
+            outer.start_soon(_tick, run.progress)
+        send, receive = anyio.create_memory_object_stream[PlannedRequest](concurrency)
+        async with anyio.create_task_group() as group:
+            for index in range(concurrency):
+                group.start_soon(run.work, receive.clone(), clients[index % len(clients)])
+            receive.close()
+            await run.feed(first, source, send)
+            if run.stop is not None:
+                group.cancel_scope.cancel()  # requests in flight are not done: not recorded
+        await committer.close()
+        outer.cancel_scope.cancel()
+    if run.stop is not None:
+        raise run.stop
 
 
 run_bulk = run_sync(bulk_generate, "run_bulk")

@@ -143,6 +143,7 @@ def _collect(args: argparse.Namespace) -> int:
                 poll_interval=args.poll_interval,
                 timeout=args.wait_timeout,
                 delete_files=args.delete_files,
+                progress=False if args.quiet or args.json else None,
             )
 
     with _client_kwargs(args) as client_kwargs:

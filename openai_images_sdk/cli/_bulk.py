@@ -47,6 +47,8 @@ BULK_OWN_FLAGS: Final = frozenset(
         "--concurrency",
         "--images-per-minute",
         "--max-attempts",
+        "--max-pause",
+        "--regenerate-changed",
         "--json",
         "-q",
         "--quiet",
@@ -130,6 +132,16 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
         raise UsageError(f"no such input file: {source}")
     records = read_records(source, format=args.format)
     total = None if source == "-" else count_records(source, format=args.format)
+    if source != "-":  # a repeated id refuses the input before anything is sent
+        from .bulk._keys import check_unique_ids
+
+        rows = read_records(source, format=args.format)
+        try:
+            check_unique_ids(rows)
+        finally:
+            close = getattr(rows, "close", None)
+            if callable(close):
+                close()
     base = args.base_dir or (Path(source).parent if source != "-" else None)
     return records, total, base
 
@@ -166,6 +178,8 @@ def _run(args: argparse.Namespace) -> int:
                 base_dir=base,
                 progress=False if args.quiet else None,
                 total=total,
+                max_pause=args.max_pause,
+                regenerate_changed=args.regenerate_changed,
                 **params,
             )
 
@@ -197,6 +211,11 @@ def register(commands: Any) -> None:
                      help="a ceiling on images started per minute")  # fmt: skip
     run.add_argument("--max-attempts", type=int, default=5, metavar="N",
                      help="tries per record on 429, 5xx and network errors (default 5)")  # fmt: skip
+    run.add_argument("--max-pause", type=float, default=60.0, metavar="SECONDS",
+                     help="longest single rate-limit pause, whatever the server asks (default 60)")  # fmt: skip
+    run.add_argument("--regenerate-changed", action="store_true",
+                     help="redo records the manifest has done with another template, size, "
+                     "model or parameters (default: stop and say so)")  # fmt: skip
     add_connection_options(sub)
     options = bulk_param_options()
     add_param_options(sub, options)
