@@ -133,7 +133,7 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
     records = read_records(source, format=args.format)
     total = None if source == "-" else count_records(source, format=args.format)
     if source != "-":  # a repeated id refuses the input before anything is sent
-        from .bulk._keys import check_unique_ids
+        from openai_images_sdk.bulk._keys import check_unique_ids
 
         rows = read_records(source, format=args.format)
         try:
