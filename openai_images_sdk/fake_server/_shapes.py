@@ -135,10 +135,13 @@ def echoed(model: type, sent: Mapping[str, object]) -> dict[str, object]:
 
 def event_model(union: object, event_type: str) -> type | None:
     """The member of a stream event union whose ``type`` is `event_type`."""
-    for member in getattr(union, "__args__", (union,)):
-        field = attrs.fields_dict(member).get("type") if attrs.has(member) else None
+    members: tuple[object, ...] = getattr(union, "__args__", (union,))
+    for member in members:
+        if not isinstance(member, type) or not attrs.has(member):
+            continue
+        field = attrs.fields_dict(member).get("type")
         if field is not None and event_type in getattr(field.type, "__args__", ()):
-            return cast("type", member)
+            return member
     return None
 
 
