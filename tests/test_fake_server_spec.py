@@ -258,9 +258,10 @@ async def test_the_server_refuses_a_bad_expires_after(
         await driver.close(client)
     error = caught.value
     assert (error.status_code, error.param, error.code) == (400, f"expires_after.{key}", code)
-    assert isinstance(error.body, dict)
-    assert set(error.body) == {"message", "type", "param", "code"}
-    assert f"'expires_after.{key}'" in error.body["message"]
+    body: dict[str, object] = error.response.json()["error"]
+    assert error.body == body
+    assert set(body) == {"message", "type", "param", "code"}
+    assert f"'expires_after.{key}'" in str(body["message"])
 
 
 @pytest.mark.anyio
@@ -307,6 +308,14 @@ def test_nested_image_references_are_checked_by_path(server: FakeImagesServer) -
     sent = raw_post(server, "/v1/images/edits", json={**body, **TINY})
     assert sent.status_code == 400
     assert sent.json()["error"]["param"] == "images[0]"
+
+
+def test_a_nested_object_of_the_images_routes_is_checked_too(server: FakeImagesServer) -> None:
+    body = {"prompt": "p", "model": "gpt-image-2", "output_format": "svg", "svg": {}}
+    sent = raw_post(server, GENERATIONS, json=body)
+    assert sent.status_code == 400
+    assert sent.json()["error"]["param"] == "svg.model"
+    assert sent.json()["error"]["code"] == "missing_required_parameter"
 
 
 # ------------------------------------------------------------------------ the helpers

@@ -101,8 +101,6 @@ def check_nested(fields: Mapping[str, FieldSpec], params: Mapping[str, object]) 
     for spec in fields.values():
         value = params.get(spec.python_name)
         if spec.fields and value is not None:
-            if isinstance(value, tuple):  # a file given for a reference field: not nested
-                continue
             _check_value(spec.name, spec, value)
 
 
