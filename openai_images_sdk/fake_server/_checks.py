@@ -4,7 +4,8 @@
 (python names, typed values, files as ``(filename, bytes, content_type)``), then runs
 the SDK's upload rules (`_uploads.build_request_body`: file counts, sizes, images really
 being images, mask and markup) and its validation (`_validation.validate_request`: the
-spec's limits and the model capability table). A broken rule becomes the API's 400.
+spec's limits and the model capability table), after the nested objects' own rules
+(`_shapes.check_nested`: ``expires_after.seconds``...). A broken rule becomes the API's 400.
 """
 
 from __future__ import annotations
