@@ -10,6 +10,11 @@ output file (successes) and an error file (failures), in the API's line format::
     {"id": "batch_req_...", "custom_id": "...", "response":
         {"status_code": 200, "request_id": "req_...", "body": {...}}, "error": null}
 
+Request fields, their limits and the answers' fields come from the generated operation
+specs and models (`CREATE_FILE`, `CREATE_BATCH`, `OpenAIFile`, `Batch`): ``expires_after``
+sets an upload's ``expires_at``, ``output_expires_after`` that of the batch's output and
+error files, and an ended batch carries the ``usage`` of the responses it made, summed.
+
 ``POST /v1/batches/{id}/cancel`` moves a batch that has not ended to ``cancelling``; no
 request runs after that, and the next poll ends it ``cancelled`` with the results of the
 requests that had run (none, if it was still validating) in its output and error files.
@@ -22,21 +27,39 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import Any, Final, Protocol, cast
 
 import attrs
 
+from ._checks import check_request
 from ._faults import Fault, StatusFault
 from ._http import ApiError, Incoming, Reply, Route, ServerContext, json_reply
+from ._shapes import answer, total
 
 __all__ = ["BatchAPI", "BatchHost"]
 
 MAX_REQUESTS: Final = 50_000
 MAX_BYTES: Final = 200 * 1024 * 1024
-_PURPOSES: Final = ("batch", "vision", "user_data", "assistants", "fine-tune", "evals")
-_ENDPOINTS: Final = ("/v1/images/generations", "/v1/images/edits")
 _DAY: Final = 24 * 3600
+# "Without it, batch input files expire after 30 days" (CREATE_FILE's expires_after).
+_BATCH_INPUT_SECONDS: Final = 30 * _DAY
 _ENDED: Final = frozenset({"completed", "failed", "expired", "cancelled"})
+
+
+def _generated() -> tuple[ModuleType, ModuleType]:
+    """The generated operations and models (imported when the first request arrives)."""
+    from openai_images_sdk._generated import models, operations
+
+    return operations, models
+
+
+def _seconds(policy: object) -> int | None:
+    """The ``seconds`` of an expiry policy (``{anchor: created_at, seconds}``), if usable."""
+    if not isinstance(policy, Mapping):
+        return None
+    seconds = cast("Mapping[str, object]", policy).get("seconds")
+    return seconds if isinstance(seconds, int) and not isinstance(seconds, bool) else None
 
 
 class BatchHost(ServerContext, Protocol):
@@ -52,19 +75,22 @@ class _File:
     purpose: str
     data: bytes
     created_at: int
+    expires_at: int | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "object": "file",
-            "bytes": len(self.data),
-            "created_at": self.created_at,
-            "expires_at": None,
-            "filename": self.filename,
-            "purpose": self.purpose,
-            "status": "processed",
-            "status_details": None,
-        }
+        return answer(
+            _generated()[1].OpenAIFile,
+            {
+                "id": self.id,
+                "object": "file",
+                "bytes": len(self.data),
+                "created_at": self.created_at,
+                "expires_at": self.expires_at,
+                "filename": self.filename,
+                "purpose": self.purpose,
+                "status": "processed",
+            },
+        )
 
 
 @attrs.define(kw_only=True)
@@ -76,6 +102,8 @@ class _Batch:
     created_at: int
     started: float
     base_url: str
+    output_seconds: int | None = None
+    """``output_expires_after.seconds``: the output and error files' lifetime."""
     status: str = "validating"
     times: dict[str, int] = attrs.Factory(dict[str, int])
     counts: dict[str, int] = attrs.Factory(lambda: {"total": 0, "completed": 0, "failed": 0})
@@ -88,8 +116,11 @@ class _Batch:
     next_line: int = 0
     outputs: list[bytes] = attrs.Factory(list[bytes])
     failures: list[bytes] = attrs.Factory(list[bytes])
+    usages: list[Mapping[str, object]] = attrs.Factory(list[Mapping[str, object]])
+    """The ``usage`` of each response the batch made."""
 
     def to_json(self) -> dict[str, object]:
+        models = _generated()[1]
         payload: dict[str, object] = {
             "id": self.id,
             "object": "batch",
@@ -107,8 +138,9 @@ class _Batch:
         }
         for name in ("in_progress", "finalizing", "completed", "failed", "cancelling", "cancelled"):
             payload[f"{name}_at"] = self.times.get(name)
-        payload["expired_at"] = None
-        return payload
+        if self.status in _ENDED:
+            payload["usage"] = total(models.BatchUsage, self.usages)
+        return answer(models.Batch, payload)
 
 
 def _new_id(prefix: str) -> str:
@@ -193,17 +225,19 @@ class BatchAPI:
     # Files
 
     @staticmethod
-    def _new_file(filename: str, purpose: str, data: bytes) -> _File:
+    def _new_file(filename: str, purpose: str, data: bytes, seconds: int | None = None) -> _File:
+        created = int(time.time())
         return _File(
             id=_new_id("file"),
             filename=filename,
             purpose=purpose,
             data=data,
-            created_at=int(time.time()),
+            created_at=created,
+            expires_at=None if seconds is None else created + seconds,
         )
 
-    def _store(self, filename: str, purpose: str, data: bytes) -> _File:
-        stored = self._new_file(filename, purpose, data)
+    def _store(self, filename: str, purpose: str, data: bytes, seconds: int | None = None) -> _File:
+        stored = self._new_file(filename, purpose, data, seconds)
         with self._lock:
             self._files[stored.id] = stored
         return stored
@@ -216,22 +250,21 @@ class BatchAPI:
         return found
 
     def _create_file(self, incoming: Incoming, ctx: ServerContext) -> Reply:
-        files = [p for p in incoming.parts if p.is_file and p.name == "file"]
-        purposes = [p.text() for p in incoming.parts if not p.is_file and p.name == "purpose"]
-        if incoming.body_kind != "multipart" or len(files) != 1:
+        op = _generated()[0].CREATE_FILE
+        params = check_request(op, incoming, validation=ctx.options.validation).params
+        upload, purpose = params["file"], str(params["purpose"])
+        if not isinstance(upload, tuple):
             raise ApiError(400, "Send one 'file' part as multipart/form-data.", param="file")
-        if len(purposes) != 1 or purposes[0] not in _PURPOSES:
-            shown = purposes[0] if purposes else None
-            raise ApiError(
-                400, f"Invalid purpose {shown!r}; one of {', '.join(_PURPOSES)}.", param="purpose"
-            )
-        part, purpose = files[0], purposes[0]
-        filename = part.filename or "upload"
+        name, data, _content_type = cast("tuple[str | None, bytes, str | None]", upload)
+        filename = name or "upload"
         if purpose == "batch" and not filename.endswith(".jsonl"):
             raise ApiError(400, "A batch input file must be a .jsonl file.", param="file")
-        if purpose == "batch" and len(part.data) > self.max_bytes:
+        if purpose == "batch" and len(data) > self.max_bytes:
             raise ApiError(400, f"A batch input file is at most {self.max_bytes} bytes.")
-        return json_reply(self._store(filename, purpose, part.data).to_json())
+        seconds = _seconds(params.get("expires_after"))
+        if seconds is None and purpose == "batch":
+            seconds = _BATCH_INPUT_SECONDS
+        return json_reply(self._store(filename, purpose, data, seconds).to_json())
 
     def _retrieve_file(self, incoming: Incoming, ctx: ServerContext) -> Reply:
         return json_reply(self._file(incoming.path.rsplit("/", 1)[-1]).to_json())
@@ -249,18 +282,13 @@ class BatchAPI:
     # Batches
 
     def _create_batch(self, incoming: Incoming, ctx: ServerContext) -> Reply:
-        body = incoming.json
-        if not isinstance(body, Mapping):
-            raise ApiError(400, "Send a JSON object.")
-        fields = cast("Mapping[str, Any]", body)
-        for name in ("input_file_id", "endpoint", "completion_window"):
-            if not isinstance(fields.get(name), str):
-                raise ApiError(400, f"Missing required parameter: '{name}'.", param=name)
-        if fields["completion_window"] != "24h":
-            raise ApiError(400, "completion_window must be '24h'.", param="completion_window")
-        if fields["endpoint"] not in _ENDPOINTS:
+        op = _generated()[0].CREATE_BATCH
+        fields = check_request(op, incoming, validation=ctx.options.validation).params
+        # The spec lists the images endpoints; the Batch API serves others the fake does not.
+        endpoints = op.field("endpoint").known_values
+        if fields["endpoint"] not in endpoints:
             raise ApiError(
-                400, f"The fake server batches only {', '.join(_ENDPOINTS)}.", param="endpoint"
+                400, f"The fake server batches only {', '.join(endpoints)}.", param="endpoint"
             )
         source = self._file(str(fields["input_file_id"]))
         if source.purpose != "batch":
@@ -274,6 +302,7 @@ class BatchAPI:
             created_at=int(time.time()),
             started=self._clock(),
             base_url=incoming.base_url,
+            output_seconds=_seconds(fields.get("output_expires_after")),
         )
         with self._lock:
             self._batches[batch.id] = batch
@@ -386,9 +415,16 @@ class BatchAPI:
                 "error": None,
             }
             encoded = json.dumps(line, separators=(",", ":")).encode() + b"\n"
+            used = (
+                cast("Mapping[str, object]", payload).get("usage")
+                if isinstance(payload, Mapping)
+                else None
+            )
             with self._lock:
                 (batch.outputs if status == 200 else batch.failures).append(encoded)
                 batch.counts["completed" if status == 200 else "failed"] += 1
+                if status == 200 and isinstance(used, Mapping):
+                    batch.usages.append(cast("Mapping[str, object]", used))
         with self._lock:
             if batch.status == "in_progress" and batch.next_line >= len(batch.lines):
                 batch.times["finalizing"] = int(time.time())
@@ -402,13 +438,19 @@ class BatchAPI:
         """
         if batch.outputs:
             output = self._new_file(
-                f"{batch.id}_output.jsonl", "batch_output", b"".join(batch.outputs)
+                f"{batch.id}_output.jsonl",
+                "batch_output",
+                b"".join(batch.outputs),
+                batch.output_seconds,
             )
             self._files[output.id] = output
             batch.output_file_id = output.id
         if batch.failures:
             errors = self._new_file(
-                f"{batch.id}_error.jsonl", "batch_output", b"".join(batch.failures)
+                f"{batch.id}_error.jsonl",
+                "batch_output",
+                b"".join(batch.failures),
+                batch.output_seconds,
             )
             self._files[errors.id] = errors
             batch.error_file_id = errors.id

@@ -4,7 +4,8 @@
 (python names, typed values, files as ``(filename, bytes, content_type)``), then runs
 the SDK's upload rules (`_uploads.build_request_body`: file counts, sizes, images really
 being images, mask and markup) and its validation (`_validation.validate_request`: the
-spec's limits and the model capability table). A broken rule becomes the API's 400.
+spec's limits and the model capability table), after the nested objects' own rules
+(`_shapes.check_nested`: ``expires_after.seconds``...). A broken rule becomes the API's 400.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from openai_images_sdk._types import ImageInfo
 
 from ._formdata import FormPart
 from ._http import ApiError, Incoming
+from ._shapes import check_nested
 
 __all__ = ["Checked", "check_request", "digest"]
 
@@ -91,6 +93,7 @@ def check_request(
                     param=where,
                     code="invalid_image",
                 )
+        check_nested(fields, params)
         inputs = _sdk_checks(op, params, fields)
         judged = params
         if default_model is not None and params.get("model") is None:
@@ -308,12 +311,21 @@ def _from_parts(
                     code="invalid_value",
                 )
             node = cast("dict[str, object]", child)
-        node[keys[-1]] = part.text()
+        leaf = _nested_spec(base, keys)
+        node[keys[-1]] = part.text() if leaf is None else _convert(part.text(), leaf.kinds)
     sources: list[bytes] = []
     for name, items in files.items():
         params[name] = items if (len(items) > 1 or name in arrays) else items[0]
         sources += [data for _, data, _ in items]
     return params, sources
+
+
+def _nested_spec(base: FieldSpec, keys: Sequence[str]) -> FieldSpec | None:
+    """The nested FieldSpec that ``base[key1][key2]...`` names, if the spec has one."""
+    spec: FieldSpec | None = base
+    for key in keys:
+        spec = next((f for f in spec.fields if f.name == key), None) if spec else None
+    return spec
 
 
 # The SDK's own rules

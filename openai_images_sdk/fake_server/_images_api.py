@@ -17,6 +17,7 @@ from openai_images_sdk._types import ImageInfo
 from ._checks import Checked, check_request, digest
 from ._http import ApiError, Incoming, Reply, Route, ServerContext, json_reply, sse_event
 from ._images import CONTENT_TYPES, OutputFormat, Picture, render
+from ._shapes import echoed, event_model, given
 
 __all__ = ["image_routes", "usage"]
 
@@ -99,6 +100,9 @@ class _Plan:
     salt: bytes
     seed: str
     inputs: tuple[ImageInfo | None, ...]
+    op: OperationSpec
+    sent: Mapping[str, object]
+    """The request's non-null fields by wire name, for the answer fields that repeat them."""
 
     @property
     def is_dalle(self) -> bool:
@@ -132,7 +136,9 @@ def _str(value: object, default: str) -> str:
     return value if isinstance(value, str) else default
 
 
-def _plan(key: str, checked: Checked, incoming: Incoming, ctx: ServerContext) -> _Plan:
+def _plan(
+    op: OperationSpec, key: str, checked: Checked, incoming: Incoming, ctx: ServerContext
+) -> _Plan:
     p = checked.params
     default_model = "dall-e-2" if key == "variation" else ctx.options.default_model
     model = _str(p.get("model"), default_model)
@@ -178,6 +184,8 @@ def _plan(key: str, checked: Checked, incoming: Incoming, ctx: ServerContext) ->
         salt=digest(checked.sources) if checked.sources else b"",
         seed=ctx.seed_for(incoming),
         inputs=tuple(images),
+        op=op,
+        sent=given({f.name: f for f in op.fields if checked.body_kind in f.bodies}, p),
     )
 
 
@@ -250,7 +258,16 @@ def _respond(plan: _Plan, incoming: Incoming, ctx: ServerContext) -> Reply:
         svg_usage = _svg_usage(plan, size)
         if svg_usage is not None:
             payload["svg_usage"] = svg_usage
+        _echo(payload, plan, plan.op.response_type)
     return json_reply(payload)
+
+
+def _echo(payload: dict[str, object], plan: _Plan, model: type | None) -> dict[str, object]:
+    """`payload` plus the request fields its answer model repeats (``safety_identifier``)."""
+    if model is not None:
+        for name, value in echoed(model, plan.sent).items():
+            payload.setdefault(name, value)
+    return payload
 
 
 def _events(plan: _Plan, ctx: ServerContext) -> Iterator[bytes]:
@@ -261,22 +278,30 @@ def _events(plan: _Plan, ctx: ServerContext) -> Iterator[bytes]:
             partial = plan.picture(index, stage=stage, draw_text=ctx.options.draw_text)
             yield sse_event(
                 f"{prefix}.partial_image",
-                {
-                    "b64_json": base64.b64encode(partial).decode("ascii"),
-                    "created_at": int(time.time()),
-                    **_meta(plan),
-                    "partial_image_index": k,
-                },
+                _echo(
+                    {
+                        "b64_json": base64.b64encode(partial).decode("ascii"),
+                        "created_at": int(time.time()),
+                        **_meta(plan),
+                        "partial_image_index": k,
+                    },
+                    plan,
+                    event_model(plan.op.stream_event_type, f"{prefix}.partial_image"),
+                ),
             )
         final = plan.picture(index, draw_text=ctx.options.draw_text)
         yield sse_event(
             f"{prefix}.completed",
-            {
-                "b64_json": base64.b64encode(final).decode("ascii"),
-                "created_at": int(time.time()),
-                **_meta(plan),
-                "usage": _usage(plan, images=1),
-            },
+            _echo(
+                {
+                    "b64_json": base64.b64encode(final).decode("ascii"),
+                    "created_at": int(time.time()),
+                    **_meta(plan),
+                    "usage": _usage(plan, images=1),
+                },
+                plan,
+                event_model(plan.op.stream_event_type, f"{prefix}.completed"),
+            ),
         )
 
 
@@ -296,7 +321,7 @@ def _image_operation(key: str) -> Route:
             retired=ctx.options.retired,
             default_model="dall-e-2" if key == "variation" else ctx.options.default_model,
         )
-        plan = _plan(key, checked, incoming, ctx)
+        plan = _plan(op, key, checked, incoming, ctx)
         if plan.stream:
             return Reply(
                 headers={"content-type": "text/event-stream; charset=utf-8"},
