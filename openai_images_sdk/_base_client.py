@@ -24,6 +24,7 @@ from ._exceptions import (
     APIError,
     status_error_from_response,
 )
+from ._headers import check_header_values
 from ._logging import credential_values, logger, redact_headers, redact_url, scrub, setup_logging
 from ._operation import OperationSpec
 from ._response import structure_response
@@ -122,7 +123,12 @@ class BaseClient(Generic[HttpxClientT]):
     def _body(
         self, op: OperationSpec, given: Mapping[str, object], options: RequestOptions
     ) -> _uploads.PreparedBody | None:
-        """The request body; reads file headers (and spools unseekable streams)."""
+        """The request body; reads file headers (and spools unseekable streams).
+
+        Checks the caller's `extra_headers` first (an illegal value is a `ValidationError`).
+        """
+        if options.extra_headers:
+            check_header_values(options.extra_headers, param="extra_headers")
         if not op.bodies:
             return None
         mode = (
@@ -306,5 +312,9 @@ class BaseClient(Generic[HttpxClientT]):
 
     def _parse(self, call: Call, response: httpx.Response) -> object:
         if call.stream:
-            return self._stream_class(response, event_type=call.op.stream_event_type)
+            return self._stream_class(
+                response,
+                event_type=call.op.stream_event_type,
+                max_event_bytes=self._config.max_stream_event_bytes,
+            )
         return structure_response(response, call.op.response_type)

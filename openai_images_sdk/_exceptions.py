@@ -7,6 +7,7 @@ OpenAIError
     ├── APIConnectionError
     │   └── APITimeoutError
     ├── APIResponseValidationError
+    │   └── StreamEventTooLargeError
     └── APIStatusError
         ├── BadRequestError                      400
         │   └── ContentPolicyViolationError      400, code moderation_blocked / content_policy_violation
@@ -45,6 +46,7 @@ __all__ = [
     "OpenAIError",
     "PermissionDeniedError",
     "RateLimitError",
+    "StreamEventTooLargeError",
     "UnprocessableEntityError",
     "ValidationError",
     "Violation",
@@ -194,6 +196,15 @@ class APIResponseValidationError(APIError):
         )
         self.response = response
         self.status_code = response.status_code
+
+
+class StreamEventTooLargeError(APIResponseValidationError):
+    """One server-sent event grew past the client's ``max_stream_event_bytes``; the stream
+    was closed. `limit` is that option's value."""
+
+    def __init__(self, response: httpx.Response, body: object, *, message: str, limit: int) -> None:
+        super().__init__(response, body, message=message)
+        self.limit = limit
 
 
 class APIStatusError(APIError):

@@ -20,8 +20,9 @@ from ._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
     ErrorObject,
+    StreamEventTooLargeError,
 )
-from ._sse import ServerSentEvent, SSEDecoder
+from ._sse import DEFAULT_MAX_EVENT_BYTES, EventTooLargeError, ServerSentEvent, SSEDecoder
 from ._stream_files import event_kind
 
 __all__ = ["HEAD_LIMIT", "EventDecoder", "StreamCore"]
@@ -45,12 +46,17 @@ class StreamCore(Generic[T_co]):
     """What a stream does with bytes and events, without I/O."""
 
     def __init__(
-        self, response: httpx.Response, event_type: object, decode: EventDecoder | None
+        self,
+        response: httpx.Response,
+        event_type: object,
+        decode: EventDecoder | None,
+        *,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
         self.event_type = event_type
         self.decode = decode
-        self.decoder = SSEDecoder()
+        self.decoder = SSEDecoder(max_event_bytes=max_event_bytes)
         self.received = 0
         self.partials = 0
         self.completed: T_co | None = None
@@ -89,6 +95,15 @@ class StreamCore(Generic[T_co]):
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(self.request, message=message)
         return APIConnectionError(message=message, request=self.request)
+
+    def too_large(self, exc: EventTooLargeError) -> StreamEventTooLargeError:
+        message = (
+            f"A server-sent event grew past {exc.limit:,} bytes without ending, after "
+            f"{self.summary()}; the stream was closed. Raise the client option "
+            "max_stream_event_bytes (or set it to None) if the server really sends "
+            "events that large"
+        )
+        return StreamEventTooLargeError(self.response, None, message=message, limit=exc.limit)
 
     def typed(self, events: list[ServerSentEvent]) -> Iterator[T_co]:
         """The typed events of `SSEDecoder.feed`'s answer, lazily: events before an error

@@ -14,7 +14,7 @@ from typing import Final, Generic, Self, TypeVar
 
 import httpx
 
-from ._sse import ServerSentEvent
+from ._sse import DEFAULT_MAX_EVENT_BYTES, EventTooLargeError, ServerSentEvent
 from ._stream_core import HEAD_LIMIT, EventDecoder, StreamCore
 from ._stream_files import event_kind
 
@@ -43,6 +43,8 @@ def read_events(core: StreamCore[T]) -> Generator[T, None, None]:
                     yield from core.typed(events)
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
+        except EventTooLargeError as exc:
+            raise core.too_large(exc) from None
         yield from core.finish()
     finally:
         response.close()
@@ -82,6 +84,8 @@ async def async_read_events(core: StreamCore[T]) -> AsyncGenerator[T, None]:
                         yield event
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
+        except EventTooLargeError as exc:
+            raise core.too_large(exc) from None
         finally:
             await _release(response, chunks)
         for event in core.finish():
@@ -138,9 +142,12 @@ class _StreamBase(Generic[T_co]):
         *,
         event_type: object,
         decode: EventDecoder | None = None,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
-        self._core: StreamCore[T_co] = StreamCore(response, event_type, decode)
+        self._core: StreamCore[T_co] = StreamCore(
+            response, event_type, decode, max_event_bytes=max_event_bytes
+        )
         self._begin()
 
     def _begin(self) -> None:
