@@ -29,9 +29,10 @@ from ._logging import credential_values, logger, redact_headers, redact_url, scr
 from ._operation import OperationSpec
 from ._response import structure_response
 from ._retries import is_retryable_status, retry_delay
+from ._telemetry import OperationSpan
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions
 
-__all__ = ["BaseClient", "Call", "HttpxClientT"]
+__all__ = ["BaseClient", "Call", "HttpxClientT", "log_fields"]
 
 _PATH_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -54,6 +55,37 @@ class Call:
     stream: bool
     auth: Mapping[str, str] = attrs.field(factory=dict[str, str], repr=False)
     """Credential headers, fetched once per call just before the first attempt."""
+    model: str | None = None
+    """The call's `model` argument, for log lines."""
+    span: OperationSpan | None = None
+    """The operation's OpenTelemetry span, when the application uses OpenTelemetry."""
+
+
+def log_fields(
+    call: Call,
+    request: httpx.Request,
+    retries_taken: int,
+    response: httpx.Response | None = None,
+    started: float | None = None,
+) -> dict[str, object]:
+    """The fields of a request log line, given as ``extra=`` so that a structured (JSON)
+    formatter gets them as record attributes."""
+    sent = request.headers.get("content-length")
+    fields: dict[str, object] = {
+        "operation": call.op.operation_id,
+        "model": call.model,
+        "attempt": retries_taken + 1,
+        "http_method": request.method,
+        "url": redact_url(request.url),
+        "bytes_sent": int(sent) if sent and sent.isdigit() else None,
+    }
+    if response is not None:
+        fields["status_code"] = response.status_code
+        fields["request_id"] = response.headers.get("x-request-id")
+        fields["bytes_received"] = response.num_bytes_downloaded
+    if started is not None:
+        fields["duration_s"] = round(time.monotonic() - started, 6)
+    return fields
 
 
 def _merge_headers(*layers: Headers | None) -> tuple[dict[str, str], frozenset[str]]:
@@ -197,6 +229,7 @@ class BaseClient(Generic[HttpxClientT]):
             timeout=self._config.timeout if isinstance(timeout, NotGiven) else to_timeout(timeout),
             body=body,
             stream=stream,
+            model=model if isinstance(model := params.get("model"), str) else None,
         )
 
     def _build_request(
@@ -225,6 +258,7 @@ class BaseClient(Generic[HttpxClientT]):
                 redact_url(request.url),
                 retries_taken + 1,
                 redact_headers(request.headers),
+                extra=log_fields(call, request, retries_taken),
             )
         return request
 
@@ -238,33 +272,41 @@ class BaseClient(Generic[HttpxClientT]):
         reason = f"{type(cause).__name__}: {cause}" if cause else error.message
         delay = self._retry_delay(call, request, retries_taken, reason=reason, headers=None)
         if delay is None:
-            raise self._scrubbed(error, call) from cause
+            raise self._scrubbed(error, call, retries_taken) from cause
         return delay
 
     def _after_response(
         self, call: Call, response: httpx.Response, started: float, retries_taken: int
     ) -> float | None:
         """None for a 2xx; else seconds to wait before retrying, or raises the status error."""
-        logger.info(
-            'HTTP %s %s "%d %s" in %.3f s, request id %s, retries %d',
-            response.request.method,
-            redact_url(response.request.url),
-            response.status_code,
-            response.reason_phrase,
-            time.monotonic() - started,
-            response.headers.get("x-request-id"),
-            retries_taken,
-        )
+        request = response.request
+        if logger.isEnabledFor(logging.INFO):
+            fields = log_fields(call, request, retries_taken, response, started)
+            logger.info(
+                'HTTP %s %s "%d %s" in %.3f s, request id %s, retries %d',
+                request.method,
+                fields["url"],
+                response.status_code,
+                response.reason_phrase,
+                fields["duration_s"],
+                fields["request_id"],
+                retries_taken,
+                extra=fields,
+            )
         if response.is_success:
+            if call.span is not None:
+                call.span.response(response, retries=retries_taken)
             return None
         delay = None
         if is_retryable_status(response.status_code, response.headers):
             reason = f"{response.status_code} {response.reason_phrase}"
             delay = self._retry_delay(
-                call, response.request, retries_taken, reason=reason, headers=response.headers
+                call, request, retries_taken, reason=reason, headers=response.headers
             )
         if delay is None:
-            raise self._scrubbed(status_error_from_response(response), call)
+            if call.span is not None:
+                call.span.response(response, retries=retries_taken)
+            raise self._scrubbed(status_error_from_response(response), call, retries_taken)
         return delay
 
     def _retry_delay(
@@ -285,6 +327,7 @@ class BaseClient(Generic[HttpxClientT]):
                 "that cannot be sent again",
                 where,
                 reason,
+                extra={**log_fields(call, request, retries_taken), "reason": reason},
             )
             return None
         delay = retry_delay(retries_taken, headers)
@@ -295,13 +338,21 @@ class BaseClient(Generic[HttpxClientT]):
             retries_taken + 1,
             self._config.max_retries,
             reason,
+            extra={
+                **log_fields(call, request, retries_taken),
+                "reason": reason,
+                "retry_delay_s": round(delay, 3),
+            },
         )
+        if call.span is not None:
+            call.span.attempt_failed(attempt=retries_taken + 1, delay=delay, reason=reason)
         return delay
 
-    def _scrubbed(self, error: _E, call: Call) -> _E:
-        """`error` with the call's credentials removed from its message (servers may echo them):
-        the client's own, and any credential header given in `default_headers` or
-        `extra_headers`."""
+    def _scrubbed(self, error: _E, call: Call, retries_taken: int) -> _E:
+        """`error` with its retry count, and the call's credentials removed from its message
+        (servers may echo them): the client's own, and any credential header given in
+        `default_headers` or `extra_headers`."""
+        error.retries_taken = retries_taken
         given: list[tuple[str, object]] = [item for layer in call.headers for item in layer.items()]
         secrets = credential_values([*call.auth.items(), *given])
         message = scrub(error.message, secrets)

@@ -17,6 +17,7 @@ import httpx
 from ._sse import DEFAULT_MAX_EVENT_BYTES, EventTooLargeError, ServerSentEvent
 from ._stream_core import HEAD_LIMIT, EventDecoder, StreamCore
 from ._stream_files import event_kind
+from ._telemetry import OperationSpan
 
 __all__ = ["AsyncStreamReader", "StreamReader", "async_read_events", "read_events"]
 
@@ -46,7 +47,11 @@ def read_events(core: StreamCore[T]) -> Generator[T, None, None]:
         except EventTooLargeError as exc:
             raise core.too_large(exc) from None
         yield from core.finish()
+    except Exception as exc:
+        core.end_span(exc)
+        raise
     finally:
+        core.end_span()
         response.close()
 
 
@@ -90,7 +95,11 @@ async def async_read_events(core: StreamCore[T]) -> AsyncGenerator[T, None]:
             await _release(response, chunks)
         for event in core.finish():
             yield event
+    except Exception as exc:
+        core.end_span(exc)
+        raise
     finally:
+        core.end_span()
         await response.aclose()
 
 
@@ -154,6 +163,10 @@ class _StreamBase(Generic[T_co]):
         """Set up the generator that reads the response (not started yet)."""
         raise NotImplementedError
 
+    def _watch(self, span: OperationSpan) -> None:
+        """End the operation's span when the stream ends (finished, failed or closed)."""
+        self._core.span = span
+
     @property
     def unknown_events(self) -> list[ServerSentEvent]:
         """Events of a type the union does not know, as received."""
@@ -187,6 +200,7 @@ class StreamReader(_StreamBase[T_co]):
     def close(self) -> None:
         """Stop reading and close the HTTP response; later iteration yields nothing."""
         self._events.close()
+        self._core.end_span()
         self.response.close()
 
     def _partials(self) -> Iterator[T_co]:
@@ -213,6 +227,7 @@ class AsyncStreamReader(_StreamBase[T_co]):
     async def aclose(self) -> None:
         """Stop reading and close the HTTP response; later iteration yields nothing."""
         await self._events.aclose()
+        self._core.end_span()
         await self.response.aclose()
 
     async def close(self) -> None:

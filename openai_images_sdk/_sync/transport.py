@@ -23,6 +23,7 @@ from openai_images_sdk._response import (
     connection_errors,
 )
 from openai_images_sdk._sync.closing import Closing
+from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
 from .streaming import Stream
@@ -86,13 +87,30 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
     def _finish(
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
     ) -> object:
-        call = self._prepare(op, given, options)
-        response = self._respond(call, read_body=not call.stream)
-        return response if raw else response.parse()
-
-    def _respond(self, call: Call, *, read_body: bool) -> APIResponse[Any]:
+        span = start_operation_span(op, given, self._config.base_url)
+        if span is None:
+            call = self._prepare(op, given, options)
+            response = self._respond(call, read_body=not call.stream)
+            return response if raw else response.parse()
         try:
-            call = attrs.evolve(call, auth=self._auth_headers())
+            call = self._prepare(op, given, options)
+            response = self._respond(call, read_body=not call.stream, span=span)
+            result = response if raw else response.parse()
+        except BaseException as error:
+            span.fail(error)
+            raise
+        if isinstance(result, Stream):
+            result._watch(span)  # pyright: ignore[reportPrivateUsage]
+        else:
+            span.result(result)
+            span.end()
+        return result
+
+    def _respond(
+        self, call: Call, *, read_body: bool, span: OperationSpan | None = None
+    ) -> APIResponse[Any]:
+        try:
+            call = attrs.evolve(call, auth=self._auth_headers(), span=span)
             retries_taken = 0
             while True:
                 content = self._content(call)
