@@ -121,7 +121,7 @@ def check_config(config: ClientConfig) -> ClientConfig:
     if config.validation not in ("strict", "warn", "off"):
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', got {config.validation!r}")
     limit = config.max_stream_event_bytes
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+    if limit is not None and (type(limit) is not int or limit < 1):
         raise ValueError(f"max_stream_event_bytes must be a positive int or None, got {limit!r}")
     return config
 

@@ -102,7 +102,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         try:
             call = await self._async_prepare(op, given, options)
             response = await self._respond(call, read_body=not call.stream, span=span)
-            result = response if raw else await response.parse()
+            result: object = response if raw else await response.parse()
         except BaseException as error:
             span.fail(error)
             raise

@@ -95,7 +95,7 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         try:
             call = self._prepare(op, given, options)
             response = self._respond(call, read_body=not call.stream, span=span)
-            result = response if raw else response.parse()
+            result: object = response if raw else response.parse()
         except BaseException as error:
             span.fail(error)
             raise
