@@ -36,6 +36,11 @@ __all__ = ["BaseClient", "Call", "HttpxClientT", "log_fields"]
 
 _PATH_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
+_CACHED_URLS: Final = 256
+"""How many operation URLs a client keeps built (Azure paths vary with the model)."""
+_path_params: dict[str, frozenset[str]] = {}
+"""The path parameters of each operation path, found once."""
+
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
 _E = TypeVar("_E", bound=APIError)
 
@@ -99,6 +104,14 @@ def _merge_headers(*layers: Headers | None) -> tuple[dict[str, str], frozenset[s
     return headers, omitted
 
 
+def path_params(path: str) -> frozenset[str]:
+    """The names of the ``{parameters}`` in an operation path."""
+    found = _path_params.get(path)
+    if found is None:
+        found = _path_params[path] = frozenset(_PATH_PARAM.findall(path))
+    return found
+
+
 def _merge_query(*layers: Query | None) -> dict[str, object]:
     merged: dict[str, object] = {}
     for layer in layers:
@@ -119,6 +132,12 @@ class BaseClient(Generic[HttpxClientT]):
         self._config = check_config(config)
         self._http_client = http_client
         self._owns_http_client = owns_http_client
+        self._reset_templates()
+
+    def _reset_templates(self) -> None:
+        """Forget what was built once from the config (after the config changed)."""
+        self._urls: dict[str, httpx.URL] = {}
+        self._sdk_headers: dict[tuple[bool, str | None], dict[str, str]] = {}
 
     @property
     def is_closed(self) -> bool:
@@ -135,6 +154,9 @@ class BaseClient(Generic[HttpxClientT]):
         return self._auth_headers()
 
     def _operation_path(self, op: OperationSpec, params: Mapping[str, object]) -> str:
+        if "{" not in op.path:
+            return op.path
+
         def fill(match: re.Match[str]) -> str:
             value = params[match.group(1)]
             return urllib.parse.quote(str(value), safe="")
@@ -147,7 +169,7 @@ class BaseClient(Generic[HttpxClientT]):
     def _given(op: OperationSpec, params: Mapping[str, object]) -> dict[str, object]:
         """The arguments the caller passed (NOT_GIVEN dropped); every path parameter present."""
         given = {key: value for key, value in params.items() if value is not NOT_GIVEN}
-        missing = sorted(set(_PATH_PARAM.findall(op.path)) - given.keys())
+        missing = sorted(path_params(op.path) - given.keys())
         if missing:
             raise TypeError(f"{op.method_name}() is missing path parameters: {missing}")
         return given
@@ -181,7 +203,6 @@ class BaseClient(Generic[HttpxClientT]):
     ) -> Call:
         """Validate the call against the spec and the model's rules, then fix its request."""
         stream = params.get("stream") is True
-        path_params = set(_PATH_PARAM.findall(op.path))
         mode = (
             self._config.validation
             if isinstance(options.validation, NotGiven)
@@ -201,29 +222,19 @@ class BaseClient(Generic[HttpxClientT]):
                 body.close()
             raise
 
-        base_headers: dict[str, str] = {
-            "User-Agent": USER_AGENT,
-            "Accept": "text/event-stream" if stream else "application/json",
-        }
-        if body is not None:
-            base_headers["Content-Type"] = body.content_type
-            if body.kind == "multipart" and body.content_length is not None:
-                base_headers["Content-Length"] = str(body.content_length)
-        if self._config.organization:
-            base_headers["OpenAI-Organization"] = self._config.organization
-        if self._config.project:
-            base_headers["OpenAI-Project"] = self._config.project
+        base_headers = self._base_headers(stream, body.content_type if body else None)
+        if body is not None and body.kind == "multipart" and body.content_length is not None:
+            base_headers = {**base_headers, "Content-Length": str(body.content_length)}
         query_params = (
             {}
             if op.bodies
-            else {key: value for key, value in params.items() if key not in path_params}
+            else {key: value for key, value in params.items() if key not in path_params(op.path)}
         )
         timeout = options.timeout
-        base = self._config.base_url
         return Call(
             op=op,
             method=op.http_method.upper(),
-            url=base.copy_with(path=base.path + self._operation_path(op, params).lstrip("/")),
+            url=self._url(self._operation_path(op, params)),
             query=_merge_query(self._config.default_query, query_params, options.extra_query),
             headers=(base_headers, self._config.default_headers, options.extra_headers or {}),
             timeout=self._config.timeout if isinstance(timeout, NotGiven) else to_timeout(timeout),
@@ -231,6 +242,35 @@ class BaseClient(Generic[HttpxClientT]):
             stream=stream,
             model=model if isinstance(model := params.get("model"), str) else None,
         )
+
+    def _url(self, path: str) -> httpx.URL:
+        """The URL of an operation path under the base URL (parsed once per path)."""
+        url = self._urls.get(path)
+        if url is None:
+            base = self._config.base_url
+            url = base.copy_with(path=base.path + path.lstrip("/"))
+            if len(self._urls) < _CACHED_URLS:
+                self._urls[path] = url
+        return url
+
+    def _base_headers(self, stream: bool, content_type: str | None) -> dict[str, str]:
+        """The SDK's own headers of a request (built once per kind; never changed)."""
+        key = (stream, content_type)
+        headers = self._sdk_headers.get(key)
+        if headers is None:
+            headers = {
+                "User-Agent": USER_AGENT,
+                "Accept": "text/event-stream" if stream else "application/json",
+            }
+            if content_type is not None:
+                headers["Content-Type"] = content_type
+            if self._config.organization:
+                headers["OpenAI-Organization"] = self._config.organization
+            if self._config.project:
+                headers["OpenAI-Project"] = self._config.project
+            if content_type is None or not content_type.startswith("multipart/"):
+                self._sdk_headers[key] = headers  # multipart boundaries differ per call
+        return headers
 
     def _build_request(
         self,
@@ -245,7 +285,7 @@ class BaseClient(Generic[HttpxClientT]):
             call.method,
             call.url,
             headers=headers,
-            params=call.query,  # type: ignore[arg-type]
+            params=call.query or None,  # type: ignore[arg-type]
             content=content,
             timeout=call.timeout,
         )
