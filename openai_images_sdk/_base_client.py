@@ -45,9 +45,10 @@ HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
 _E = TypeVar("_E", bound=APIError)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Call:
-    """Everything about one operation call that does not change between attempts."""
+    """Everything about one operation call that does not change between attempts (its
+    `auth` and `span` are set once, before the first attempt)."""
 
     op: OperationSpec
     method: str

@@ -7,7 +7,6 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any
 
-import attrs
 import httpx
 
 from openai_images_sdk import _concurrency
@@ -117,7 +116,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         self, call: Call, *, read_body: bool, span: OperationSpan | None = None
     ) -> AsyncAPIResponse[Any]:
         try:
-            call = attrs.evolve(call, auth=await self._async_auth_headers(), span=span)
+            call.auth = await self._async_auth_headers()
+            call.span = span
             retries_taken = 0
             while True:
                 content = await self._content(call)

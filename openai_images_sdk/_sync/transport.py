@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-import attrs
 import httpx
 
 from openai_images_sdk import _concurrency
@@ -110,7 +109,8 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         self, call: Call, *, read_body: bool, span: OperationSpan | None = None
     ) -> APIResponse[Any]:
         try:
-            call = attrs.evolve(call, auth=self._auth_headers(), span=span)
+            call.auth = self._auth_headers()
+            call.span = span
             retries_taken = 0
             while True:
                 content = self._content(call)
