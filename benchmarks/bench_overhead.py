@@ -431,8 +431,8 @@ def main(argv: Sequence[str] | None = None) -> list[list[str]]:
     add("small generate, sync (CPU µs/call)", sync["small generate, sync, CPU"], 1e6, "µs")
     add("small generate, async (µs/call)", small["wall"], 1e6, "µs")
     add("small generate, async (CPU µs/call)", small["cpu"], 1e6, "µs")
-    for label, cells in _ratios(sync["small generate, sync, CPU"], small["cpu"]).items():
-        rows.append([label, *cells])
+    for label, ratios in _ratios(sync["small generate, sync, CPU"], small["cpu"]).items():
+        rows.append([label, *ratios])
     if args.small_only:
         return _print(rows, args, load_before)
     for key in ("10-image response, parse", "10-image response, parse + decode"):

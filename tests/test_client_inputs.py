@@ -9,7 +9,11 @@ showing the key.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import traceback
+from pathlib import Path
 from typing import Any, Final
 
 import pytest
@@ -18,6 +22,7 @@ from conftest import Driver
 
 from openai_images_sdk._exceptions import ValidationError
 from openai_images_sdk._headers import InvalidAPIKeyError
+from openai_images_sdk.testing import FakeImagesServer
 
 pytestmark = [pytest.mark.anyio, pytest.mark.respx(assert_all_called=False)]
 
@@ -188,3 +193,28 @@ async def test_illegal_default_headers_are_refused_at_construction(driver: Drive
             client.with_options(default_headers={"Bad Name": "x"})
     finally:
         await driver.close(client)
+
+
+# --- the CLI reading OPENAI_API_KEY ---------------------------------------------------------
+
+
+def _cli(env_key: str, base_url: str, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env["OPENAI_API_KEY"] = env_key
+    command = [sys.executable, "-m", "openai_images_sdk", "generate", "a fox"]
+    return subprocess.run(
+        [*command, "--base-url", base_url, "--out", str(out)],
+        capture_output=True, text=True, env=env, check=False, timeout=120,
+    )  # fmt: skip
+
+
+def test_the_cli_strips_and_checks_openai_api_key(tmp_path: Path) -> None:
+    with FakeImagesServer() as server:
+        done = _cli(f"sk-{SECRET}\r\n", server.base_url, tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert server.requests[-1].headers["authorization"] == f"Bearer sk-{SECRET}"
+        refused = _cli(f"sk-{SECRET}\u00e9", server.base_url, tmp_path)
+        assert len(server.requests) == 1
+    assert refused.returncode != 0
+    assert "OPENAI_API_KEY" in refused.stderr
+    assert SECRET not in refused.stderr + refused.stdout
