@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -105,8 +105,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         except BaseException as error:
             span.fail(error)
             raise
-        if isinstance(result, AsyncStream):
-            result._watch(span)  # pyright: ignore[reportPrivateUsage]
+        if call.stream and not raw:
+            stream = cast("AsyncStream[object]", result)
+            stream._watch(span)  # pyright: ignore[reportPrivateUsage]
         else:
             span.result(result)
             span.end()

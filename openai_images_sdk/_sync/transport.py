@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -98,8 +98,9 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         except BaseException as error:
             span.fail(error)
             raise
-        if isinstance(result, Stream):
-            result._watch(span)  # pyright: ignore[reportPrivateUsage]
+        if call.stream and not raw:
+            stream = cast("Stream[object]", result)
+            stream._watch(span)  # pyright: ignore[reportPrivateUsage]
         else:
             span.result(result)
             span.end()
