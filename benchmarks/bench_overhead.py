@@ -272,14 +272,21 @@ def small_and_big_sync(url: str, args: argparse.Namespace) -> dict[str, dict[str
     for call in calls.values():
         for _ in range(50):
             call(None)
-        assert len(call(BIG)) == 10
+        if not args.small_only:
+            assert len(call(BIG)) == 10
     for _ in range(args.rounds):
         for name, call in calls.items():
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             for _ in range(args.calls):
                 call(None)
             per_call = (time.perf_counter() - started) / args.calls
+            cpu_per_call = (time.process_time() - cpu) / args.calls
             found.setdefault("small generate, sync", {}).setdefault(name, []).append(per_call)
+            found.setdefault("small generate, sync, CPU", {}).setdefault(name, []).append(
+                cpu_per_call
+            )
+            if args.small_only:
+                continue
             started = time.perf_counter()
             for _ in range(args.big_calls):
                 call(BIG)
@@ -297,18 +304,19 @@ def small_and_big_sync(url: str, args: argparse.Namespace) -> dict[str, dict[str
     return found
 
 
-async def small_async(url: str, args: argparse.Namespace) -> dict[str, list[float]]:
+async def small_async(url: str, args: argparse.Namespace) -> dict[str, dict[str, list[float]]]:
     calls, closers = async_clients(url)
-    found: dict[str, list[float]] = {}
+    found: dict[str, dict[str, list[float]]] = {"wall": {}, "cpu": {}}
     for call in calls.values():
         for _ in range(50):
             await call(None)
     for _ in range(args.rounds):
         for name, call in calls.items():
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             for _ in range(args.calls):
                 await call(None)
-            found.setdefault(name, []).append((time.perf_counter() - started) / args.calls)
+            found["wall"].setdefault(name, []).append((time.perf_counter() - started) / args.calls)
+            found["cpu"].setdefault(name, []).append((time.process_time() - cpu) / args.calls)
     for close in closers:
         await close()
     return found
@@ -395,6 +403,9 @@ def main(argv: Sequence[str] | None = None) -> list[list[str]]:
     parser.add_argument("--concurrent", type=int, default=500)
     parser.add_argument("--concurrent-rounds", type=int, default=3)
     parser.add_argument("--delay", type=float, default=0.2, help="server wait per answer, seconds")
+    parser.add_argument(
+        "--small-only", action="store_true", help="only the small-call rows (wall and CPU)"
+    )
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -417,7 +428,13 @@ def main(argv: Sequence[str] | None = None) -> list[list[str]]:
         rows.append([label, *(_cell(cells.get(column, []), scale, unit) for column in COLUMNS)])
 
     add("small generate, sync (µs/call)", sync["small generate, sync"], 1e6, "µs")
-    add("small generate, async (µs/call)", small, 1e6, "µs")
+    add("small generate, sync (CPU µs/call)", sync["small generate, sync, CPU"], 1e6, "µs")
+    add("small generate, async (µs/call)", small["wall"], 1e6, "µs")
+    add("small generate, async (CPU µs/call)", small["cpu"], 1e6, "µs")
+    for label, ratios in _ratios(sync["small generate, sync, CPU"], small["cpu"]).items():
+        rows.append([label, *ratios])
+    if args.small_only:
+        return _print(rows, args, load_before)
     for key in ("10-image response, parse", "10-image response, parse + decode"):
         label = key.replace("10-image response", f"10-image response (10 x {args.image_mb:g} MB)")
         add(f"{label}, sync (ms/call)", sync[key], 1e3, "ms")
@@ -440,6 +457,26 @@ def main(argv: Sequence[str] | None = None) -> list[list[str]]:
     for label, cells in import_times(args.imports).items():
         rows.append([f"{label} (ms)", *(_ms(cells.get(column, [])) for column in COLUMNS)])
 
+    return _print(rows, args, load_before)
+
+
+def _ratios(
+    sync: dict[str, list[float]], asynchronous: dict[str, list[float]]
+) -> dict[str, list[str]]:
+    """CPU per call as a multiple of hand-written httpx (medians), for each client."""
+    found: dict[str, list[str]] = {}
+    for label, cells in (("sync", sync), ("async", asynchronous)):
+        floor = statistics.median(cells[COLUMNS[1]])
+        found[f"small generate, {label}: CPU / httpx by hand"] = [
+            f"{statistics.median(cells[column]) / floor:.2f}x" if cells.get(column) else "n/a"
+            for column in COLUMNS
+        ]
+    return found
+
+
+def _print(
+    rows: list[list[str]], args: argparse.Namespace, load_before: tuple[float, float, float]
+) -> list[list[str]]:
     openai = _official()
     header = [
         "benchmark",

@@ -10,6 +10,7 @@ from typing import Any, TypeAlias
 from ._base_client import BaseClient
 from ._config import Secret
 from ._exceptions import OpenAIError
+from ._headers import clean_api_key
 from ._operation import OperationSpec
 
 __all__ = ["AsyncAzureADTokenProvider", "AzureADTokenProvider", "AzureAuth"]
@@ -25,7 +26,7 @@ def _checked_token(token: object) -> str:
         raise OpenAIError(
             f"azure_ad_token_provider returned {type(token).__name__}, expected a non-empty str"
         )
-    return token
+    return clean_api_key(token, source="azure_ad_token_provider")
 
 
 class AzureAuth(BaseClient[Any]):

@@ -24,23 +24,31 @@ from ._exceptions import (
     APIError,
     status_error_from_response,
 )
+from ._headers import check_header_values
 from ._logging import credential_values, logger, redact_headers, redact_url, scrub, setup_logging
 from ._operation import OperationSpec
 from ._response import structure_response
 from ._retries import is_retryable_status, retry_delay
+from ._telemetry import OperationSpan
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions
 
-__all__ = ["BaseClient", "Call", "HttpxClientT"]
+__all__ = ["BaseClient", "Call", "HttpxClientT", "log_fields"]
 
 _PATH_PARAM: Final = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+_CACHED_URLS: Final = 256
+"""How many operation URLs a client keeps built (Azure paths vary with the model)."""
+_path_params: dict[str, frozenset[str]] = {}
+"""The path parameters of each operation path, found once."""
 
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
 _E = TypeVar("_E", bound=APIError)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Call:
-    """Everything about one operation call that does not change between attempts."""
+    """Everything about one operation call that does not change between attempts (its
+    `auth` and `span` are set once, before the first attempt)."""
 
     op: OperationSpec
     method: str
@@ -53,6 +61,37 @@ class Call:
     stream: bool
     auth: Mapping[str, str] = attrs.field(factory=dict[str, str], repr=False)
     """Credential headers, fetched once per call just before the first attempt."""
+    model: str | None = None
+    """The call's `model` argument, for log lines."""
+    span: OperationSpan | None = None
+    """The operation's OpenTelemetry span, when the application uses OpenTelemetry."""
+
+
+def log_fields(
+    call: Call,
+    request: httpx.Request,
+    retries_taken: int,
+    response: httpx.Response | None = None,
+    started: float | None = None,
+) -> dict[str, object]:
+    """The fields of a request log line, given as ``extra=`` so that a structured (JSON)
+    formatter gets them as record attributes."""
+    sent = request.headers.get("content-length")
+    fields: dict[str, object] = {
+        "operation": call.op.operation_id,
+        "model": call.model,
+        "attempt": retries_taken + 1,
+        "http_method": request.method,
+        "url": redact_url(request.url),
+        "bytes_sent": int(sent) if sent and sent.isdigit() else None,
+    }
+    if response is not None:
+        fields["status_code"] = response.status_code
+        fields["request_id"] = response.headers.get("x-request-id")
+        fields["bytes_received"] = response.num_bytes_downloaded
+    if started is not None:
+        fields["duration_s"] = round(time.monotonic() - started, 6)
+    return fields
 
 
 def _merge_headers(*layers: Headers | None) -> tuple[dict[str, str], frozenset[str]]:
@@ -64,6 +103,14 @@ def _merge_headers(*layers: Headers | None) -> tuple[dict[str, str], frozenset[s
     headers = {name: value for name, value in merged.values() if isinstance(value, str)}
     omitted = frozenset(key for key, (_, value) in merged.items() if isinstance(value, Omit))
     return headers, omitted
+
+
+def path_params(path: str) -> frozenset[str]:
+    """The names of the ``{parameters}`` in an operation path."""
+    found = _path_params.get(path)
+    if found is None:
+        found = _path_params[path] = frozenset(_PATH_PARAM.findall(path))
+    return found
 
 
 def _merge_query(*layers: Query | None) -> dict[str, object]:
@@ -86,6 +133,12 @@ class BaseClient(Generic[HttpxClientT]):
         self._config = check_config(config)
         self._http_client = http_client
         self._owns_http_client = owns_http_client
+        self._reset_templates()
+
+    def _reset_templates(self) -> None:
+        """Forget what was built once from the config (after the config changed)."""
+        self._urls: dict[str, httpx.URL] = {}
+        self._sdk_headers: dict[tuple[bool, str | None], dict[str, str]] = {}
 
     @property
     def is_closed(self) -> bool:
@@ -102,6 +155,9 @@ class BaseClient(Generic[HttpxClientT]):
         return self._auth_headers()
 
     def _operation_path(self, op: OperationSpec, params: Mapping[str, object]) -> str:
+        if "{" not in op.path:
+            return op.path
+
         def fill(match: re.Match[str]) -> str:
             value = params[match.group(1)]
             return urllib.parse.quote(str(value), safe="")
@@ -114,7 +170,7 @@ class BaseClient(Generic[HttpxClientT]):
     def _given(op: OperationSpec, params: Mapping[str, object]) -> dict[str, object]:
         """The arguments the caller passed (NOT_GIVEN dropped); every path parameter present."""
         given = {key: value for key, value in params.items() if value is not NOT_GIVEN}
-        missing = sorted(set(_PATH_PARAM.findall(op.path)) - given.keys())
+        missing = sorted(path_params(op.path) - given.keys())
         if missing:
             raise TypeError(f"{op.method_name}() is missing path parameters: {missing}")
         return given
@@ -122,7 +178,12 @@ class BaseClient(Generic[HttpxClientT]):
     def _body(
         self, op: OperationSpec, given: Mapping[str, object], options: RequestOptions
     ) -> _uploads.PreparedBody | None:
-        """The request body; reads file headers (and spools unseekable streams)."""
+        """The request body; reads file headers (and spools unseekable streams).
+
+        Checks the caller's `extra_headers` first (an illegal value is a `ValidationError`).
+        """
+        if options.extra_headers:
+            check_header_values(options.extra_headers, param="extra_headers")
         if not op.bodies:
             return None
         mode = (
@@ -143,7 +204,6 @@ class BaseClient(Generic[HttpxClientT]):
     ) -> Call:
         """Validate the call against the spec and the model's rules, then fix its request."""
         stream = params.get("stream") is True
-        path_params = set(_PATH_PARAM.findall(op.path))
         mode = (
             self._config.validation
             if isinstance(options.validation, NotGiven)
@@ -163,35 +223,55 @@ class BaseClient(Generic[HttpxClientT]):
                 body.close()
             raise
 
-        base_headers: dict[str, str] = {
-            "User-Agent": USER_AGENT,
-            "Accept": "text/event-stream" if stream else "application/json",
-        }
-        if body is not None:
-            base_headers["Content-Type"] = body.content_type
-            if body.kind == "multipart" and body.content_length is not None:
-                base_headers["Content-Length"] = str(body.content_length)
-        if self._config.organization:
-            base_headers["OpenAI-Organization"] = self._config.organization
-        if self._config.project:
-            base_headers["OpenAI-Project"] = self._config.project
+        base_headers = self._base_headers(stream, body.content_type if body else None)
+        if body is not None and body.kind == "multipart" and body.content_length is not None:
+            base_headers = {**base_headers, "Content-Length": str(body.content_length)}
         query_params = (
             {}
             if op.bodies
-            else {key: value for key, value in params.items() if key not in path_params}
+            else {key: value for key, value in params.items() if key not in path_params(op.path)}
         )
         timeout = options.timeout
-        base = self._config.base_url
         return Call(
             op=op,
             method=op.http_method.upper(),
-            url=base.copy_with(path=base.path + self._operation_path(op, params).lstrip("/")),
+            url=self._url(self._operation_path(op, params)),
             query=_merge_query(self._config.default_query, query_params, options.extra_query),
             headers=(base_headers, self._config.default_headers, options.extra_headers or {}),
             timeout=self._config.timeout if isinstance(timeout, NotGiven) else to_timeout(timeout),
             body=body,
             stream=stream,
+            model=model if isinstance(model := params.get("model"), str) else None,
         )
+
+    def _url(self, path: str) -> httpx.URL:
+        """The URL of an operation path under the base URL (parsed once per path)."""
+        url = self._urls.get(path)
+        if url is None:
+            base = self._config.base_url
+            url = base.copy_with(path=base.path + path.lstrip("/"))
+            if len(self._urls) < _CACHED_URLS:
+                self._urls[path] = url
+        return url
+
+    def _base_headers(self, stream: bool, content_type: str | None) -> dict[str, str]:
+        """The SDK's own headers of a request (built once per kind; never changed)."""
+        key = (stream, content_type)
+        headers = self._sdk_headers.get(key)
+        if headers is None:
+            headers = {
+                "User-Agent": USER_AGENT,
+                "Accept": "text/event-stream" if stream else "application/json",
+            }
+            if content_type is not None:
+                headers["Content-Type"] = content_type
+            if self._config.organization:
+                headers["OpenAI-Organization"] = self._config.organization
+            if self._config.project:
+                headers["OpenAI-Project"] = self._config.project
+            if content_type is None or not content_type.startswith("multipart/"):
+                self._sdk_headers[key] = headers  # multipart boundaries differ per call
+        return headers
 
     def _build_request(
         self,
@@ -206,7 +286,7 @@ class BaseClient(Generic[HttpxClientT]):
             call.method,
             call.url,
             headers=headers,
-            params=call.query,  # type: ignore[arg-type]
+            params=call.query or None,  # type: ignore[arg-type]
             content=content,
             timeout=call.timeout,
         )
@@ -219,6 +299,7 @@ class BaseClient(Generic[HttpxClientT]):
                 redact_url(request.url),
                 retries_taken + 1,
                 redact_headers(request.headers),
+                extra=log_fields(call, request, retries_taken),
             )
         return request
 
@@ -232,33 +313,41 @@ class BaseClient(Generic[HttpxClientT]):
         reason = f"{type(cause).__name__}: {cause}" if cause else error.message
         delay = self._retry_delay(call, request, retries_taken, reason=reason, headers=None)
         if delay is None:
-            raise self._scrubbed(error, call) from cause
+            raise self._scrubbed(error, call, retries_taken) from cause
         return delay
 
     def _after_response(
         self, call: Call, response: httpx.Response, started: float, retries_taken: int
     ) -> float | None:
         """None for a 2xx; else seconds to wait before retrying, or raises the status error."""
-        logger.info(
-            'HTTP %s %s "%d %s" in %.3f s, request id %s, retries %d',
-            response.request.method,
-            redact_url(response.request.url),
-            response.status_code,
-            response.reason_phrase,
-            time.monotonic() - started,
-            response.headers.get("x-request-id"),
-            retries_taken,
-        )
+        request = response.request
+        if logger.isEnabledFor(logging.INFO):
+            fields = log_fields(call, request, retries_taken, response, started)
+            logger.info(
+                'HTTP %s %s "%d %s" in %.3f s, request id %s, retries %d',
+                request.method,
+                fields["url"],
+                response.status_code,
+                response.reason_phrase,
+                fields["duration_s"],
+                fields["request_id"],
+                retries_taken,
+                extra=fields,
+            )
         if response.is_success:
+            if call.span is not None:
+                call.span.response(response, retries=retries_taken)
             return None
         delay = None
         if is_retryable_status(response.status_code, response.headers):
             reason = f"{response.status_code} {response.reason_phrase}"
             delay = self._retry_delay(
-                call, response.request, retries_taken, reason=reason, headers=response.headers
+                call, request, retries_taken, reason=reason, headers=response.headers
             )
         if delay is None:
-            raise self._scrubbed(status_error_from_response(response), call)
+            if call.span is not None:
+                call.span.response(response, retries=retries_taken)
+            raise self._scrubbed(status_error_from_response(response), call, retries_taken)
         return delay
 
     def _retry_delay(
@@ -279,6 +368,7 @@ class BaseClient(Generic[HttpxClientT]):
                 "that cannot be sent again",
                 where,
                 reason,
+                extra={**log_fields(call, request, retries_taken), "reason": reason},
             )
             return None
         delay = retry_delay(retries_taken, headers)
@@ -289,13 +379,21 @@ class BaseClient(Generic[HttpxClientT]):
             retries_taken + 1,
             self._config.max_retries,
             reason,
+            extra={
+                **log_fields(call, request, retries_taken),
+                "reason": reason,
+                "retry_delay_s": round(delay, 3),
+            },
         )
+        if call.span is not None:
+            call.span.attempt_failed(attempt=retries_taken + 1, delay=delay, reason=reason)
         return delay
 
-    def _scrubbed(self, error: _E, call: Call) -> _E:
-        """`error` with the call's credentials removed from its message (servers may echo them):
-        the client's own, and any credential header given in `default_headers` or
-        `extra_headers`."""
+    def _scrubbed(self, error: _E, call: Call, retries_taken: int) -> _E:
+        """`error` with its retry count, and the call's credentials removed from its message
+        (servers may echo them): the client's own, and any credential header given in
+        `default_headers` or `extra_headers`."""
+        error.retries_taken = retries_taken
         given: list[tuple[str, object]] = [item for layer in call.headers for item in layer.items()]
         secrets = credential_values([*call.auth.items(), *given])
         message = scrub(error.message, secrets)
@@ -306,5 +404,9 @@ class BaseClient(Generic[HttpxClientT]):
 
     def _parse(self, call: Call, response: httpx.Response) -> object:
         if call.stream:
-            return self._stream_class(response, event_type=call.op.stream_event_type)
+            return self._stream_class(
+                response,
+                event_type=call.op.stream_event_type,
+                max_event_bytes=self._config.max_stream_event_bytes,
+            )
         return structure_response(response, call.op.response_type)

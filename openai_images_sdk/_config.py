@@ -13,6 +13,8 @@ import attrs
 import httpx
 
 from ._exceptions import OpenAIError
+from ._headers import check_header_values, clean_api_key
+from ._sse import DEFAULT_MAX_EVENT_BYTES
 from ._types import Headers, NotGiven, Omit, Query, ValidationMode
 from ._version import __version__
 from ._warn import warn
@@ -27,6 +29,7 @@ __all__ = [
     "Secret",
     "azure_config",
     "check_config",
+    "checked_key",
     "env",
     "openai_config",
     "resolve_timeout",
@@ -75,6 +78,8 @@ class ClientConfig:
     timeout: httpx.Timeout = DEFAULT_TIMEOUT
     max_retries: int = 2
     validation: ValidationMode = "strict"
+    max_stream_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES
+    """The largest server-sent event (or unterminated line) a stream accepts; None: no cap."""
 
 
 def to_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -115,7 +120,22 @@ def check_config(config: ClientConfig) -> ClientConfig:
         raise ValueError(f"max_retries must be 0 or more, got {config.max_retries}")
     if config.validation not in ("strict", "warn", "off"):
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', got {config.validation!r}")
+    limit = config.max_stream_event_bytes
+    if limit is not None and (type(limit) is not int or limit < 1):
+        raise ValueError(f"max_stream_event_bytes must be a positive int or None, got {limit!r}")
     return config
+
+
+def checked_key(value: str | None, *, source: str) -> Secret | None:
+    """A credential as a `Secret`, stripped and checked (`clean_api_key`); None stays None."""
+    return None if value is None else Secret(clean_api_key(value, source=source))
+
+
+def _credential(given: str | None, name: str, variable: str) -> Secret | None:
+    """The argument `name` when given (white space alone is an error), else the variable."""
+    if given:
+        return checked_key(given, source=f"the {name} argument")
+    return checked_key(env(variable), source=f"the {variable} environment variable")
 
 
 # --- building a config from a constructor's arguments ------------------------------------
@@ -150,6 +170,7 @@ class ConstructorOptions(TypedDict):
     default_query: Query | None
     http_client: httpx.Client | httpx.AsyncClient | None
     validation: ValidationMode
+    max_stream_event_bytes: int | None
 
 
 def _client_config(
@@ -159,16 +180,19 @@ def _client_config(
     *,
     fixed_query: Query,
 ) -> ClientConfig:
+    default_headers = dict(options["default_headers"] or {})
+    check_header_values(default_headers, param="default_headers")
     return ClientConfig(
         api_key=api_key,
         base_url=base_url,
         organization=options["organization"],
         project=options["project"],
-        default_headers=dict(options["default_headers"] or {}),
+        default_headers=default_headers,
         default_query={**fixed_query, **(options["default_query"] or {})},
         timeout=resolve_timeout(options["timeout"], options["http_client"]),
         max_retries=options["max_retries"],
         validation=options["validation"],
+        max_stream_event_bytes=options["max_stream_event_bytes"],
     )
 
 
@@ -180,8 +204,8 @@ def openai_config(
 ) -> ClientConfig:
     """The config of an `ImagesClient` / `AsyncImagesClient`, options not given read from
     ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID``."""
-    api_key = api_key or env("OPENAI_API_KEY")
-    if not api_key:
+    key = _credential(api_key, "api_key", "OPENAI_API_KEY")
+    if key is None:
         raise OpenAIError(
             "No API key given: pass api_key=... to the client "
             "or set the OPENAI_API_KEY environment variable."
@@ -189,7 +213,7 @@ def openai_config(
     options["organization"] = options["organization"] or env("OPENAI_ORG_ID")
     options["project"] = options["project"] or env("OPENAI_PROJECT_ID")
     url = to_base_url(base_url or env("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
-    return _client_config(Secret(api_key), url, options, fixed_query={})
+    return _client_config(key, url, options, fixed_query={})
 
 
 def azure_config(
@@ -206,9 +230,9 @@ def azure_config(
     """The config of an Azure client and its fixed Entra ID token, options not given read
     from ``AZURE_OPENAI_API_KEY``, ``AZURE_OPENAI_AD_TOKEN``, ``AZURE_OPENAI_ENDPOINT``,
     ``OPENAI_API_VERSION``."""
-    api_key = api_key or env("AZURE_OPENAI_API_KEY")
-    azure_ad_token = azure_ad_token or env("AZURE_OPENAI_AD_TOKEN")
-    if not (api_key or azure_ad_token or has_token_provider):
+    key = _credential(api_key, "api_key", "AZURE_OPENAI_API_KEY")
+    token = _credential(azure_ad_token, "azure_ad_token", "AZURE_OPENAI_AD_TOKEN")
+    if not (key or token or has_token_provider):
         raise OpenAIError(
             "No credentials given: pass api_key=..., azure_ad_token=... or "
             "azure_ad_token_provider=..., or set AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN."
@@ -225,13 +249,8 @@ def azure_config(
         url = to_base_url(base_url)
     else:
         url = to_base_url(_azure_url(azure_endpoint, azure_deployment))
-    config = _client_config(
-        Secret(api_key) if api_key else None,
-        url,
-        options,
-        fixed_query={"api-version": api_version},
-    )
-    return config, Secret(azure_ad_token) if azure_ad_token else None
+    config = _client_config(key, url, options, fixed_query={"api-version": api_version})
+    return config, token
 
 
 def _azure_url(azure_endpoint: str | None, azure_deployment: str | None) -> str:

@@ -7,6 +7,7 @@ OpenAIError
     ├── APIConnectionError
     │   └── APITimeoutError
     ├── APIResponseValidationError
+    │   └── StreamEventTooLargeError
     └── APIStatusError
         ├── BadRequestError                      400
         │   └── ContentPolicyViolationError      400, code moderation_blocked / content_policy_violation
@@ -45,6 +46,7 @@ __all__ = [
     "OpenAIError",
     "PermissionDeniedError",
     "RateLimitError",
+    "StreamEventTooLargeError",
     "UnprocessableEntityError",
     "ValidationError",
     "Violation",
@@ -163,12 +165,18 @@ class APIError(OpenAIError):
     code: str | None
     param: str | None
     type: str | None
+    request_id: str | None
+    """The ``x-request-id`` of the response, when one arrived (for support requests)."""
+    retries_taken: int
+    """How many retries were made before giving up (0: the first attempt failed for good)."""
 
     def __init__(self, message: str, request: httpx.Request | None, *, body: object = None) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
         self.body = body
+        self.request_id = None
+        self.retries_taken = 0
         self.error = ErrorObject.from_body(body)
         self.code = self.error.code if self.error else None
         self.param = self.error.param if self.error else None
@@ -194,6 +202,16 @@ class APIResponseValidationError(APIError):
         )
         self.response = response
         self.status_code = response.status_code
+        self.request_id = response.headers.get("x-request-id")
+
+
+class StreamEventTooLargeError(APIResponseValidationError):
+    """One server-sent event grew past the client's ``max_stream_event_bytes``; the stream
+    was closed. `limit` is that option's value."""
+
+    def __init__(self, response: httpx.Response, body: object, *, message: str, limit: int) -> None:
+        super().__init__(response, body, message=message)
+        self.limit = limit
 
 
 class APIStatusError(APIError):
@@ -207,7 +225,6 @@ class APIStatusError(APIError):
 
     response: httpx.Response
     status_code: int
-    request_id: str | None
 
     def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
         super().__init__(message, response.request, body=body)

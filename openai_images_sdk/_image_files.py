@@ -7,11 +7,11 @@ import base64
 import builtins
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
+from . import _atomic
 from ._imageinfo import sniff
 
 if TYPE_CHECKING:
@@ -68,36 +68,13 @@ def target_path(
 def write_atomic(
     path: str | os.PathLike[str], data: builtins.bytes, *, overwrite: bool = True
 ) -> Path:
-    """Write `data` to `path` through a temporary file in the same folder, then rename.
+    """Write `data` to `path` whole, or not at all (`_atomic.write_atomic`), as a file of mode
+    0o666 less the umask; creates missing parent folders.
 
-    Creates missing parent folders. With ``overwrite=False`` an existing file is left alone
-    and `FileExistsError` raised, without a window where two writers both succeed.
+    With ``overwrite=False`` an existing file is left alone and `FileExistsError` raised,
+    without a window where two writers both succeed.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if overwrite:
-            tmp.replace(target)
-        else:
-            # A hard link fails if the target exists, which makes "create, never replace" atomic.
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise
-            except OSError:  # no hard links on this file system: exclusive create instead
-                with target.open("xb") as handle:
-                    handle.write(data)
-            tmp.unlink()
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    return Path(_atomic.write_atomic(path, data, overwrite=overwrite, make_parents=True))
 
 
 class ImageData:

@@ -9,7 +9,8 @@ import attrs
 import httpx
 
 from ._base_client import BaseClient, HttpxClientT
-from ._config import Secret, check_config, to_base_url, to_timeout
+from ._config import check_config, checked_key, to_base_url, to_timeout
+from ._headers import check_header_values
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 __all__ = ["ClientOptions"]
@@ -57,6 +58,11 @@ class ClientOptions(BaseClient[HttpxClientT]):
         return self._config.validation
 
     @property
+    def max_stream_event_bytes(self) -> int | None:
+        """The largest server-sent event a stream accepts (None: no cap)."""
+        return self._config.max_stream_event_bytes
+
+    @property
     def default_headers(self) -> Headers:
         """Headers added to every request."""
         return self._config.default_headers
@@ -86,6 +92,7 @@ class ClientOptions(BaseClient[HttpxClientT]):
         default_query: Query | None = None,
         http_client: HttpxClientT | None = None,
         validation: ValidationMode | NotGiven = NOT_GIVEN,
+        max_stream_event_bytes: int | None | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy with some options changed, sharing this client's connection pool.
 
@@ -94,7 +101,7 @@ class ClientOptions(BaseClient[HttpxClientT]):
         """
         changes: dict[str, Any] = {}
         if not isinstance(api_key, NotGiven):
-            changes["api_key"] = Secret(api_key)
+            changes["api_key"] = checked_key(api_key, source="the api_key argument")
         if not isinstance(organization, NotGiven):
             changes["organization"] = organization
         if not isinstance(project, NotGiven):
@@ -107,7 +114,10 @@ class ClientOptions(BaseClient[HttpxClientT]):
             changes["max_retries"] = max_retries
         if not isinstance(validation, NotGiven):
             changes["validation"] = validation
+        if not isinstance(max_stream_event_bytes, NotGiven):
+            changes["max_stream_event_bytes"] = max_stream_event_bytes
         if default_headers:
+            check_header_values(default_headers, param="default_headers")
             changes["default_headers"] = {**self._config.default_headers, **default_headers}
         if default_query:
             changes["default_query"] = {**self._config.default_query, **default_query}
@@ -115,6 +125,7 @@ class ClientOptions(BaseClient[HttpxClientT]):
         for resource in self.RESOURCE_NAMES:  # cached per client: rebuilt for the copy
             clone.__dict__.pop(resource, None)
         clone._config = check_config(attrs.evolve(self._config, **changes))
+        clone._reset_templates()
         if http_client is not None:
             clone._http_client = http_client
         clone._owns_http_client = False

@@ -20,13 +20,16 @@ from ._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
     ErrorObject,
+    StreamEventTooLargeError,
 )
-from ._sse import ServerSentEvent, SSEDecoder
+from ._sse import DEFAULT_MAX_EVENT_BYTES, EventTooLargeError, ServerSentEvent, SSEDecoder
 from ._stream_files import event_kind
+from ._telemetry import OperationSpan
 
 __all__ = ["HEAD_LIMIT", "EventDecoder", "StreamCore"]
 
 T_co = TypeVar("T_co", covariant=True)
+_E = TypeVar("_E", bound=APIError)
 
 EventDecoder: TypeAlias = Callable[[Mapping[str, object], object], object | None]
 """Maps an event's JSON object to a typed event of the union, or None for an unknown type."""
@@ -45,17 +48,40 @@ class StreamCore(Generic[T_co]):
     """What a stream does with bytes and events, without I/O."""
 
     def __init__(
-        self, response: httpx.Response, event_type: object, decode: EventDecoder | None
+        self,
+        response: httpx.Response,
+        event_type: object,
+        decode: EventDecoder | None,
+        *,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
         self.event_type = event_type
         self.decode = decode
-        self.decoder = SSEDecoder()
+        self.decoder = SSEDecoder(max_event_bytes=max_event_bytes)
         self.received = 0
         self.partials = 0
         self.completed: T_co | None = None
         self.unknown_events: list[ServerSentEvent] = []
         self.done = False
+        self.span: OperationSpan | None = None
+        """The operation's OpenTelemetry span, ended when the stream ends (`end_span`)."""
+
+    def end_span(self, error: BaseException | None = None) -> None:
+        """End the operation's span: its usage from the completed event, or the error."""
+        span, self.span = self.span, None
+        if span is None:
+            return
+        if error is not None:
+            span.fail(error)
+            return
+        if self.completed is not None:
+            span.result(self.completed)
+        span.end()
+
+    def _tagged(self, error: _E) -> _E:
+        error.request_id = self.response.headers.get("x-request-id")
+        return error
 
     @property
     def request(self) -> httpx.Request | None:
@@ -87,8 +113,17 @@ class StreamCore(Generic[T_co]):
     def connection_lost(self, exc: Exception) -> APIConnectionError:
         message = f"The connection was lost mid-stream after {self.summary()}: {exc}"
         if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(self.request, message=message)
-        return APIConnectionError(message=message, request=self.request)
+            return self._tagged(APITimeoutError(self.request, message=message))
+        return self._tagged(APIConnectionError(message=message, request=self.request))
+
+    def too_large(self, exc: EventTooLargeError) -> StreamEventTooLargeError:
+        message = (
+            f"A server-sent event grew past {exc.limit:,} bytes without ending, after "
+            f"{self.summary()}; the stream was closed. Raise the client option "
+            "max_stream_event_bytes (or set it to None) if the server really sends "
+            "events that large"
+        )
+        return StreamEventTooLargeError(self.response, None, message=message, limit=exc.limit)
 
     def typed(self, events: list[ServerSentEvent]) -> Iterator[T_co]:
         """The typed events of `SSEDecoder.feed`'s answer, lazily: events before an error
@@ -105,12 +140,12 @@ class StreamCore(Generic[T_co]):
                 yield event
         if self.completed is None and not self.done:
             message = f"The stream ended after {self.summary()} without a completed event"
-            raise APIConnectionError(message=message, request=self.request)
+            raise self._tagged(APIConnectionError(message=message, request=self.request))
 
     def final(self) -> T_co:
         if self.completed is None:
             message = f"The stream was closed after {self.summary()}, before its completed event"
-            raise APIConnectionError(message=message, request=self.request)
+            raise self._tagged(APIConnectionError(message=message, request=self.request))
         return self.completed
 
     def _event(self, sse: ServerSentEvent, at_eof: bool) -> T_co | None:
@@ -126,7 +161,8 @@ class StreamCore(Generic[T_co]):
                     f"The connection was lost mid-event after {self.summary()}: "
                     f"event {number} ended before its data was complete"
                 )
-                raise APIConnectionError(message=message, request=self.request) from exc
+                error = APIConnectionError(message=message, request=self.request)
+                raise self._tagged(error) from exc
             if sse.event == "error":
                 raise self._error(sse.data, sse.data) from exc
             message = f"Event {number} of the stream is not JSON: {sse.data[:200]!r}"
@@ -168,4 +204,4 @@ class StreamCore(Generic[T_co]):
         message = f"The stream reported an error after {self.summary()}: {detail}"
         if error is not None and error.code:
             message += f" [code: {error.code}]"
-        return APIError(message, self.request, body=body)
+        return self._tagged(APIError(message, self.request, body=body))

@@ -8,6 +8,7 @@ import string
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
+from ._atomic import write_atomic
 from ._exceptions import ValidationError, Violation
 from ._inputs._formats import sniff_format, suffix_for
 
@@ -87,6 +88,5 @@ class Saver:
                 n=len(self.paths),
             )
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_atomic(path, data, make_parents=True)
         self.paths.append(path)

@@ -14,9 +14,10 @@ from typing import Final, Generic, Self, TypeVar
 
 import httpx
 
-from ._sse import ServerSentEvent
+from ._sse import DEFAULT_MAX_EVENT_BYTES, EventTooLargeError, ServerSentEvent
 from ._stream_core import HEAD_LIMIT, EventDecoder, StreamCore
 from ._stream_files import event_kind
+from ._telemetry import OperationSpan
 
 __all__ = ["AsyncStreamReader", "StreamReader", "async_read_events", "read_events"]
 
@@ -43,8 +44,14 @@ def read_events(core: StreamCore[T]) -> Generator[T, None, None]:
                     yield from core.typed(events)
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
+        except EventTooLargeError as exc:
+            raise core.too_large(exc) from None
         yield from core.finish()
+    except Exception as exc:
+        core.end_span(exc)
+        raise
     finally:
+        core.end_span()
         response.close()
 
 
@@ -82,11 +89,17 @@ async def async_read_events(core: StreamCore[T]) -> AsyncGenerator[T, None]:
                         yield event
         except httpx.RequestError as exc:  # the core raises only the SDK's own errors
             raise core.connection_lost(exc) from exc
+        except EventTooLargeError as exc:
+            raise core.too_large(exc) from None
         finally:
             await _release(response, chunks)
         for event in core.finish():
             yield event
+    except Exception as exc:
+        core.end_span(exc)
+        raise
     finally:
+        core.end_span()
         await response.aclose()
 
 
@@ -138,14 +151,21 @@ class _StreamBase(Generic[T_co]):
         *,
         event_type: object,
         decode: EventDecoder | None = None,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
-        self._core: StreamCore[T_co] = StreamCore(response, event_type, decode)
+        self._core: StreamCore[T_co] = StreamCore(
+            response, event_type, decode, max_event_bytes=max_event_bytes
+        )
         self._begin()
 
     def _begin(self) -> None:
         """Set up the generator that reads the response (not started yet)."""
         raise NotImplementedError
+
+    def _watch(self, span: OperationSpan) -> None:
+        """End the operation's span when the stream ends (finished, failed or closed)."""
+        self._core.span = span
 
     @property
     def unknown_events(self) -> list[ServerSentEvent]:
@@ -180,6 +200,7 @@ class StreamReader(_StreamBase[T_co]):
     def close(self) -> None:
         """Stop reading and close the HTTP response; later iteration yields nothing."""
         self._events.close()
+        self._core.end_span()
         self.response.close()
 
     def _partials(self) -> Iterator[T_co]:
@@ -206,6 +227,7 @@ class AsyncStreamReader(_StreamBase[T_co]):
     async def aclose(self) -> None:
         """Stop reading and close the HTTP response; later iteration yields nothing."""
         await self._events.aclose()
+        self._core.end_span()
         await self.response.aclose()
 
     async def close(self) -> None:

@@ -136,21 +136,45 @@ def build_request_body(
     files or references; ``"warn"`` warns about broken upload rules and ``"off"`` ignores
     them. Problems that make sending impossible raise in every mode.
     """
-    file_fields = [f for f in op.fields if "multipart" in f.bodies and _is_file_field(f)]
-    kind = _choose_body(op, params, [f.python_name for f in file_fields])
+    plan = _plan(op)
+    kind = _choose_body(op, params, plan.file_names)
     if kind == "json":
-        return _json_body(
-            op, params, extra_body, {f.python_name for f in file_fields}, mode=validation
-        )
+        return _json_body(op, params, extra_body, plan.file_name_set, mode=validation)
     return _multipart_body(op, params, extra_body, mode=validation)
+
+
+@attrs.frozen
+class _Plan:
+    """What an operation's bodies need from its fields, worked out once per operation."""
+
+    op: OperationSpec
+    file_names: list[str]
+    file_name_set: set[str]
+    rank: dict[str, int]
+    json_fields: dict[str, FieldSpec]
+
+
+_plans: dict[int, _Plan] = {}
+
+
+def _plan(op: OperationSpec) -> _Plan:
+    plan = _plans.get(id(op))
+    if plan is not None and plan.op is op:  # the plan holds `op`, so its id is not reused
+        return plan
+    names = [f.python_name for f in op.fields if "multipart" in f.bodies and _is_file_field(f)]
+    rank: dict[str, int] = {}
+    for index, spec in enumerate(op.fields):
+        rank.setdefault(spec.python_name, index)
+    fields = {f.python_name: f for f in op.fields if "json" in f.bodies}
+    plan = _plans[id(op)] = _Plan(op, names, set(names), rank, fields)
+    return plan
 
 
 def _field_order(op: OperationSpec, params: Mapping[str, object]) -> list[tuple[str, object]]:
     """The parameters in the operation's field order (unknown names last)."""
-    rank: dict[str, int] = {}
-    for index, spec in enumerate(op.fields):
-        rank.setdefault(spec.python_name, index)
-    return sorted(params.items(), key=lambda item: rank.get(item[0], len(rank)))
+    rank = _plan(op).rank
+    last = len(rank)
+    return sorted(params.items(), key=lambda item: rank.get(item[0], last))
 
 
 def _is_file_field(spec: FieldSpec) -> bool:
@@ -233,8 +257,12 @@ def _choose_body(op: OperationSpec, params: Mapping[str, object], names: list[st
 
 # JSON bodies
 
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
 
 def _to_json(value: object) -> object:
+    if type(value) in _SCALARS:
+        return value
     if attrs.has(type(value)):
         from ._converter import unstructure
 
@@ -275,7 +303,7 @@ def _json_body(
     *,
     mode: ValidationMode,
 ) -> PreparedBody:
-    fields = {f.python_name: f for f in op.fields if "json" in f.bodies}
+    fields = _plan(op).json_fields
     wire: dict[str, object] = {}
     found = _Findings(op, params)
     inputs: dict[str, list[ImageInfo]] = {}

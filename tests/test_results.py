@@ -144,10 +144,10 @@ def test_write_is_atomic_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     target = tmp_path / "x.png"
     target.write_bytes(b"old")
 
-    def broken_replace(self: Path, other: object) -> Path:
+    def broken_replace(source: object, other: object) -> None:
         raise OSError("disk on fire")
 
-    monkeypatch.setattr(Path, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk on fire"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"

@@ -7,6 +7,7 @@ import httpx
 from openai_images_sdk._azure_auth import AsyncAzureADTokenProvider, AzureAuth
 from openai_images_sdk._config import azure_config
 from openai_images_sdk._retries import DEFAULT_MAX_RETRIES
+from openai_images_sdk._sse import DEFAULT_MAX_EVENT_BYTES
 from openai_images_sdk._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 from .client import AsyncImagesClient
@@ -47,6 +48,7 @@ class AsyncAzureImagesClient(AzureAuth, AsyncImagesClient):
         default_query: Query | None = None,
         http_client: httpx.AsyncClient | None = None,
         validation: ValidationMode = "strict",
+        max_stream_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         config, self._azure_ad_token = azure_config(
             api_key=api_key,
@@ -64,6 +66,7 @@ class AsyncAzureImagesClient(AzureAuth, AsyncImagesClient):
             default_query=default_query,
             http_client=http_client,
             validation=validation,
+            max_stream_event_bytes=max_stream_event_bytes,
         )
         self._azure_ad_token_provider = azure_ad_token_provider
         AsyncAPIClient.__init__(self, config=config, http_client=http_client)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, cast
 
-import attrs
 import httpx
 
 from openai_images_sdk import _concurrency
@@ -22,6 +21,7 @@ from openai_images_sdk._response import (
     AsyncResponseContextManager,
     connection_errors,
 )
+from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
 from .streaming import AsyncStream
@@ -93,13 +93,32 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     async def _finish(
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
     ) -> object:
-        call = await self._async_prepare(op, given, options)
-        response = await self._respond(call, read_body=not call.stream)
-        return response if raw else await response.parse()
-
-    async def _respond(self, call: Call, *, read_body: bool) -> AsyncAPIResponse[Any]:
+        span = start_operation_span(op, given, self._config.base_url)
+        if span is None:
+            call = await self._async_prepare(op, given, options)
+            response = await self._respond(call, read_body=not call.stream)
+            return response if raw else await response.parse()
         try:
-            call = attrs.evolve(call, auth=await self._async_auth_headers())
+            call = await self._async_prepare(op, given, options)
+            response = await self._respond(call, read_body=not call.stream, span=span)
+            result: object = response if raw else await response.parse()
+        except BaseException as error:
+            span.fail(error)
+            raise
+        if call.stream and not raw:
+            stream = cast("AsyncStream[object]", result)
+            stream._watch(span)  # pyright: ignore[reportPrivateUsage]
+        else:
+            span.result(result)
+            span.end()
+        return result
+
+    async def _respond(
+        self, call: Call, *, read_body: bool, span: OperationSpan | None = None
+    ) -> AsyncAPIResponse[Any]:
+        try:
+            call.auth = await self._async_auth_headers()
+            call.span = span
             retries_taken = 0
             while True:
                 content = await self._content(call)

@@ -8,6 +8,7 @@ import httpx
 from openai_images_sdk._azure_auth import AzureADTokenProvider, AzureAuth
 from openai_images_sdk._config import azure_config
 from openai_images_sdk._retries import DEFAULT_MAX_RETRIES
+from openai_images_sdk._sse import DEFAULT_MAX_EVENT_BYTES
 from openai_images_sdk._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 from .client import ImagesClient
@@ -48,6 +49,7 @@ class AzureImagesClient(AzureAuth, ImagesClient):
         default_query: Query | None = None,
         http_client: httpx.Client | None = None,
         validation: ValidationMode = "strict",
+        max_stream_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         config, self._azure_ad_token = azure_config(
             api_key=api_key,
@@ -65,6 +67,7 @@ class AzureImagesClient(AzureAuth, ImagesClient):
             default_query=default_query,
             http_client=http_client,
             validation=validation,
+            max_stream_event_bytes=max_stream_event_bytes,
         )
         self._azure_ad_token_provider = azure_ad_token_provider
         SyncAPIClient.__init__(self, config=config, http_client=http_client)

@@ -9,6 +9,7 @@ from openai_images_sdk._config import openai_config
 from openai_images_sdk._generated.resources import ClientResources
 from openai_images_sdk._options import ClientOptions
 from openai_images_sdk._retries import DEFAULT_MAX_RETRIES
+from openai_images_sdk._sse import DEFAULT_MAX_EVENT_BYTES
 from openai_images_sdk._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 from .transport import SyncAPIClient
@@ -44,6 +45,7 @@ class ImagesClient(ClientResources, ClientOptions[httpx.Client], SyncAPIClient):
         default_query: Query | None = None,
         http_client: httpx.Client | None = None,
         validation: ValidationMode = "strict",
+        max_stream_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         config = openai_config(
             api_key=api_key,
@@ -56,5 +58,6 @@ class ImagesClient(ClientResources, ClientOptions[httpx.Client], SyncAPIClient):
             default_query=default_query,
             http_client=http_client,
             validation=validation,
+            max_stream_event_bytes=max_stream_event_bytes,
         )
         super().__init__(config=config, http_client=http_client)

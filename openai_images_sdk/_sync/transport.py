@@ -6,9 +6,8 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
-import attrs
 import httpx
 
 from openai_images_sdk import _concurrency
@@ -23,6 +22,7 @@ from openai_images_sdk._response import (
     connection_errors,
 )
 from openai_images_sdk._sync.closing import Closing
+from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
 from .streaming import Stream
@@ -86,13 +86,32 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
     def _finish(
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
     ) -> object:
-        call = self._prepare(op, given, options)
-        response = self._respond(call, read_body=not call.stream)
-        return response if raw else response.parse()
-
-    def _respond(self, call: Call, *, read_body: bool) -> APIResponse[Any]:
+        span = start_operation_span(op, given, self._config.base_url)
+        if span is None:
+            call = self._prepare(op, given, options)
+            response = self._respond(call, read_body=not call.stream)
+            return response if raw else response.parse()
         try:
-            call = attrs.evolve(call, auth=self._auth_headers())
+            call = self._prepare(op, given, options)
+            response = self._respond(call, read_body=not call.stream, span=span)
+            result: object = response if raw else response.parse()
+        except BaseException as error:
+            span.fail(error)
+            raise
+        if call.stream and not raw:
+            stream = cast("Stream[object]", result)
+            stream._watch(span)  # pyright: ignore[reportPrivateUsage]
+        else:
+            span.result(result)
+            span.end()
+        return result
+
+    def _respond(
+        self, call: Call, *, read_body: bool, span: OperationSpan | None = None
+    ) -> APIResponse[Any]:
+        try:
+            call.auth = self._auth_headers()
+            call.span = span
             retries_taken = 0
             while True:
                 content = self._content(call)

@@ -6,13 +6,12 @@ grow memory with each new file name over a long run.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from openai_images_sdk import _atomic
 from openai_images_sdk._results import extension_for
 
 __all__ = ["PARTIAL_SUFFIX", "image_paths", "remove_partials", "write_file_atomic"]
@@ -27,20 +26,7 @@ def write_file_atomic(path: str | os.PathLike[str], data: bytes) -> str:
     A reader never sees a half-written `path`; a crash leaves at most a temporary file,
     which `remove_partials` deletes on the next run. Returns `path` as a string.
     """
-    target = os.fspath(path)
-    folder, name = os.path.split(target)
-    tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
-    try:
-        with open(tmp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return target
+    return _atomic.write_atomic(path, data, suffix=PARTIAL_SUFFIX)
 
 
 def image_paths(

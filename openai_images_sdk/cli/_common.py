@@ -62,13 +62,17 @@ def endpoint(args: argparse.Namespace) -> Generator[dict[str, Any]]:
         with _fake_server()() as server:
             yield {**kwargs, "api_key": args.api_key or _FAKE_KEY, "base_url": server.base_url}
         return
-    api_key = args.api_key or os.environ.get("OPENAI_API_KEY")
-    if not api_key:
+    given, source = args.api_key, "--api-key"
+    if not given:
+        given, source = os.environ.get("OPENAI_API_KEY"), "the OPENAI_API_KEY environment variable"
+    if not given or not given.strip():
         raise UsageError(
             "no API key: pass --api-key, set OPENAI_API_KEY, or add --fake to use the "
             "built-in fake server"
         )
-    kwargs["api_key"] = api_key
+    from openai_images_sdk._headers import clean_api_key
+
+    kwargs["api_key"] = clean_api_key(given, source=source)
     if args.base_url:
         kwargs["base_url"] = args.base_url
     yield kwargs
