@@ -125,6 +125,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
                 request = self._build_request(call, content, retries_taken)
                 if isinstance(content, _AsyncBodyStream):
                     request.stream = content
+                # unasync: async-only
+                elif isinstance(content, bytes):
+                    request.stream = _AsyncBytes(content)
+                # unasync: end
                 started = time.monotonic()
                 try:
                     response = await self._attempt(request, read_body=read_body)
@@ -188,3 +192,27 @@ class _AsyncBodyStream(httpx.AsyncByteStream):
         close = getattr(self._chunks, "aclose", None)
         if close is not None:
             await close()
+
+
+# unasync: async-only
+class _AsyncBytes(httpx.AsyncByteStream):
+    """A whole body for httpx as an iterator object, not an async generator.
+
+    httpx's own stream for bytes is an async generator; an attempt cancelled while sending
+    leaves it unfinished, and trio warns when it is collected.
+    """
+
+    def __init__(self, body: bytes) -> None:
+        self._body: bytes | None = body
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self
+
+    async def __anext__(self) -> bytes:
+        body, self._body = self._body, None
+        if body is None:
+            raise StopAsyncIteration
+        return body
+
+
+# unasync: end
