@@ -74,7 +74,7 @@ from ._logging import add_sensitive_headers
 from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._ratelimits import RateLimits
-from ._response import APIResponse, AsyncAPIResponse, AsyncRawAPIResponse
+from ._response import APIResponse, AsyncAPIResponse, AsyncRawAPIResponse, RawAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven, Omit, RequestOptions, ValidationMode
 from ._version import __version__
@@ -153,6 +153,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimits",
+    "RawAPIResponse",
     "RequestOptions",
     "Stream",
     "SvgReasoningEffort",
