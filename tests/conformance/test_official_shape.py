@@ -142,7 +142,7 @@ class TestImages:
         assert isinstance(image, ImagesResponse)
 
     def test_method_create_variation_with_all_params(self, client: OpenAI) -> None:
-        with pytest.warns(DeprecationWarning):  # retired; `user` is deprecated too
+        with retired(), pytest.warns(DeprecationWarning, match="user is deprecated"):
             image = client.images.create_variation(image=IMAGE, **VARIATION_ALL)
         assert isinstance(image, ImagesResponse)
 
@@ -155,9 +155,10 @@ class TestImages:
         assert isinstance(image, ImagesResponse)
 
     def test_streaming_response_create_variation(self, client: OpenAI) -> None:
-        with retired(), client.images.with_streaming_response.create_variation(
-            image=IMAGE
-        ) as response:
+        with (
+            retired(),
+            client.images.with_streaming_response.create_variation(image=IMAGE) as response,
+        ):
             assert not response.is_closed
             assert response.http_request.url.path.endswith("/images/variations")
             image = response.parse()
@@ -295,10 +296,8 @@ class TestAsyncImages:
             image = await async_client.images.create_variation(image=IMAGE)
         assert isinstance(image, ImagesResponse)
 
-    async def test_method_create_variation_with_all_params(
-        self, async_client: AsyncOpenAI
-    ) -> None:
-        with pytest.warns(DeprecationWarning):  # retired; `user` is deprecated too
+    async def test_method_create_variation_with_all_params(self, async_client: AsyncOpenAI) -> None:
+        with retired(), pytest.warns(DeprecationWarning, match="user is deprecated"):
             image = await async_client.images.create_variation(image=IMAGE, **VARIATION_ALL)
         assert isinstance(image, ImagesResponse)
 
@@ -359,9 +358,7 @@ class TestAsyncImages:
         assert isinstance(image_stream, AsyncStream)
         await image_stream.response.aclose()
 
-    async def test_method_edit_with_all_params_overload_2(
-        self, async_client: AsyncOpenAI
-    ) -> None:
+    async def test_method_edit_with_all_params_overload_2(self, async_client: AsyncOpenAI) -> None:
         image_stream = await async_client.images.edit(
             image=IMAGE,
             prompt="A cute baby sea otter wearing a beret",
@@ -412,9 +409,7 @@ class TestAsyncImages:
         image = response.parse()
         assert isinstance(image, ImagesResponse)
 
-    async def test_streaming_response_generate_overload_1(
-        self, async_client: AsyncOpenAI
-    ) -> None:
+    async def test_streaming_response_generate_overload_1(self, async_client: AsyncOpenAI) -> None:
         async with async_client.images.with_streaming_response.generate(
             prompt="A cute baby sea otter"
         ) as response:
@@ -449,9 +444,7 @@ class TestAsyncImages:
         await stream.close()
         assert response.is_closed
 
-    async def test_streaming_response_generate_overload_2(
-        self, async_client: AsyncOpenAI
-    ) -> None:
+    async def test_streaming_response_generate_overload_2(self, async_client: AsyncOpenAI) -> None:
         async with async_client.images.with_streaming_response.generate(
             prompt="A cute baby sea otter", stream=True
         ) as response:
@@ -460,3 +453,425 @@ class TestAsyncImages:
             stream = await response.parse()
             await stream.close()
         assert cast(Any, response.is_closed) is True
+
+
+@parametrize
+class TestFiles:
+    def test_method_create(self, client: OpenAI) -> None:
+        file = client.files.create(file=b"raw file contents", purpose="assistants")
+        assert isinstance(file, OpenAIFile)
+
+    def test_method_create_with_all_params(self, client: OpenAI) -> None:
+        file = client.files.create(
+            file=b"raw file contents",
+            purpose="assistants",
+            expires_after={"anchor": "created_at", "seconds": 3600},
+        )
+        assert isinstance(file, OpenAIFile)
+
+    def test_raw_response_create(self, client: OpenAI) -> None:
+        response = client.files.with_raw_response.create(
+            file=b"raw file contents", purpose="assistants"
+        )
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/files")
+        file = response.parse()
+        assert isinstance(file, OpenAIFile)
+
+    def test_streaming_response_create(self, client: OpenAI) -> None:
+        with client.files.with_streaming_response.create(
+            file=b"raw file contents", purpose="assistants"
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/files")
+            file = response.parse()
+            assert isinstance(file, OpenAIFile)
+        assert cast(Any, response.is_closed) is True
+
+    def test_method_retrieve(self, client: OpenAI) -> None:
+        file = client.files.retrieve("file_id")
+        assert isinstance(file, OpenAIFile)
+
+    def test_raw_response_retrieve(self, client: OpenAI) -> None:
+        response = client.files.with_raw_response.retrieve("file_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/files/file_id")
+        file = response.parse()
+        assert isinstance(file, OpenAIFile)
+
+    def test_streaming_response_retrieve(self, client: OpenAI) -> None:
+        with client.files.with_streaming_response.retrieve("file_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/files/file_id")
+            file = response.parse()
+            assert isinstance(file, OpenAIFile)
+        assert cast(Any, response.is_closed) is True
+
+    def test_path_params_retrieve(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match="file_id"):
+            client.files.with_raw_response.retrieve("")
+
+    def test_method_delete(self, client: OpenAI) -> None:
+        file = client.files.delete("file_id")
+        assert isinstance(file, DeleteFileResponse)
+
+    def test_raw_response_delete(self, client: OpenAI) -> None:
+        response = client.files.with_raw_response.delete("file_id")
+        assert response.is_closed is True
+        assert response.http_request.method == "DELETE"
+        file = response.parse()
+        assert isinstance(file, DeleteFileResponse)
+
+    def test_streaming_response_delete(self, client: OpenAI) -> None:
+        with client.files.with_streaming_response.delete("file_id") as response:
+            assert not response.is_closed
+            assert response.http_request.method == "DELETE"
+            file = response.parse()
+            assert isinstance(file, DeleteFileResponse)
+        assert cast(Any, response.is_closed) is True
+
+    def test_path_params_delete(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match="file_id"):
+            client.files.with_raw_response.delete("")
+
+    def test_method_content(self, client: OpenAI) -> None:
+        file = client.files.content("file_id")
+        assert isinstance(file, bytes)
+
+    def test_raw_response_content(self, client: OpenAI) -> None:
+        response = client.files.with_raw_response.content("file_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/files/file_id/content")
+        file = response.parse()
+        assert file == response.content
+
+    def test_streaming_response_content(self, client: OpenAI) -> None:
+        with client.files.with_streaming_response.content("file_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/files/file_id/content")
+            file = response.parse()
+            assert isinstance(file, bytes)
+        assert cast(Any, response.is_closed) is True
+
+    def test_path_params_content(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match="file_id"):
+            client.files.with_raw_response.content("")
+
+
+@parametrize
+@pytest.mark.anyio
+class TestAsyncFiles:
+    async def test_method_create(self, async_client: AsyncOpenAI) -> None:
+        file = await async_client.files.create(file=b"raw file contents", purpose="assistants")
+        assert isinstance(file, OpenAIFile)
+
+    async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
+        file = await async_client.files.create(
+            file=b"raw file contents",
+            purpose="assistants",
+            expires_after={"anchor": "created_at", "seconds": 3600},
+        )
+        assert isinstance(file, OpenAIFile)
+
+    async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.files.with_raw_response.create(
+            file=b"raw file contents", purpose="assistants"
+        )
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/files")
+        file = response.parse()
+        assert isinstance(file, OpenAIFile)
+
+    async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.files.with_streaming_response.create(
+            file=b"raw file contents", purpose="assistants"
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/files")
+            file = await response.parse()
+            assert isinstance(file, OpenAIFile)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_method_retrieve(self, async_client: AsyncOpenAI) -> None:
+        file = await async_client.files.retrieve("file_id")
+        assert isinstance(file, OpenAIFile)
+
+    async def test_raw_response_retrieve(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.files.with_raw_response.retrieve("file_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/files/file_id")
+        file = response.parse()
+        assert isinstance(file, OpenAIFile)
+
+    async def test_streaming_response_retrieve(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.files.with_streaming_response.retrieve("file_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/files/file_id")
+            file = await response.parse()
+            assert isinstance(file, OpenAIFile)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_path_params_retrieve(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match="file_id"):
+            await async_client.files.with_raw_response.retrieve("")
+
+    async def test_method_delete(self, async_client: AsyncOpenAI) -> None:
+        file = await async_client.files.delete("file_id")
+        assert isinstance(file, DeleteFileResponse)
+
+    async def test_raw_response_delete(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.files.with_raw_response.delete("file_id")
+        assert response.is_closed is True
+        assert response.http_request.method == "DELETE"
+        file = response.parse()
+        assert isinstance(file, DeleteFileResponse)
+
+    async def test_streaming_response_delete(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.files.with_streaming_response.delete("file_id") as response:
+            assert not response.is_closed
+            assert response.http_request.method == "DELETE"
+            file = await response.parse()
+            assert isinstance(file, DeleteFileResponse)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_path_params_delete(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match="file_id"):
+            await async_client.files.with_raw_response.delete("")
+
+    async def test_method_content(self, async_client: AsyncOpenAI) -> None:
+        file = await async_client.files.content("file_id")
+        assert isinstance(file, bytes)
+
+    async def test_raw_response_content(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.files.with_raw_response.content("file_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/files/file_id/content")
+        file = response.parse()
+        assert file == response.content
+
+    async def test_streaming_response_content(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.files.with_streaming_response.content("file_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/files/file_id/content")
+            file = await response.parse()
+            assert isinstance(file, bytes)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_path_params_content(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match="file_id"):
+            await async_client.files.with_raw_response.content("")
+
+
+@parametrize
+class TestBatches:
+    def test_method_create(self, client: OpenAI) -> None:
+        batch = client.batches.create(
+            completion_window="24h", endpoint="/v1/images/generations", input_file_id="file_id"
+        )
+        assert isinstance(batch, Batch)
+
+    def test_method_create_with_all_params(self, client: OpenAI) -> None:
+        batch = client.batches.create(
+            completion_window="24h",
+            endpoint="/v1/images/generations",
+            input_file_id="file_id",
+            **BATCH_ALL,
+        )
+        assert isinstance(batch, Batch)
+
+    def test_raw_response_create(self, client: OpenAI) -> None:
+        response = client.batches.with_raw_response.create(
+            completion_window="24h", endpoint="/v1/images/generations", input_file_id="file_id"
+        )
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/batches")
+        batch = response.parse()
+        assert isinstance(batch, Batch)
+
+    def test_streaming_response_create(self, client: OpenAI) -> None:
+        with client.batches.with_streaming_response.create(
+            completion_window="24h", endpoint="/v1/images/generations", input_file_id="file_id"
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/batches")
+            batch = response.parse()
+            assert isinstance(batch, Batch)
+        assert cast(Any, response.is_closed) is True
+
+    def test_method_retrieve(self, client: OpenAI) -> None:
+        batch = client.batches.retrieve("batch_id")
+        assert isinstance(batch, Batch)
+
+    def test_raw_response_retrieve(self, client: OpenAI) -> None:
+        response = client.batches.with_raw_response.retrieve("batch_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/batches/batch_id")
+        batch = response.parse()
+        assert isinstance(batch, Batch)
+
+    def test_streaming_response_retrieve(self, client: OpenAI) -> None:
+        with client.batches.with_streaming_response.retrieve("batch_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/batches/batch_id")
+            batch = response.parse()
+            assert isinstance(batch, Batch)
+        assert cast(Any, response.is_closed) is True
+
+    def test_path_params_retrieve(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match="batch_id"):
+            client.batches.with_raw_response.retrieve("")
+
+    def test_method_list(self, client: OpenAI) -> None:
+        batch = client.batches.list()
+        assert isinstance(batch, SyncCursorPage)
+        assert all(isinstance(item, Batch) for item in batch.data)
+
+    def test_method_list_with_all_params(self, client: OpenAI) -> None:
+        batch = client.batches.list(after="after", limit=1)
+        assert isinstance(batch, SyncCursorPage)
+
+    def test_raw_response_list(self, client: OpenAI) -> None:
+        response = client.batches.with_raw_response.list()
+        assert response.is_closed is True
+        assert response.http_request.method == "GET"
+        batch = response.parse()
+        assert isinstance(batch, SyncCursorPage)
+
+    def test_streaming_response_list(self, client: OpenAI) -> None:
+        with client.batches.with_streaming_response.list() as response:
+            assert not response.is_closed
+            assert response.http_request.method == "GET"
+            batch = response.parse()
+            assert isinstance(batch, SyncCursorPage)
+        assert cast(Any, response.is_closed) is True
+
+    def test_method_cancel(self, client: OpenAI) -> None:
+        batch = client.batches.cancel("batch_id")
+        assert isinstance(batch, Batch)
+
+    def test_raw_response_cancel(self, client: OpenAI) -> None:
+        response = client.batches.with_raw_response.cancel("batch_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/batches/batch_id/cancel")
+        batch = response.parse()
+        assert isinstance(batch, Batch)
+
+    def test_streaming_response_cancel(self, client: OpenAI) -> None:
+        with client.batches.with_streaming_response.cancel("batch_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/batches/batch_id/cancel")
+            batch = response.parse()
+            assert isinstance(batch, Batch)
+        assert cast(Any, response.is_closed) is True
+
+    def test_path_params_cancel(self, client: OpenAI) -> None:
+        with pytest.raises(ValueError, match="batch_id"):
+            client.batches.with_raw_response.cancel("")
+
+
+@parametrize
+@pytest.mark.anyio
+class TestAsyncBatches:
+    async def test_method_create(self, async_client: AsyncOpenAI) -> None:
+        batch = await async_client.batches.create(
+            completion_window="24h", endpoint="/v1/images/generations", input_file_id="file_id"
+        )
+        assert isinstance(batch, Batch)
+
+    async def test_method_create_with_all_params(self, async_client: AsyncOpenAI) -> None:
+        batch = await async_client.batches.create(
+            completion_window="24h",
+            endpoint="/v1/images/generations",
+            input_file_id="file_id",
+            **BATCH_ALL,
+        )
+        assert isinstance(batch, Batch)
+
+    async def test_raw_response_create(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.batches.with_raw_response.create(
+            completion_window="24h", endpoint="/v1/images/generations", input_file_id="file_id"
+        )
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/batches")
+        batch = response.parse()
+        assert isinstance(batch, Batch)
+
+    async def test_streaming_response_create(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.batches.with_streaming_response.create(
+            completion_window="24h", endpoint="/v1/images/generations", input_file_id="file_id"
+        ) as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/batches")
+            batch = await response.parse()
+            assert isinstance(batch, Batch)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_method_retrieve(self, async_client: AsyncOpenAI) -> None:
+        batch = await async_client.batches.retrieve("batch_id")
+        assert isinstance(batch, Batch)
+
+    async def test_raw_response_retrieve(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.batches.with_raw_response.retrieve("batch_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/batches/batch_id")
+        batch = response.parse()
+        assert isinstance(batch, Batch)
+
+    async def test_streaming_response_retrieve(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.batches.with_streaming_response.retrieve("batch_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/batches/batch_id")
+            batch = await response.parse()
+            assert isinstance(batch, Batch)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_path_params_retrieve(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match="batch_id"):
+            await async_client.batches.with_raw_response.retrieve("")
+
+    async def test_method_list(self, async_client: AsyncOpenAI) -> None:
+        batch = await async_client.batches.list()
+        assert isinstance(batch, AsyncCursorPage)
+        assert all(isinstance(item, Batch) for item in batch.data)
+
+    async def test_method_list_with_all_params(self, async_client: AsyncOpenAI) -> None:
+        batch = await async_client.batches.list(after="after", limit=1)
+        assert isinstance(batch, AsyncCursorPage)
+
+    async def test_raw_response_list(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.batches.with_raw_response.list()
+        assert response.is_closed is True
+        assert response.http_request.method == "GET"
+        batch = response.parse()
+        assert isinstance(batch, AsyncCursorPage)
+
+    async def test_streaming_response_list(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.batches.with_streaming_response.list() as response:
+            assert not response.is_closed
+            assert response.http_request.method == "GET"
+            batch = await response.parse()
+            assert isinstance(batch, AsyncCursorPage)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_method_cancel(self, async_client: AsyncOpenAI) -> None:
+        batch = await async_client.batches.cancel("batch_id")
+        assert isinstance(batch, Batch)
+
+    async def test_raw_response_cancel(self, async_client: AsyncOpenAI) -> None:
+        response = await async_client.batches.with_raw_response.cancel("batch_id")
+        assert response.is_closed is True
+        assert response.http_request.url.path.endswith("/batches/batch_id/cancel")
+        batch = response.parse()
+        assert isinstance(batch, Batch)
+
+    async def test_streaming_response_cancel(self, async_client: AsyncOpenAI) -> None:
+        async with async_client.batches.with_streaming_response.cancel("batch_id") as response:
+            assert not response.is_closed
+            assert response.http_request.url.path.endswith("/batches/batch_id/cancel")
+            batch = await response.parse()
+            assert isinstance(batch, Batch)
+        assert cast(Any, response.is_closed) is True
+
+    async def test_path_params_cancel(self, async_client: AsyncOpenAI) -> None:
+        with pytest.raises(ValueError, match="batch_id"):
+            await async_client.batches.with_raw_response.cancel("")
