@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import contextmanager
@@ -20,6 +22,7 @@ __all__ = [
     "AsyncAPIResponse",
     "AsyncRawAPIResponse",
     "AsyncResponseContextManager",
+    "BinaryContent",
     "RawAPIResponse",
     "ResponseContextManager",
     "as_raw_response",
@@ -48,13 +51,42 @@ def connection_errors(request: httpx.Request | None) -> Generator[None]:
         ) from exc
 
 
+class BinaryContent(bytes):
+    """The bytes of a binary answer (`files.content`), also readable the way the official
+    SDK's binary content is: `content`, `text` (properties), `read()`, `json()` and
+    `write_to_file()`. It is `bytes`, so code that treats the answer as bytes works too."""
+
+    @property
+    def content(self) -> bytes:
+        """The bytes, as a plain `bytes`."""
+        return bytes(self)
+
+    @property
+    def text(self) -> str:
+        """The bytes decoded as UTF-8 (the JSONL of a batch's output file)."""
+        return self.decode("utf-8")
+
+    def read(self) -> bytes:
+        """The bytes, as a plain `bytes`."""
+        return bytes(self)
+
+    def json(self) -> Any:
+        """The bytes decoded as one JSON document."""
+        return json.loads(self)
+
+    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        """Write the bytes to `file` (replaced if it exists)."""
+        with open(file, "wb") as out:
+            out.write(self)
+
+
 def structure_response(response: httpx.Response, response_type: object) -> object:
     """The typed result of a 2xx response whose body has been read.
 
     Raises `APIResponseValidationError` when the body is not JSON or does not structure.
     """
     if response_type is bytes:
-        return response.content
+        return BinaryContent(response.content)
     try:
         data = response.json()
     except ValueError as exc:

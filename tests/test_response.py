@@ -25,6 +25,7 @@ from openai_images_sdk._response import (
     AsyncAPIResponse,
     AsyncRawAPIResponse,
     AsyncResponseContextManager,
+    BinaryContent,
     RawAPIResponse,
     ResponseContextManager,
     as_raw_response,
@@ -421,3 +422,19 @@ async def test_retries_taken_counts_the_retries(
             assert streamed.retries_taken == 0
     finally:
         await driver.run(client.close())
+
+
+def test_binary_content_reads_like_the_official_one(tmp_path: Any) -> None:
+    request = httpx.Request("GET", "https://api.openai.com/v1/files/file-1/content")
+    body = b'{"custom_id": "a"}\n'
+    answer = structure_response(httpx.Response(200, content=body, request=request), bytes)
+    assert isinstance(answer, BinaryContent)
+    assert isinstance(answer, bytes)
+    assert answer == body, "still the bytes"
+    assert answer.content == answer.read() == body
+    assert type(answer.content) is bytes
+    assert answer.text == '{"custom_id": "a"}\n'
+    assert answer.json() == {"custom_id": "a"}
+    target = tmp_path / "out.jsonl"
+    answer.write_to_file(target)
+    assert target.read_bytes() == body

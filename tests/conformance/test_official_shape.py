@@ -35,7 +35,14 @@ import httpx
 import pytest
 
 from conformance._steady import Recorder, SteadyPool, png
-from openai_images_sdk import AsyncCursorPage, AsyncStream, ImagesResponse, Stream, SyncCursorPage
+from openai_images_sdk import (
+    AsyncCursorPage,
+    AsyncStream,
+    BinaryContent,
+    ImagesResponse,
+    Stream,
+    SyncCursorPage,
+)
 from openai_images_sdk import AsyncImagesClient as AsyncOpenAI
 from openai_images_sdk import ImagesClient as OpenAI
 from openai_images_sdk._generated.models import Batch, DeleteFileResponse, OpenAIFile
@@ -536,7 +543,8 @@ class TestFiles:
 
     def test_method_content(self, client: OpenAI) -> None:
         file = client.files.content("file_id")
-        assert isinstance(file, bytes)
+        assert isinstance(file, BinaryContent)
+        assert file.content == file.read()
 
     def test_raw_response_content(self, client: OpenAI) -> None:
         response = client.files.with_raw_response.content("file_id")
@@ -550,7 +558,7 @@ class TestFiles:
             assert not response.is_closed
             assert response.http_request.url.path.endswith("/files/file_id/content")
             file = response.parse()
-            assert isinstance(file, bytes)
+            assert isinstance(file, BinaryContent)
         assert cast(Any, response.is_closed) is True
 
     def test_path_params_content(self, client: OpenAI) -> None:
@@ -640,7 +648,8 @@ class TestAsyncFiles:
 
     async def test_method_content(self, async_client: AsyncOpenAI) -> None:
         file = await async_client.files.content("file_id")
-        assert isinstance(file, bytes)
+        assert isinstance(file, BinaryContent)
+        assert file.content == file.read()
 
     async def test_raw_response_content(self, async_client: AsyncOpenAI) -> None:
         response = await async_client.files.with_raw_response.content("file_id")
@@ -654,7 +663,7 @@ class TestAsyncFiles:
             assert not response.is_closed
             assert response.http_request.url.path.endswith("/files/file_id/content")
             file = await response.parse()
-            assert isinstance(file, bytes)
+            assert isinstance(file, BinaryContent)
         assert cast(Any, response.is_closed) is True
 
     async def test_path_params_content(self, async_client: AsyncOpenAI) -> None:
