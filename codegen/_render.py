@@ -60,7 +60,6 @@ RESOURCE_IMPORTS: Mapping[str, tuple[str, str | None]] = {
         name: (f"{PACKAGE}._resource", name)
         for name in ("AsyncAPIResource", "SyncAPIResource", "documented")
     },
-    "BinaryContent": (f"{PACKAGE}._response", "BinaryContent"),
     **{
         name: (f"{PACKAGE}._pagination", name)
         for name in ("AsyncCursorPage", "AsyncPaginator", "SyncCursorPage")
@@ -165,8 +164,6 @@ class Kind:
     def answer(self, view: OperationView) -> str:
         """The annotation of what the method returns (a page for a paged list)."""
         item = view.page_item
-        if item is None and view.result_union == BYTES_RESPONSE:
-            return "BinaryContent"  # bytes, readable like the official binary content
         if item is None:
             return self.result(view.result_union)
         if self.is_async:

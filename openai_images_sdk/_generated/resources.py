@@ -12,7 +12,6 @@ import httpx
 
 from openai_images_sdk._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from openai_images_sdk._resource import AsyncAPIResource, SyncAPIResource, documented
-from openai_images_sdk._response import BinaryContent
 from openai_images_sdk._types import (
     NOT_GIVEN,
     Body,
@@ -839,12 +838,12 @@ class Files(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         validation: ValidationMode | NotGiven = NOT_GIVEN,
-    ) -> BinaryContent:
+    ) -> bytes:
         """Download the content of a file.
 
         Answers with the file's bytes as stored, e.g. the JSONL output or error file of a batch.
         """
-        return cast("BinaryContent", self._call(DOWNLOAD_FILE, locals()))
+        return cast("bytes", self._call(DOWNLOAD_FILE, locals()))
 
 
 class FilesWithRawResponse:
@@ -940,12 +939,12 @@ class AsyncFiles(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         validation: ValidationMode | NotGiven = NOT_GIVEN,
-    ) -> BinaryContent:
+    ) -> bytes:
         """Download the content of a file.
 
         Answers with the file's bytes as stored, e.g. the JSONL output or error file of a batch.
         """
-        return cast("BinaryContent", await self._call(DOWNLOAD_FILE, locals()))
+        return cast("bytes", await self._call(DOWNLOAD_FILE, locals()))
 
 
 class AsyncFilesWithRawResponse:
