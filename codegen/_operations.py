@@ -97,6 +97,9 @@ class Param:
     required: bool
     description: str
     deprecated: bool
+    positional: bool = False
+    """A path parameter: also taken by position (``files.retrieve("file-1")``), as in the
+    official SDK."""
 
 
 @attrs.frozen(kw_only=True)
@@ -362,6 +365,7 @@ def _url_params(spec: Spec, url_params: Sequence[Schema], operation_id: str) -> 
             required=param.get("required") is True,
             description=_text(param.get("description")),
             deprecated=param.get("deprecated") is True,
+            positional=param.get("in") == "path",
         )
         for param in url_params
     ]

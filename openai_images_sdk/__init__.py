@@ -74,7 +74,13 @@ from ._logging import add_sensitive_headers
 from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
 from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._ratelimits import RateLimits
-from ._response import APIResponse, AsyncAPIResponse, AsyncRawAPIResponse
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncRawAPIResponse,
+    BinaryContent,
+    RawAPIResponse,
+)
 from ._streaming import AsyncStream, Stream
 from ._types import NOT_GIVEN, FileTypes, NotGiven, Omit, RequestOptions, ValidationMode
 from ._version import __version__
@@ -101,6 +107,7 @@ __all__ = [
     "AuthenticationError",
     "AzureImagesClient",
     "BadRequestError",
+    "BinaryContent",
     "ConflictError",
     "ContentPolicyViolationError",
     "ErrorObject",
@@ -153,6 +160,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimits",
+    "RawAPIResponse",
     "RequestOptions",
     "Stream",
     "SvgReasoningEffort",

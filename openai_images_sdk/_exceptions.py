@@ -218,8 +218,8 @@ class APIStatusError(APIError):
     """The API answered with a 4xx or 5xx status.
 
     `body` is the inner error object, as in the official SDK (``e.body["message"]``): the
-    value of the body's ``error`` key when it has one, else the whole decoded body (raw
-    text when it was not JSON, None when empty). `error`, `code`, `param` and `type` are
+    value of the body's ``error`` key when it has one, else the whole decoded body (the
+    stripped text when it was not JSON, ``""`` when empty). `error`, `code`, `param` and `type` are
     read from the whole body; ``response.json()`` gives it again.
     """
 
@@ -318,9 +318,11 @@ def _inner_error(body: object) -> object:
 
 
 def _decode_body(response: httpx.Response) -> object:
-    text = response.text
+    # As the official SDK reads an error body: stripped text, decoded when it is JSON
+    # (so an empty body is "").
+    text = response.text.strip()
     if not text:
-        return None
+        return text
     try:
         return json.loads(text)
     except ValueError:

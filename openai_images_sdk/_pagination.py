@@ -9,15 +9,27 @@ then those of every later page, fetched as needed. The async list method returns
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, Self, TypeVar, cast
 
-__all__ = ["CURSOR_PARAM", "AsyncCursorPage", "AsyncPaginator", "SyncCursorPage"]
+import attrs
+
+__all__ = ["CURSOR_PARAM", "AsyncCursorPage", "AsyncPaginator", "PageInfo", "SyncCursorPage"]
 
 CURSOR_PARAM: Final = "after"
 """The parameter that asks for the items after a given id."""
 
 T = TypeVar("T")
+
+
+@attrs.frozen
+class PageInfo:
+    """What asks for the next page: the query parameters to add (``{"after": "batch_9"}``),
+    as `next_page_info()` gives it on the official SDK's pages."""
+
+    params: Mapping[str, object]
+
+
 AsyncPageT = TypeVar("AsyncPageT", bound="AsyncCursorPage[Any]")
 
 
@@ -49,11 +61,21 @@ class _CursorPage(Generic[T]):
 
     def next_page_after(self) -> str | None:
         """The ``after`` cursor of the next page (the last item's id), or None at the end."""
-        if self._body.has_more is False or not self._body.data:
+        info = self.next_page_info()
+        if self._body.has_more is False or info is None:
             return None
-        last: object = self._body.data[-1]
-        cursor = getattr(last, "id", None)
-        return cursor if isinstance(cursor, str) and cursor else None
+        return cast("str", info.params[CURSOR_PARAM])
+
+    def next_page_info(self) -> PageInfo | None:
+        """The query of the next page (``params={"after": <last id>}``), as in the official
+        SDK: None when this page is empty or its last item has no id. Like there, it does
+        not look at `has_more`; `has_next_page()` does."""
+        if not self._body.data:
+            return None
+        cursor = getattr(self._body.data[-1], "id", None)
+        if not isinstance(cursor, str) or not cursor:
+            return None
+        return PageInfo({CURSOR_PARAM: cursor})
 
     def has_next_page(self) -> bool:
         """Whether another page can be fetched."""

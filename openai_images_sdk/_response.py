@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import contextmanager
@@ -20,8 +22,11 @@ __all__ = [
     "AsyncAPIResponse",
     "AsyncRawAPIResponse",
     "AsyncResponseContextManager",
+    "BinaryContent",
+    "RawAPIResponse",
     "ResponseContextManager",
     "as_raw_response",
+    "as_sync_raw_response",
     "connection_errors",
     "structure_response",
 ]
@@ -46,13 +51,45 @@ def connection_errors(request: httpx.Request | None) -> Generator[None]:
         ) from exc
 
 
+class BinaryContent(bytes):
+    """The bytes of a binary answer (`files.content`), also readable the way the official
+    SDK's binary content is: `content`, `text` (properties), `read()`, `json()` and
+    `write_to_file()`. It is `bytes`, so code that treats the answer as bytes works too.
+
+    The methods are annotated as answering `bytes` (mypy's ``b"x" in answer`` check knows
+    only the builtin); ``isinstance(answer, BinaryContent)`` narrows to this class."""
+
+    @property
+    def content(self) -> bytes:
+        """The bytes, as a plain `bytes`."""
+        return bytes(self)
+
+    @property
+    def text(self) -> str:
+        """The bytes decoded as UTF-8 (the JSONL of a batch's output file)."""
+        return self.decode("utf-8")
+
+    def read(self) -> bytes:
+        """The bytes, as a plain `bytes`."""
+        return bytes(self)
+
+    def json(self) -> Any:
+        """The bytes decoded as one JSON document."""
+        return json.loads(self)
+
+    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        """Write the bytes to `file` (replaced if it exists)."""
+        with open(file, "wb") as out:
+            out.write(self)
+
+
 def structure_response(response: httpx.Response, response_type: object) -> object:
     """The typed result of a 2xx response whose body has been read.
 
     Raises `APIResponseValidationError` when the body is not JSON or does not structure.
     """
     if response_type is bytes:
-        return response.content
+        return BinaryContent(response.content)
     try:
         data = response.json()
     except ValueError as exc:
@@ -93,12 +130,23 @@ class _BaseAPIResponse(Generic[R]):
         self._parsed: list[R] = []
         self._started = started
         self.retries_taken = retries_taken
-        """How many retries it took to get this response."""
+        """How many retries were made before this response (0 when the first attempt
+        answered), as in the official SDK."""
 
     @property
     def http_response(self) -> httpx.Response:
         """The underlying httpx response."""
         return self._raw
+
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request that was sent (the last attempt's, after retries)."""
+        return self._raw.request
+
+    @property
+    def http_version(self) -> str:
+        """The HTTP version of the response (``HTTP/1.1``)."""
+        return self._raw.http_version
 
     @property
     def headers(self) -> httpx.Headers:
@@ -163,26 +211,13 @@ class _BaseAPIResponse(Generic[R]):
         return f"<{name} [{self.status_code} {self._raw.reason_phrase}] {self.method} {self.url}>"
 
 
-class APIResponse(_BaseAPIResponse[R]):
-    """A response whose body the caller reads when it wants; `parse()` gives the typed result."""
-
-    def parse(self) -> R:
-        """The typed result (read once, then cached); a `Stream` for a streamed request."""
-        if not self._parsed:
-            if not self._stream:
-                self.read()
-            self._parsed.append(self._parser(self._raw))
-        return self._parsed[0]
+class _SyncBody(_BaseAPIResponse[R]):
+    """Reading and closing a sync response's body."""
 
     def read(self) -> bytes:
         """The whole body."""
         with connection_errors(self._raw.request):
             return self._raw.read()
-
-    def text(self) -> str:
-        """The whole body, decoded."""
-        self.read()
-        return self._raw.text
 
     def json(self) -> Any:
         """The whole body, decoded as JSON."""
@@ -194,6 +229,11 @@ class APIResponse(_BaseAPIResponse[R]):
         with connection_errors(self._raw.request):
             yield from self._raw.iter_bytes(chunk_size)
 
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        """The body in decoded chunks as it arrives."""
+        with connection_errors(self._raw.request):
+            yield from self._raw.iter_text(chunk_size)
+
     def iter_lines(self) -> Iterator[str]:
         """The body line by line as it arrives."""
         with connection_errors(self._raw.request):
@@ -203,7 +243,7 @@ class APIResponse(_BaseAPIResponse[R]):
         """Release the connection; the rest of the body is discarded."""
         self._raw.close()
 
-    def __enter__(self) -> APIResponse[R]:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -215,6 +255,57 @@ class APIResponse(_BaseAPIResponse[R]):
         self.close()
 
 
+class APIResponse(_SyncBody[R]):
+    """A response whose body the caller reads when it wants (what `with_streaming_response`
+    gives); `parse()` gives the typed result, `read()`, `text()` and `json()` the body."""
+
+    def parse(self) -> R:
+        """The typed result (read once, then cached); a `Stream` for a streamed request."""
+        if not self._parsed:
+            if not self._stream:
+                self.read()
+            self._parsed.append(self._parser(self._raw))
+        return self._parsed[0]
+
+    def text(self) -> str:
+        """The whole body, decoded."""
+        self.read()
+        return self._raw.text
+
+
+class _ReadBody(_BaseAPIResponse[R]):
+    """The body of a response read before the call returned (what `with_raw_response`
+    gives): `content` and `text` are properties, as on the official SDK's raw response."""
+
+    @property
+    def content(self) -> bytes:
+        """The whole body (for a streamed request, only once it has been read)."""
+        return self._raw.content
+
+    @property
+    def text(self) -> str:
+        """The whole body, decoded (for a streamed request, only once it has been read)."""
+        return self._raw.text
+
+    def parse(self) -> R:
+        """The typed result (parsed once, then cached); the stream for a streamed request."""
+        if not self._parsed:
+            self._parsed.append(self._parser(self._raw))
+        return self._parsed[0]
+
+
+class RawAPIResponse(_ReadBody[R], _SyncBody[R]):
+    """What a sync client's `with_raw_response` gives: the body is already read (unless
+    the request streams), `parse()` gives the typed result; `content`, `text` (properties),
+    `read()` and `json()` the body."""
+
+    def parse(self) -> R:
+        """The typed result (read once, then cached); a `Stream` for a streamed request."""
+        if not self._parsed and not self._stream:
+            self.read()
+        return super().parse()
+
+
 class _AsyncBody(_BaseAPIResponse[R]):
     """Reading and closing an async response's body: awaited."""
 
@@ -222,11 +313,6 @@ class _AsyncBody(_BaseAPIResponse[R]):
         """The whole body."""
         with connection_errors(self._raw.request):
             return await self._raw.aread()
-
-    async def text(self) -> str:
-        """The whole body, decoded."""
-        await self.read()
-        return self._raw.text
 
     async def json(self) -> Any:
         """The whole body, decoded as JSON."""
@@ -237,6 +323,12 @@ class _AsyncBody(_BaseAPIResponse[R]):
         """The body in chunks as it arrives (decompressed)."""
         with connection_errors(self._raw.request):
             async for chunk in self._raw.aiter_bytes(chunk_size):
+                yield chunk
+
+    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        """The body in decoded chunks as it arrives."""
+        with connection_errors(self._raw.request):
+            async for chunk in self._raw.aiter_text(chunk_size):
                 yield chunk
 
     async def iter_lines(self) -> AsyncIterator[str]:
@@ -262,8 +354,8 @@ class _AsyncBody(_BaseAPIResponse[R]):
 
 
 class AsyncAPIResponse(_AsyncBody[R]):
-    """The async twin of `APIResponse` (what `with_streaming_response` gives): parsing is
-    awaited, since the body may still be unread."""
+    """The async twin of `APIResponse` (what `with_streaming_response` gives): parsing and
+    reading are awaited, since the body may still be unread."""
 
     async def parse(self) -> R:
         """The typed result (read once, then cached); an `AsyncStream` for a streamed request."""
@@ -273,28 +365,40 @@ class AsyncAPIResponse(_AsyncBody[R]):
             self._parsed.append(self._parser(self._raw))
         return self._parsed[0]
 
+    async def text(self) -> str:
+        """The whole body, decoded."""
+        await self.read()
+        return self._raw.text
 
-class AsyncRawAPIResponse(_AsyncBody[R]):
+
+class AsyncRawAPIResponse(_ReadBody[R], _AsyncBody[R]):
     """What an async client's `with_raw_response` gives: the body is already read, so
-    `parse()` is synchronous, as in the official SDK (for a streamed request the body is
-    left unread and `parse()` gives the `AsyncStream` over it)."""
-
-    def parse(self) -> R:
-        """The typed result (parsed once, then cached); an `AsyncStream` for a streamed request."""
-        if not self._parsed:
-            self._parsed.append(self._parser(self._raw))
-        return self._parsed[0]
+    `parse()` is synchronous and `content` / `text` are properties, as in the official SDK
+    (for a streamed request the body is left unread and `parse()` gives the `AsyncStream`
+    over it). `await read()` and `await json()` read the body too."""
 
 
-def as_raw_response(response: AsyncAPIResponse[R]) -> AsyncRawAPIResponse[R]:
-    """The `AsyncRawAPIResponse` of a response the transport returned in ``raw`` mode."""
-    return AsyncRawAPIResponse(
+ResponseT = TypeVar("ResponseT", bound=_ReadBody[Any])
+
+
+def _rewrap(response: _BaseAPIResponse[R], cls: type[ResponseT]) -> ResponseT:
+    return cls(
         raw=response.http_response,
         parser=response._parser,
         stream=response._stream,
         retries_taken=response.retries_taken,
         started=response._started,
     )
+
+
+def as_raw_response(response: AsyncAPIResponse[R]) -> AsyncRawAPIResponse[R]:
+    """The `AsyncRawAPIResponse` of a response the transport returned in ``raw`` mode."""
+    return cast("AsyncRawAPIResponse[R]", _rewrap(response, AsyncRawAPIResponse))
+
+
+def as_sync_raw_response(response: APIResponse[R]) -> RawAPIResponse[R]:
+    """The `RawAPIResponse` of a response the sync transport returned in ``raw`` mode."""
+    return cast("RawAPIResponse[R]", _rewrap(response, RawAPIResponse))
 
 
 class _Closes(Protocol):

@@ -17,8 +17,10 @@ from ._response import (
     AsyncAPIResponse,
     AsyncRawAPIResponse,
     AsyncResponseContextManager,
+    RawAPIResponse,
     ResponseContextManager,
     as_raw_response,
+    as_sync_raw_response,
 )
 
 __all__ = [
@@ -32,12 +34,12 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, APIResponse[R]]:
-    """A raw-mode method, typed as answering with the `APIResponse` of its result."""
+def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, RawAPIResponse[R]]:
+    """A raw-mode method, answering with the `RawAPIResponse` of its result (body read)."""
 
     @functools.wraps(func)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
-        return cast("APIResponse[R]", func(*args, **kwargs))
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawAPIResponse[R]:
+        return as_sync_raw_response(cast("APIResponse[R]", func(*args, **kwargs)))
 
     return wrapped
 

@@ -177,8 +177,18 @@ async def test_body_without_an_error_object(
 
 async def test_empty_body_is_still_readable(driver: Driver, respx_mock: respx.MockRouter) -> None:
     respx_mock.post(API).respond(404)
-    with pytest.raises(NotFoundError, match="404 - Not Found"):
+    with pytest.raises(NotFoundError, match="404 - Not Found") as info:
         await call(driver, driver.client())
+    assert info.value.body == "", "an empty body is '', as in the official SDK"
+    assert info.value.error is None
+    assert info.value.code is None
+
+
+async def test_non_json_body_is_stripped(driver: Driver, respx_mock: respx.MockRouter) -> None:
+    respx_mock.post(API).respond(502, text="  upstream timed out\n")
+    with pytest.raises(InternalServerError) as info:
+        await call(driver, driver.client(max_retries=0))
+    assert info.value.body == "upstream timed out"
 
 
 async def test_connection_and_timeout_errors(driver: Driver, respx_mock: respx.MockRouter) -> None:

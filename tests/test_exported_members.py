@@ -7,7 +7,7 @@ import openai_images_sdk
 EXPECTED = {
     # clients and responses
     "ImagesClient", "AsyncImagesClient", "AzureImagesClient", "AsyncAzureImagesClient",
-    "APIResponse", "AsyncAPIResponse", "AsyncRawAPIResponse", "Stream",
+    "APIResponse", "AsyncAPIResponse", "AsyncRawAPIResponse", "RawAPIResponse", "BinaryContent", "Stream",
     "SyncCursorPage", "AsyncCursorPage", "AsyncPaginator", "AsyncStream", "RateLimits", "DEFAULT_TIMEOUT", "add_sensitive_headers",
     # errors, official SDK names first
     "OpenAIError", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",

@@ -9,7 +9,12 @@ import attrs
 import pytest
 from conftest import Driver
 
-from openai_images_sdk._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from openai_images_sdk._pagination import (
+    AsyncCursorPage,
+    AsyncPaginator,
+    PageInfo,
+    SyncCursorPage,
+)
 from openai_images_sdk.bulk import PlannedRequest, batch_line
 from openai_images_sdk.testing import FakeImagesServer
 
@@ -149,6 +154,24 @@ def test_when_there_is_a_next_page(body: Body, after: str | None) -> None:
         page: Any = cls(body, unreachable)
         assert page.next_page_after() == after
         assert page.has_next_page() is (after is not None)
+
+
+@pytest.mark.parametrize(
+    ("body", "info"),
+    [
+        (Body([Item("a"), Item("b")], None), PageInfo({"after": "b"})),
+        (Body([Item("a")], True), PageInfo({"after": "a"})),
+        (Body([Item("a")], False), PageInfo({"after": "a"})),
+        (Body([], True), None),
+        (Body([Item(None)], True), None),
+    ],
+    ids=["has-more-missing", "has-more", "no-more", "empty", "no-id"],
+)
+def test_next_page_info_is_the_official_query(body: Body, info: PageInfo | None) -> None:
+    """As on the official SDK's cursor page: the last id, whatever `has_more` says."""
+    for cls in (SyncCursorPage, AsyncCursorPage):
+        page: Any = cls(body, unreachable)
+        assert page.next_page_info() == info
 
 
 def test_private_names_do_not_read_through() -> None:

@@ -54,9 +54,17 @@ def test_signature_holds_exactly_the_fields_and_options(cls: type, op: Any) -> N
     names = [name for name in parameters if name != "self"]
     fields = list(dict.fromkeys(spec.python_name for spec in op.fields))
     assert names == [*fields, *OPTION_NAMES]
-    assert all(
-        p.kind is inspect.Parameter.KEYWORD_ONLY for n, p in parameters.items() if n != "self"
-    )
+    path_params = {name for name in fields if f"{{{name}}}" in op.path}
+    for name, parameter in parameters.items():
+        if name != "self":
+            # Path parameters are also positional (`files.retrieve("file-1")`), as in the
+            # official SDK; everything else is keyword-only.
+            expected = (
+                inspect.Parameter.POSITIONAL_OR_KEYWORD
+                if name in path_params
+                else inspect.Parameter.KEYWORD_ONLY
+            )
+            assert parameter.kind is expected, name
 
 
 def test_split_arguments() -> None:

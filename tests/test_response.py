@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+import respx
 from conftest import Driver, TinyImagesResponse
 
 from openai_images_sdk._exceptions import (
@@ -24,8 +25,11 @@ from openai_images_sdk._response import (
     AsyncAPIResponse,
     AsyncRawAPIResponse,
     AsyncResponseContextManager,
+    BinaryContent,
+    RawAPIResponse,
     ResponseContextManager,
     as_raw_response,
+    as_sync_raw_response,
     structure_response,
 )
 from openai_images_sdk._streaming import AsyncStream, Stream
@@ -317,7 +321,7 @@ async def test_raw_parse_is_synchronous_for_every_operation(driver: Driver) -> N
                     else contextlib.nullcontext()
                 ):
                     raw = await driver.run(call())
-                assert isinstance(raw, AsyncRawAPIResponse if driver.is_async else APIResponse)
+                assert isinstance(raw, AsyncRawAPIResponse if driver.is_async else RawAPIResponse)
                 result = raw.parse()
                 assert not inspect.isawaitable(result), name
                 assert raw.parse() is result, "parsed once"
@@ -343,3 +347,94 @@ async def test_async_raw_response_reads_and_closes() -> None:
         assert entered is raw
     assert raw.is_closed
     assert repr(raw).startswith("<AsyncRawAPIResponse [200 OK] POST")
+
+
+# The official SDK's names: raw responses (`with_raw_response`) have `content` and `text`
+# properties, streaming responses (`with_streaming_response`) `read()` / `text()` methods.
+
+GENERATIONS = "https://api.openai.com/v1/images/generations"
+
+
+def raw_of(driver: Driver, response: Any) -> Any:
+    return as_raw_response(response) if driver.is_async else as_sync_raw_response(response)
+
+
+async def test_raw_response_content_and_text_are_properties(driver: Driver) -> None:
+    response = make(driver, body_chunks(), headers={"x-request-id": "req_r"})
+    await driver.run(response.read())  # the transport reads a raw response's body
+    raw = raw_of(driver, response)
+    assert isinstance(raw, AsyncRawAPIResponse if driver.is_async else RawAPIResponse)
+    assert json.loads(raw.content) == BODY
+    assert isinstance(raw.text, str)
+    assert json.loads(raw.text) == BODY
+    assert await driver.run(raw.read()) == raw.content, "read() still works"
+    assert await driver.run(raw.json()) == BODY, "json() still works"
+    assert raw.http_request is raw.http_response.request
+    assert raw.http_request.method == "POST"
+    assert raw.http_version == "HTTP/1.1"
+    assert raw.retries_taken == 1
+    assert raw.parse().request_id == "req_r"
+
+
+async def test_streaming_response_keeps_read_text_json_methods(driver: Driver) -> None:
+    response = make(driver, body_chunks())
+    assert response.http_request.url.path == "/v1/images/generations"
+    assert callable(response.text)
+    assert json.loads(await driver.run(response.text())) == BODY
+    assert not hasattr(response, "content"), "the official streaming response has none"
+
+
+async def test_iter_text_gives_the_decoded_body(driver: Driver) -> None:
+    response = make(driver, body_chunks())
+    assert json.loads("".join(await driver.collect(response.iter_text()))) == BODY
+
+
+async def test_with_raw_response_answers_with_the_raw_kind(
+    driver: Driver, respx_mock: respx.MockRouter
+) -> None:
+    respx_mock.post(GENERATIONS).respond(json=BODY)
+    client = driver.client()
+    try:
+        raw = await driver.run(client.images.with_raw_response.generate(prompt="a lighthouse"))
+        assert isinstance(raw, AsyncRawAPIResponse if driver.is_async else RawAPIResponse)
+        assert raw.is_closed is True
+        assert json.loads(raw.text) == BODY
+        assert raw.http_request.url == GENERATIONS
+        assert raw.parse().data[0].url == "https://x/img.png"
+    finally:
+        await driver.run(client.close())
+
+
+async def test_retries_taken_counts_the_retries(
+    driver: Driver, respx_mock: respx.MockRouter
+) -> None:
+    busy = httpx.Response(503, headers={"retry-after-ms": "0"}, json={"error": {"message": "busy"}})
+    respx_mock.post(GENERATIONS).mock(
+        side_effect=[busy, busy, httpx.Response(200, json=BODY), httpx.Response(200, json=BODY)]
+    )
+    client = driver.client(max_retries=2)
+    try:
+        raw = await driver.run(client.images.with_raw_response.generate(prompt="a lighthouse"))
+        assert raw.retries_taken == 2
+        async with driver.enter(
+            client.images.with_streaming_response.generate(prompt="a lighthouse")
+        ) as streamed:
+            assert streamed.retries_taken == 0
+    finally:
+        await driver.run(client.close())
+
+
+def test_binary_content_reads_like_the_official_one(tmp_path: Any) -> None:
+    request = httpx.Request("GET", "https://api.openai.com/v1/files/file-1/content")
+    body = b'{"custom_id": "a"}\n'
+    answer = structure_response(httpx.Response(200, content=body, request=request), bytes)
+    assert isinstance(answer, BinaryContent)
+    assert isinstance(answer, bytes)
+    assert answer == body, "still the bytes"
+    assert answer.content == answer.read() == body
+    assert type(answer.content) is bytes
+    assert answer.text == '{"custom_id": "a"}\n'
+    assert answer.json() == {"custom_id": "a"}
+    target = tmp_path / "out.jsonl"
+    answer.write_to_file(target)
+    assert target.read_bytes() == body

@@ -1,8 +1,8 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
+# spec sha256: b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855
 """Code generated from spec/: models, operation descriptors, resources."""
 
 __all__ = ["SPEC_SHA256"]
 
-SPEC_SHA256 = "277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19"
+SPEC_SHA256 = "b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855"
 """sha256 of the spec files this package was generated from."""

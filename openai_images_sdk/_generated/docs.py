@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
+# spec sha256: b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855
 """What each parameter of each operation means, shared by the sync and async methods.
 
 `openai_images_sdk._resource.documented` turns each table into the ``Args:`` section of

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
+# spec sha256: b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations
@@ -803,6 +803,7 @@ RETRIEVE_FILE = OperationSpec(
             bodies=(),
             required=True,
             kinds=("string",),
+            min_length=1,
         ),
     ),
     response_type=OpenAIFile,
@@ -827,6 +828,7 @@ DELETE_FILE = OperationSpec(
             bodies=(),
             required=True,
             kinds=("string",),
+            min_length=1,
         ),
     ),
     response_type=DeleteFileResponse,
@@ -851,6 +853,7 @@ DOWNLOAD_FILE = OperationSpec(
             bodies=(),
             required=True,
             kinds=("string",),
+            min_length=1,
         ),
     ),
     response_type=bytes,
@@ -990,6 +993,7 @@ RETRIEVE_BATCH = OperationSpec(
             bodies=(),
             required=True,
             kinds=("string",),
+            min_length=1,
         ),
     ),
     response_type=Batch,
@@ -1014,6 +1018,7 @@ CANCEL_BATCH = OperationSpec(
             bodies=(),
             required=True,
             kinds=("string",),
+            min_length=1,
         ),
     ),
     response_type=Batch,

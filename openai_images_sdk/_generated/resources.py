@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
+# spec sha256: b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855
 """Resource classes with one method per operation (generated sync and async twins)."""
 
 from __future__ import annotations
@@ -803,8 +803,8 @@ class Files(SyncAPIResource):
     @documented(docs.RETRIEVE_FILE)
     def retrieve(
         self,
-        *,
         file_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -817,8 +817,8 @@ class Files(SyncAPIResource):
     @documented(docs.DELETE_FILE)
     def delete(
         self,
-        *,
         file_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -831,8 +831,8 @@ class Files(SyncAPIResource):
     @documented(docs.DOWNLOAD_FILE)
     def content(
         self,
-        *,
         file_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -904,8 +904,8 @@ class AsyncFiles(AsyncAPIResource):
     @documented(docs.RETRIEVE_FILE)
     async def retrieve(
         self,
-        *,
         file_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -918,8 +918,8 @@ class AsyncFiles(AsyncAPIResource):
     @documented(docs.DELETE_FILE)
     async def delete(
         self,
-        *,
         file_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -932,8 +932,8 @@ class AsyncFiles(AsyncAPIResource):
     @documented(docs.DOWNLOAD_FILE)
     async def content(
         self,
-        *,
         file_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1025,8 +1025,8 @@ class Batches(SyncAPIResource):
     @documented(docs.RETRIEVE_BATCH)
     def retrieve(
         self,
-        *,
         batch_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1039,8 +1039,8 @@ class Batches(SyncAPIResource):
     @documented(docs.CANCEL_BATCH)
     def cancel(
         self,
-        *,
         batch_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1136,8 +1136,8 @@ class AsyncBatches(AsyncAPIResource):
     @documented(docs.RETRIEVE_BATCH)
     async def retrieve(
         self,
-        *,
         batch_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1150,8 +1150,8 @@ class AsyncBatches(AsyncAPIResource):
     @documented(docs.CANCEL_BATCH)
     async def cancel(
         self,
-        *,
         batch_id: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

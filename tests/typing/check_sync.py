@@ -43,6 +43,7 @@ from openai_images_sdk import (
     OpenAIError,
     RateLimitError,
     RateLimits,
+    RawAPIResponse,
     Stream,
     SyncCursorPage,
     ValidationError,
@@ -188,24 +189,28 @@ def streams(client: ImagesClient, folder: Path) -> None:
 
 def raw_and_streaming_responses(client: ImagesClient, flag: bool) -> None:
     raw = client.images.with_raw_response.generate(prompt="x")
-    assert_type(raw, APIResponse[ImagesResponse])
+    assert_type(raw, RawAPIResponse[ImagesResponse])
     assert_type(raw.parse(), ImagesResponse)
     assert_type(raw.headers, httpx.Headers)
     assert_type(raw.status_code, int)
     assert_type(raw.request_id, str | None)
     assert_type(raw.http_response, httpx.Response)
+    assert_type(raw.http_request, httpx.Request)
+    assert_type(raw.content, bytes)
+    assert_type(raw.text, str)
+    assert_type(raw.retries_taken, int)
     raw_stream = client.images.with_raw_response.generate(prompt="x", stream=True)
-    assert_type(raw_stream, APIResponse[Stream[ImageGenStreamEvent]])
+    assert_type(raw_stream, RawAPIResponse[Stream[ImageGenStreamEvent]])
     assert_type(
-        client.images.with_raw_response.edit(image=PNG, prompt="x"), APIResponse[ImagesResponse]
+        client.images.with_raw_response.edit(image=PNG, prompt="x"), RawAPIResponse[ImagesResponse]
     )
     assert_type(
         client.images.with_raw_response.edit(image=PNG, prompt="x", stream=True),
-        APIResponse[Stream[ImageEditStreamEvent]],
+        RawAPIResponse[Stream[ImageEditStreamEvent]],
     )
     assert_type(
         client.images.with_raw_response.create_variation(image=PNG),
-        APIResponse[ImagesResponse],
+        RawAPIResponse[ImagesResponse],
     )
     with client.images.with_streaming_response.generate(prompt="x") as response:
         assert_type(response, APIResponse[ImagesResponse])
@@ -219,13 +224,13 @@ def raw_and_streaming_responses(client: ImagesClient, flag: bool) -> None:
         assert_type(response, APIResponse[Stream[ImageEditStreamEvent]])
     with client.images.with_streaming_response.create_variation(image=PNG) as response:
         assert_type(response, APIResponse[ImagesResponse])
-    # The wrappers map each overload's answer R to APIResponse[R]; for `stream: bool` that
-    # is APIResponse[A | B] (as in the official SDK); `.parse()` gives the same A | B.
+    # The wrappers map each overload's answer R to RawAPIResponse[R]; for `stream: bool` that
+    # is RawAPIResponse[A | B] (as in the official SDK); `.parse()` gives the same A | B.
     raw_either = client.images.with_raw_response.generate(prompt="x", stream=flag)
-    assert_type(raw_either, APIResponse[ImagesResponse | Stream[ImageGenStreamEvent]])
+    assert_type(raw_either, RawAPIResponse[ImagesResponse | Stream[ImageGenStreamEvent]])
     assert_type(raw_either.parse(), ImagesResponse | Stream[ImageGenStreamEvent])
     raw_edit_either = client.images.with_raw_response.edit(image=PNG, prompt="x", stream=flag)
-    assert_type(raw_edit_either, APIResponse[ImagesResponse | Stream[ImageEditStreamEvent]])
+    assert_type(raw_edit_either, RawAPIResponse[ImagesResponse | Stream[ImageEditStreamEvent]])
     assert_type(raw_edit_either.parse(), ImagesResponse | Stream[ImageEditStreamEvent])
 
 
