@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 277c597a5fd23ff5373095f889cf715632b7d165fe37d766488faac11f22aa19
+# spec sha256: 5542c9a795924bd77aeeb361db279dd1de2ebbbf28cbd0581eb375c471d25595
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict
