@@ -96,9 +96,10 @@ def _object_items(value: object, by_attr: Mapping[str, str]) -> dict[str, object
     if isinstance(value, Mapping):
         mapping = cast("Mapping[object, object]", value)
         return {str(k): v for k, v in mapping.items() if v is not None}
-    if attrs.has(type(value)):
+    cls = type(value)
+    if attrs.has(cls):
         found: dict[str, object] = {}
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(cls):
             item = getattr(value, field.name)
             if item is not None:
                 found[by_attr.get(field.name, field.name)] = item
