@@ -439,7 +439,11 @@ async def test_valid_nested_values_are_sent(driver: Driver, api: respx.Route) ->
     await driver.close(client)
 
 
-SENT_AS_GIVEN = [r for r in ROWS + DEFAULT_ROWS if r.method.startswith("images.generate")]
+SENT_AS_GIVEN = [
+    r
+    for r in ROWS + DEFAULT_ROWS
+    if r.method == "images.generate" and not any(attrs.has(type(v)) for v in r.kwargs.values())
+]
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=r.id) for r in SENT_AS_GIVEN])
