@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 5542c9a795924bd77aeeb361db279dd1de2ebbbf28cbd0581eb375c471d25595
+# spec sha256: 4372fde43573b70564fdb4596cf3534435e290281063164303ae497421b628b5
 """What each parameter of each operation means, shared by the sync and async methods.
 
 `openai_images_sdk._resource.documented` turns each table into the ``Args:`` section of
