@@ -900,9 +900,7 @@ def test_json_edit_prompt_needs_a_character() -> None:
     params = {"image": [{"file_id": "file-1"}], "prompt": ""}
     with pytest.raises(ValidationError) as caught:
         validate_request(CREATE_IMAGE_EDIT, params, mode="strict", body="json")
-    assert [(v.param, v.rule) for v in caught.value.violations] == [
-        ("prompt", "must not be empty")
-    ]
+    assert [(v.param, v.rule) for v in caught.value.violations] == [("prompt", "must not be empty")]
 
 
 def test_quality_standard_is_multipart_only() -> None:
