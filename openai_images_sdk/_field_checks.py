@@ -193,12 +193,12 @@ class FieldCheck:
         """The limits the properties of an object value (or of listed objects) break."""
         if not self.nested or value is None:
             return []
-        if isinstance(value, list | tuple) and "array" in self.spec.kinds:
-            out: list[Violation] = []
-            for index, item in enumerate(cast("Sequence[object]", value)):
-                out += self._object_violations(f"{path}[{index}]", item)
-            return out
-        return self._object_violations(path, value)
+        if "array" not in self.spec.kinds or not isinstance(value, list | tuple):
+            return self._object_violations(path, value)
+        out: list[Violation] = []
+        for index, item in enumerate(cast("Sequence[object]", value)):
+            out += self._object_violations(f"{path}[{index}]", item)
+        return out
 
     def _object_violations(self, path: str, value: object) -> list[Violation]:
         items = _object_items(value, self.by_attr)
