@@ -299,6 +299,11 @@ def _field(
         limit = spec.limit(schema, key)
         if limit is not None:
             extras.append((arg, limit))
+    pattern = spec.limit(schema, "pattern")
+    if isinstance(pattern, str):
+        extras.append(("pattern", pattern))
+        rule = spec.limit(schema, "x-pattern-rule")
+        extras.append(("pattern_rule", str(rule or f"must match the pattern {pattern!r}")))
     if schema.get("deprecated") is True:
         extras.append(("deprecated", True))
     default = spec.limit(schema, "default")

@@ -68,9 +68,13 @@ class Violation:
     rule: str
     value: object = None
     model: str | None = None
+    model_defaulted: bool = False
+    """True when no model was given and `model` is the API's default, checked instead."""
 
     def __str__(self) -> str:
         where = f" (model {self.model})" if self.model else ""
+        if self.model and self.model_defaulted:
+            where = f" (model not given; checked against the default {self.model})"
         return f"{self.param}: {self.rule}{where}"
 
 

@@ -40,6 +40,11 @@ class FieldSpec:
     maximum: float | None = None
     min_length: int | None = None
     max_length: int | None = None
+    pattern: str | None = None
+    """A regular expression a string value must contain a match of (JSON Schema's
+    ``pattern``), e.g. ``^file-`` for a file id."""
+    pattern_rule: str = ""
+    """How an error message states `pattern` (``x-pattern-rule``): ``must look like file-...``."""
     min_items: int | None = None
     max_items: int | None = None
     deprecated: bool = False

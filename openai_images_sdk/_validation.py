@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Final, TypeVar, cast
+from typing import Final, TypeVar
 
 import attrs
 
@@ -21,10 +21,13 @@ from ._capability_rules import (
     OperationRules,
     ParamRule,
     SizeRule,
-    ValueSet,
     parse_size,
 )
 from ._exceptions import ValidationError, Violation
+from ._field_checks import FieldCheck as _FieldCheck
+from ._field_checks import bounds as _bounds
+from ._field_checks import item_count as _item_count
+from ._field_checks import quote as _quote
 from ._inputs._checks import model_input_violations
 from ._operation import BodyKind, FieldSpec, OperationSpec
 from ._types import ImageInfo, ValidationMode
@@ -37,125 +40,7 @@ _OPERATION_NAMES: Final = {
     "edit": "image edits",
     "variation": "image variations",
 }
-_KIND_WORDS: Final = {
-    "string": "a string",
-    "integer": "an integer",
-    "number": "a number",
-    "boolean": "true or false",
-    "object": "an object",
-    "array": "a list",
-    "null": "None",
-}
-_KIND_TYPES: Final[Mapping[str, tuple[type, ...]]] = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-    "object": (dict,),
-    "array": (list, tuple),
-    "null": (type(None),),
-}
 _N = TypeVar("_N", int, float)
-
-
-def _quote(values: Sequence[object]) -> str:
-    return ", ".join(repr(v) for v in values)
-
-
-def _bounds(low: float | None, high: float | None) -> str:
-    if low is not None and low == high:
-        return f"{low:g}"
-    if low is not None and high is not None:
-        return f"between {low:g} and {high:g}"
-    return f"at least {low:g}" if low is not None else f"at most {high:g}"
-
-
-def _matches_kind(value: object, kind: str) -> bool:
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "object":
-        return isinstance(value, Mapping) or attrs.has(type(value))
-    if kind == "array":
-        return isinstance(value, list | tuple)
-    return value is None if kind == "null" else True
-
-
-@attrs.frozen(kw_only=True)
-class _FieldCheck:
-    """One `FieldSpec`'s operation-wide limits, ready to apply."""
-
-    spec: FieldSpec
-    kinds: tuple[str, ...]
-    """The kinds to check; empty when the field takes files (the uploads layer types those)."""
-    exact_types: frozenset[type]
-    """Types that match `kinds` without a closer look (the common case)."""
-    kind_rule: str
-    enum: ValueSet | None
-
-    @classmethod
-    def build(cls, spec: FieldSpec) -> _FieldCheck:
-        kinds = () if "file" in spec.kinds else spec.kinds
-        words = [_KIND_WORDS.get(kind, kind) for kind in kinds]
-        return cls(
-            spec=spec,
-            kinds=kinds,
-            exact_types=frozenset(t for kind in kinds for t in _KIND_TYPES.get(kind, ())),
-            kind_rule="must be " + " or ".join(words),
-            enum=None if spec.enum is None else ValueSet.of(spec.enum),
-        )
-
-    def problem(self, value: object) -> str | None:
-        """The first limit `value` breaks, or None."""
-        spec = self.spec
-        if (
-            self.kinds
-            and type(value) not in self.exact_types
-            and not any(_matches_kind(value, kind) for kind in self.kinds)
-        ):
-            return self.kind_rule
-        if value is None:
-            return None
-        if self.enum is not None and not self.enum.has(value):
-            return f"must be one of {_quote(spec.enum or ())}"
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            low, high = spec.minimum, spec.maximum
-            if (low is not None and value < low) or (high is not None and value > high):
-                return f"must be {_bounds(low, high)}"
-        elif isinstance(value, str):
-            if spec.max_length is not None and len(value) > spec.max_length:
-                return f"must be at most {spec.max_length} characters (got {len(value)})"
-            if spec.min_length is not None and len(value) < spec.min_length:
-                unit = "character" if spec.min_length == 1 else "characters"
-                return f"must be at least {spec.min_length} {unit} (got {len(value)})"
-        elif (count := _item_count(value)) is not None:
-            if spec.max_items is not None and count > spec.max_items:
-                return f"takes at most {spec.max_items} items (got {count})"
-            if spec.min_items is not None and count < spec.min_items:
-                return f"takes at least {spec.min_items} items (got {count})"
-        return None
-
-
-def _item_count(value: object) -> int | None:
-    """How many items a list (or tuple) holds; None for anything else.
-
-    A ``(filename, content[, content_type])`` tuple is one file, not a list of items.
-    """
-    if isinstance(value, list):
-        return len(cast("list[object]", value))
-    if not isinstance(value, tuple):
-        return None
-    items = cast("tuple[object, ...]", value)
-    first = items[0] if items else ""
-    is_file = len(items) in (2, 3) and (first is None or isinstance(first, str))
-    return None if is_file and not isinstance(items[1], str) else len(items)
-
-
 _op_checks: dict[tuple[int, BodyKind | None], tuple[OperationSpec, Mapping[str, _FieldCheck]]] = {}
 
 
@@ -215,6 +100,10 @@ def _loosest(specs: Sequence[FieldSpec]) -> FieldSpec:
         min_items=_widest([spec.min_items for spec in specs], low=True),
         max_items=_widest([spec.max_items for spec in specs], low=False),
         deprecated=all(spec.deprecated for spec in specs),
+        fields=next((spec.fields for spec in specs if spec.fields), ()),
+        model=next((spec.model for spec in specs if spec.model), None),
+        pattern=next((spec.pattern for spec in specs if spec.pattern), None),
+        pattern_rule=next((spec.pattern_rule for spec in specs if spec.pattern_rule), ""),
     )
 
 
@@ -292,10 +181,15 @@ def _model_violations(
     inputs: Sequence[ImageInfo],
     flagged: set[str],
     today: datetime.date | None,
+    defaulted: bool = False,
 ) -> list[Violation]:
-    """Everything the table says about this call for a known model; adds to `flagged`."""
+    """Everything the table says about this call for a known model; adds to `flagged`.
+
+    A `defaulted` model (none given) is not judged on its lifecycle: the caller did not
+    choose it, and the server decides what a call without a model gets.
+    """
     name = model.name
-    out = _lifecycle_violations(model, today)
+    out = [] if defaulted else _lifecycle_violations(model, today)
     rules: OperationRules | None = model.operations.get(op.capability_key)
     if rules is None:
         supported = ", ".join(sorted(model.operations)) or "none"
@@ -358,6 +252,51 @@ def _deprecations(
                 _deprecate(f"{param}={value!r} is deprecated: {note.message}")
 
 
+def _chosen_model(
+    op: OperationSpec, params: Mapping[str, object], checks: Mapping[str, _FieldCheck]
+) -> tuple[str | None, bool]:
+    """The model the call is checked against, and whether it is the spec's default.
+
+    No model (or None, which the server reads the same way) means the operation's
+    documented default.
+    """
+    given = params.get("model")
+    if isinstance(given, str):
+        return given, False
+    check = checks.get("model")
+    if given is not None or check is None or not op.capability_key:
+        return None, False
+    default = check.spec.default
+    return (default, True) if isinstance(default, str) else (None, False)
+
+
+def _model_lists(rules: ModelRules | None, op: OperationSpec) -> frozenset[str]:
+    """Parameters whose allowed values the model states itself (or refuses outright)."""
+    op_rules = rules.operations.get(op.capability_key) if rules is not None else None
+    if op_rules is None:
+        return frozenset()
+    return frozenset(
+        name
+        for name, rule in op_rules.parameters.items()
+        if rule.values is not None or not rule.supported
+    )
+
+
+def _missing(
+    checks: Mapping[str, _FieldCheck], params: Mapping[str, object], flagged: set[str]
+) -> list[Violation]:
+    """Required fields the call leaves out (or sets to None where None is not allowed)."""
+    out: list[Violation] = []
+    for name, check in checks.items():
+        spec = check.spec
+        if not spec.required or name in flagged:
+            continue
+        if name not in params or (params[name] is None and "null" not in spec.kinds):
+            out.append(Violation(param=name, rule="is required"))
+            flagged.add(name)
+    return out
+
+
 def validate_request(
     op: OperationSpec,
     params: Mapping[str, object],
@@ -389,12 +328,25 @@ def validate_request(
     checks = _field_checks(op, body)
     violations: list[Violation] = list(upload_violations)
     flagged = {v.param for v in upload_violations}
+    model, defaulted = _chosen_model(op, params, checks)
+    rules = table.models.get(model) if model is not None else None
+    listed = _model_lists(rules, op)
     for param, value in params.items():
         check = checks.get(param)
-        problem = check.problem(value) if check is not None else None
-        if check is not None and problem is not None and not (param in flagged and not check.kinds):
+        if check is None:
+            continue
+        problem = check.problem(value)
+        if problem is None:
+            if check.nested and (nested := check.nested_violations(param, value)):
+                violations += nested
+                flagged.add(param)
+            continue
+        if param in listed and problem != check.kind_rule and check.breaks_enum(value):
+            continue  # the model's own list is reported below
+        if not (param in flagged and not check.kinds):
             violations.append(Violation(param=param, rule=problem, value=value))
             flagged.add(param)
+    violations += _missing(checks, params, flagged)
     if (
         op.deprecated
         or op.capability_key in table.deprecated_operations
@@ -402,12 +354,19 @@ def validate_request(
         or not _deprecated_fields(op, checks).isdisjoint(params)
     ):
         _deprecations(op, params, checks, table)
-    model = params.get("model")
-    rules = table.models.get(model) if isinstance(model, str) else None
     if rules is not None and "model" not in flagged:
-        violations += _model_violations(
-            rules, op, params=params, inputs=inputs, flagged=flagged, today=today
+        found = _model_violations(
+            rules,
+            op,
+            params=params,
+            inputs=inputs,
+            flagged=flagged,
+            today=today,
+            defaulted=defaulted,
         )
+        if defaulted:
+            found = [attrs.evolve(v, model_defaulted=True) if v.model else v for v in found]
+        violations += found
     if not violations:
         return
     if mode == "strict":

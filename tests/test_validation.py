@@ -313,8 +313,7 @@ CASES = [
         ),
         (DEP_USER,),
     ),
-    Case("no model", "generate", gen(None, size="999x999", style="vivid")),
-    Case("model None", "generate", {**gen(None, size="999x999"), "model": None}),
+    # no model (or None): tests/test_validation_defaults.py checks against the spec's default
     Case(
         "model type",
         "generate",
@@ -901,9 +900,7 @@ def test_json_edit_prompt_needs_a_character() -> None:
     params = {"image": [{"file_id": "file-1"}], "prompt": ""}
     with pytest.raises(ValidationError) as caught:
         validate_request(CREATE_IMAGE_EDIT, params, mode="strict", body="json")
-    assert [(v.param, v.rule) for v in caught.value.violations] == [
-        ("prompt", "must be at least 1 character (got 0)")
-    ]
+    assert [(v.param, v.rule) for v in caught.value.violations] == [("prompt", "must not be empty")]
 
 
 def test_quality_standard_is_multipart_only() -> None:
@@ -913,5 +910,8 @@ def test_quality_standard_is_multipart_only() -> None:
     with pytest.deprecated_call(), pytest.raises(ValidationError) as caught:
         validate_request(CREATE_IMAGE_EDIT, refs, mode="strict", body="json")
     assert caught.value.params == ("quality",)
-    with pytest.deprecated_call():  # a legacy value, but one the multipart body takes
+    # A legacy value the multipart body takes: only the default model (none was given)
+    # refuses it there.
+    with pytest.deprecated_call(), pytest.raises(ValidationError) as caught:
         validate_request(CREATE_IMAGE_EDIT, dict(refs), mode="strict", body="multipart")
+    assert [(v.param, v.model_defaulted) for v in caught.value.violations] == [("quality", True)]

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855
+# spec sha256: 765f039948fac64c4bb9a0de6b7c278bb6276e2cfeb5410acefd5dcf0d5f1561
 """What each parameter of each operation means, shared by the sync and async methods.
 
 `openai_images_sdk._resource.documented` turns each table into the ``Args:`` section of

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: b5486c5f78db5fb0f05c0a237689f954b6ec13e93e55f3fbdb842c39b0544855
+# spec sha256: 765f039948fac64c4bb9a0de6b7c278bb6276e2cfeb5410acefd5dcf0d5f1561
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ CREATE_IMAGE = OperationSpec(
             bodies=("json",),
             required=True,
             kinds=("string",),
+            min_length=1,
             max_length=32000,
             description="What to draw. At most 32,000 characters for the GPT image models, 4,000 for dall-e-3 and 1,000 for dall-e-2.",
         ),
@@ -70,6 +71,7 @@ CREATE_IMAGE = OperationSpec(
                 "dall-e-3",
                 "dall-e-2",
             ),
+            min_length=1,
             default="gpt-image-1.5",
             description="The model that draws the images.",
         ),
@@ -325,6 +327,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
                     required=False,
                     kinds=("string",),
                     max_length=20971520,
+                    pattern="^(https?://|data:)",
+                    pattern_rule="must be an http(s):// or data: URL",
                     description="An http(s) URL of the image, or a `data:` URL with its base64 content.",
                 ),
                 FieldSpec(
@@ -333,6 +337,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
                     bodies=(),
                     required=False,
                     kinds=("string",),
+                    pattern="^file-",
+                    pattern_rule="must be a file id (file-...)",
                     description="The id of an image uploaded with the File API.",
                 ),
             ),
@@ -340,21 +346,12 @@ CREATE_IMAGE_EDIT = OperationSpec(
         FieldSpec(
             name="prompt",
             python_name="prompt",
-            bodies=("multipart",),
-            required=True,
-            kinds=("string",),
-            max_length=32000,
-            description="What the edit should produce. At most 32,000 characters for the GPT image models and 1,000 for dall-e-2.",
-        ),
-        FieldSpec(
-            name="prompt",
-            python_name="prompt",
-            bodies=("json",),
+            bodies=("multipart", "json"),
             required=True,
             kinds=("string",),
             min_length=1,
             max_length=32000,
-            description="What the edit should produce, at most 32,000 characters.",
+            description="What the edit should produce. At most 32,000 characters for the GPT image models and 1,000 for dall-e-2.",
         ),
         FieldSpec(
             name="mask",
@@ -380,6 +377,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
                     required=False,
                     kinds=("string",),
                     max_length=20971520,
+                    pattern="^(https?://|data:)",
+                    pattern_rule="must be an http(s):// or data: URL",
                     description="An http(s) URL of the image, or a `data:` URL with its base64 content.",
                 ),
                 FieldSpec(
@@ -388,6 +387,8 @@ CREATE_IMAGE_EDIT = OperationSpec(
                     bodies=(),
                     required=False,
                     kinds=("string",),
+                    pattern="^file-",
+                    pattern_rule="must be a file id (file-...)",
                     description="The id of an image uploaded with the File API.",
                 ),
             ),
@@ -421,6 +422,7 @@ CREATE_IMAGE_EDIT = OperationSpec(
                 "gpt-image-1",
                 "dall-e-2",
             ),
+            min_length=1,
             default="gpt-image-1.5",
             description="The model that edits the images.",
         ),
@@ -672,6 +674,7 @@ CREATE_IMAGE_VARIATION = OperationSpec(
             required=False,
             kinds=("string", "null"),
             known_values=("dall-e-2",),
+            min_length=1,
             default="dall-e-2",
             description="The model that makes the variations.",
         ),
