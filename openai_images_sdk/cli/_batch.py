@@ -21,10 +21,11 @@ from ._bulk import (
     add_connection_options,
     add_record_options,
     bulk_param_options,
+    record_params,
     records_of,
 )
-from ._common import EXIT_PENDING, UsageError, run_with_client
-from ._params import ParamOption, add_param_options, collect_params
+from ._common import EXIT_PENDING, run_with_client
+from ._params import add_param_options
 
 if TYPE_CHECKING:
     from openai_images_sdk._client import AsyncImagesClient
@@ -43,11 +44,7 @@ def _metadata(text: str) -> tuple[str, str]:
 def _submit(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import submit_batches
 
-    options: list[ParamOption] = args._options
-    try:
-        params = collect_params(args, options)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    params = record_params(args)
     records, _total, base = records_of(args)
 
     async def work(client: AsyncImagesClient) -> Any:

@@ -30,6 +30,7 @@ __all__ = [
     "add_connection_options",
     "add_record_options",
     "bulk_param_options",
+    "record_params",
     "records_of",
     "register",
 ]
@@ -124,6 +125,15 @@ def add_connection_options(parser: argparse.ArgumentParser, *, fake: bool = True
     parser.set_defaults(max_retries=None)
 
 
+def record_params(args: argparse.Namespace) -> dict[str, object]:
+    """The API parameters every record shares, from the command line (bad ones: usage error)."""
+    options: list[ParamOption] = args._options
+    try:
+        return collect_params(args, options)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
     """The records of INPUT (read lazily), their count when cheap, and the base folder."""
     from openai_images_sdk.bulk import count_records, read_records
@@ -155,11 +165,7 @@ def _summary_json(summary: BulkSummary) -> dict[str, object]:
 def _run(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import bulk_generate
 
-    options: list[ParamOption] = args._options
-    try:
-        params = collect_params(args, options)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    params = record_params(args)
     records, total, base = records_of(args)
 
     async def work(client: AsyncImagesClient) -> BulkSummary:
