@@ -51,7 +51,8 @@ async def test_a_429_pauses_at_the_gate_then_the_retry_answers() -> None:
     assert isinstance(outcome, tuple)
     assert isinstance(outcome[0], _Answer)
     assert outcome[1] == 2
-    assert slept and sum(slept) >= 2.0
+    assert slept
+    assert sum(slept) >= 2.0
     assert gate.in_flight == 0
 
 
