@@ -1,23 +1,7 @@
 """Old import path of `openai_images_sdk._inputs._sources` (file inputs -> `UploadFile`)."""
 
-from ._inputs._sources import (
-    ASYNC_CHUNK_SIZE,
-    CHUNK_SIZE,
-    SPOOL_MEMORY_LIMIT,
-    InMemoryChunks,
-    ThreadedChunks,
-    UploadFile,
-    is_file_input,
-    prepare_file,
-)
+from ._inputs import _sources
+from ._inputs._sources import *  # noqa: F403  (the old path names exactly what the new one does)
 
-__all__ = [
-    "ASYNC_CHUNK_SIZE",
-    "CHUNK_SIZE",
-    "SPOOL_MEMORY_LIMIT",
-    "InMemoryChunks",
-    "ThreadedChunks",
-    "UploadFile",
-    "is_file_input",
-    "prepare_file",
-]
+__all__: list[str] = []
+__all__ += _sources.__all__

@@ -1,27 +1,7 @@
 """Old import path of `openai_images_sdk._inputs._formats` (format sniffing and headers)."""
 
-from ._inputs._formats import (
-    CONTENT_TYPES,
-    EXTENSIONS,
-    ImageFormat,
-    ImageHeader,
-    ReadAt,
-    probe,
-    probe_bytes,
-    probe_data_url,
-    sniff,
-    sniff_format,
-)
+from ._inputs import _formats
+from ._inputs._formats import *  # noqa: F403  (the old path names exactly what the new one does)
 
-__all__ = [
-    "CONTENT_TYPES",
-    "EXTENSIONS",
-    "ImageFormat",
-    "ImageHeader",
-    "ReadAt",
-    "probe",
-    "probe_bytes",
-    "probe_data_url",
-    "sniff",
-    "sniff_format",
-]
+__all__: list[str] = []
+__all__ += _formats.__all__

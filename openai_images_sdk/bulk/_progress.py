@@ -25,7 +25,32 @@ def format_duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m"
 
 
-class BulkProgress:
+class _StatusLine:
+    """One status line redrawn in place, on `stream` (stderr) when it is a terminal."""
+
+    def __init__(
+        self, *, stream: TextIO | None, enabled: bool | None, clock: Callable[[], float]
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self._clock = clock
+        self._started = clock()
+
+    def render(self, now: float) -> str:
+        """The status line at time `now`."""
+        raise NotImplementedError
+
+    def _draw(self, now: float, end: str = "") -> None:
+        self.stream.write("\r\x1b[K" + self.render(now) + end)
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Draw the final state and end the line."""
+        if self.enabled:
+            self._draw(self._clock(), "\n")
+
+
+class BulkProgress(_StatusLine):
     """Counts outcomes and redraws one status line at most every 0.2 s.
 
     Silent unless `stream` is a terminal (or ``enabled=True``). `total` is the number of
@@ -40,8 +65,7 @@ class BulkProgress:
         enabled: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        super().__init__(stream=stream, enabled=enabled, clock=clock)
         self.total = total
         self.done = 0
         self.failed = 0
@@ -49,8 +73,6 @@ class BulkProgress:
         self.images = 0
         self.pause_left: Callable[[], float] | None = None
         """Seconds left of a rate-limit pause (set by the runner), shown on the line."""
-        self._clock = clock
-        self._started = clock()
         self._drawn = -_REDRAW
 
     def render(self, now: float) -> str:
@@ -89,17 +111,10 @@ class BulkProgress:
         now = self._clock()
         if self.enabled and (force or now - self._drawn >= _REDRAW):
             self._drawn = now
-            self.stream.write("\r\x1b[K" + self.render(now))
-            self.stream.flush()
-
-    def close(self) -> None:
-        """Draw the final state and end the line."""
-        if self.enabled:
-            self.stream.write("\r\x1b[K" + self.render(self._clock()) + "\n")
-            self.stream.flush()
+            self._draw(now)
 
 
-class CollectProgress:
+class CollectProgress(_StatusLine):
     """The status line of `collect_batches`: batches ended, request counts, time waited.
 
     Silent unless `stream` is a terminal (or ``enabled=True``); redrawn after each poll
@@ -114,16 +129,13 @@ class CollectProgress:
         enabled: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        super().__init__(stream=stream, enabled=enabled, clock=clock)
         self.batches = batches
         self.ended: set[str] = set()
         self.counts: dict[str, tuple[int, int, int]] = {}
         """Batch id -> (completed, failed, total) requests, as last polled."""
         self.waiting_for: str | None = None
         self.saved = 0
-        self._clock = clock
-        self._started = clock()
 
     def polled(self, batch_id: str, status: str, counts: object, *, ended: bool) -> None:
         """Take in one poll's answer and redraw."""
@@ -155,12 +167,4 @@ class CollectProgress:
     def refresh(self) -> None:
         """Redraw the line (when enabled)."""
         if self.enabled:
-            self.stream.write("\r\x1b[K" + self.render(self._clock()))
-            self.stream.flush()
-
-    def close(self) -> None:
-        """Draw the final state and end the line."""
-        if self.enabled:
-            self.refresh()
-            self.stream.write("\n")
-            self.stream.flush()
+            self._draw(self._clock())

@@ -34,6 +34,7 @@ from openai_images_sdk._exceptions import ValidationError, Violation
 from openai_images_sdk._retries import MAX_RETRY_AFTER
 from openai_images_sdk._types import ValidationMode
 
+from ._attempts import retry_plan, worker_violations
 from ._commit import Committer
 from ._keys import ChangedRequestError, DuplicateRecordError, check_unique_ids
 from ._lock import folder_lock
@@ -44,7 +45,7 @@ from ._plan import PlanFailure, PlannedRequest, RequestPlanner
 from ._preflight import check_first_record, failure_summary
 from ._progress import BulkProgress
 from ._records import BadRecord, Record, RecordSource, aiter_records
-from ._workers import Run, retry_plan
+from ._workers import Run
 
 if TYPE_CHECKING:
     from openai_images_sdk._client import AsyncImagesClient
@@ -123,15 +124,7 @@ def _shards(
 
 
 def _check_options(concurrency: int, max_attempts: int, max_pause: float) -> None:
-    violations: list[Violation] = []
-    if concurrency < 1:
-        violations.append(
-            Violation(param="concurrency", rule="must be 1 or more", value=concurrency)
-        )
-    if max_attempts < 1:
-        violations.append(
-            Violation(param="max_attempts", rule="must be 1 or more", value=max_attempts)
-        )
+    violations = worker_violations(concurrency, max_attempts)
     if not max_pause > 0:
         violations.append(
             Violation(param="max_pause", rule="must be above 0 seconds", value=max_pause)

@@ -12,18 +12,11 @@ from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import anyio
 import attrs
 
-from openai_images_sdk._exceptions import APIConnectionError, APIStatusError, ValidationError
-from openai_images_sdk._ratelimits import RateLimits
-from openai_images_sdk._retries import (
-    MAX_RETRY_AFTER,
-    backoff_delay,
-    is_retryable_status,
-    retry_after_seconds,
-)
+from openai_images_sdk._exceptions import ValidationError
 
+from ._attempts import GaveUp, paced_call
 from ._commit import Committed, Committer
 from ._keys import (
     ChangedRequestError,
@@ -46,35 +39,7 @@ if TYPE_CHECKING:
 
     from openai_images_sdk._client import AsyncImagesClient
 
-__all__ = ["Run", "retry_plan"]
-
-
-def retry_plan(error: Exception, attempts: int, max_attempts: int) -> tuple[float, bool] | None:
-    """After a failed attempt: ``(seconds to wait, pause every worker)``, or None to give up.
-
-    429 pauses everyone for ``Retry-After`` (else the reset header, else backoff); 408,
-    409, 5xx and connection errors back off for this record only; ``x-should-retry`` wins.
-    A 429 for an exhausted quota (code ``insufficient_quota``) is final.
-    """
-    if attempts >= max_attempts:
-        return None
-    if isinstance(error, APIStatusError):
-        headers = error.response.headers
-        if not is_retryable_status(error.status_code, headers):
-            return None
-        asked = retry_after_seconds(headers)
-        if error.status_code == 429:
-            if error.code == "insufficient_quota":
-                return None
-            limits = RateLimits.from_headers(headers)
-            wait = asked if asked is not None else limits.reset_requests
-            return (wait if wait is not None else backoff_delay(attempts - 1), True)
-        if asked is not None and asked <= MAX_RETRY_AFTER:
-            return asked, False
-        return backoff_delay(attempts - 1), False
-    if isinstance(error, APIConnectionError):
-        return backoff_delay(attempts - 1), False
-    return None
+__all__ = ["Run"]
 
 
 def _usage_numbers(usage: object) -> tuple[int, int, int]:
@@ -169,46 +134,28 @@ class Run:
     async def process(self, job: PlannedRequest, client: AsyncImagesClient) -> None:
         assert self.committer is not None
         method = getattr(client.images, job.operation)
-        attempts = 0
-        while True:
-            attempts += 1
-            await self.gate.wait(job.images)
-            try:
-                response = await method(**job.params)
-            except Exception as error:
-                limits = (
-                    RateLimits.from_headers(error.response.headers)
-                    if isinstance(error, APIStatusError)
-                    else None
-                )
-                self.gate.release(limits)
-                plan = retry_plan(error, attempts, self.max_attempts)
-                if plan is None:
-                    await self.committer.add_failure(
-                        job.key, error, attempts=attempts, fingerprint=job.fingerprint
-                    )
-                    return
-                wait, pause_all = plan
-                if pause_all:
-                    self.gate.pause(wait)
-                else:
-                    await anyio.sleep(wait)
-                continue
-            except BaseException:
-                self.gate.release()
-                raise
-            self.gate.release(response.rate_limits)
-            try:
-                for image in getattr(response, "data", None) or ():
-                    if getattr(image, "url", None) and not getattr(image, "b64_json", None):
-                        await image.adownload()  # url results; b64 ones need nothing
-            except Exception as error:
-                await self.committer.add_failure(
-                    job.key, error, attempts=attempts, fingerprint=job.fingerprint
-                )
-                return
-            await self.committer.add_success(job, response, attempts)
+        outcome = await paced_call(
+            self.gate,
+            lambda: method(**job.params),
+            images=job.images,
+            max_attempts=self.max_attempts,
+        )
+        if isinstance(outcome, GaveUp):
+            await self.committer.add_failure(
+                job.key, outcome.error, attempts=outcome.attempts, fingerprint=job.fingerprint
+            )
             return
+        response, attempts = outcome
+        try:
+            for image in getattr(response, "data", None) or ():
+                if getattr(image, "url", None) and not getattr(image, "b64_json", None):
+                    await image.adownload()  # url results; b64 ones need nothing
+        except Exception as error:
+            await self.committer.add_failure(
+                job.key, error, attempts=attempts, fingerprint=job.fingerprint
+            )
+            return
+        await self.committer.add_success(job, response, attempts)
 
     def committed(self, item: Committed) -> None:
         """Count a record once its outcome is durable."""

@@ -21,12 +21,14 @@ from ._bulk import (
     add_connection_options,
     add_record_options,
     bulk_param_options,
+    record_params,
     records_of,
 )
-from ._common import EXIT_PENDING, UsageError, endpoint
-from ._params import ParamOption, add_param_options, collect_params
+from ._common import EXIT_PENDING, run_with_client
+from ._params import add_param_options
 
 if TYPE_CHECKING:
+    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk._generated.models import Batch
 
 __all__ = ["register"]
@@ -39,41 +41,28 @@ def _metadata(text: str) -> tuple[str, str]:
     return key, value
 
 
-def _client_kwargs(args: argparse.Namespace) -> Any:
-    return endpoint(args)
-
-
 def _submit(args: argparse.Namespace) -> int:
-    import anyio
-
-    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import submit_batches
 
-    options: list[ParamOption] = args._options
-    try:
-        params = collect_params(args, options)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    params = record_params(args)
     records, _total, base = records_of(args)
 
-    async def go(client_kwargs: dict[str, Any]) -> Any:
-        async with AsyncImagesClient(**client_kwargs) as client:
-            return await submit_batches(
-                records,
-                prompt=args.prompt,
-                out=args.out,
-                manifest=args.manifest,
-                state_dir=args.state_dir,
-                client=client,
-                base_dir=base,
-                metadata=dict(args.metadata or []),
-                max_requests=args.max_requests,
-                max_bytes=args.max_bytes,
-                **params,
-            )
+    async def work(client: AsyncImagesClient) -> Any:
+        return await submit_batches(
+            records,
+            prompt=args.prompt,
+            out=args.out,
+            manifest=args.manifest,
+            state_dir=args.state_dir,
+            client=client,
+            base_dir=base,
+            metadata=dict(args.metadata or []),
+            max_requests=args.max_requests,
+            max_bytes=args.max_bytes,
+            **params,
+        )
 
-    with _client_kwargs(args) as client_kwargs:
-        summary = anyio.run(go, client_kwargs)
+    summary = run_with_client(args, work)
     if args.json:
         print(json.dumps({"batch_ids": list(summary.batch_ids), "requests": summary.requests,
                           "failed": summary.failed, "skipped": summary.skipped,
@@ -103,17 +92,12 @@ def _describe(batch: Batch) -> dict[str, object]:
 
 
 def _status(args: argparse.Namespace) -> int:
-    import anyio
-
-    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import batch_status
 
-    async def go(client_kwargs: dict[str, Any]) -> list[Batch]:
-        async with AsyncImagesClient(**client_kwargs) as client:
-            return await batch_status(out=args.out, state_dir=args.state_dir, client=client)
+    async def work(client: AsyncImagesClient) -> list[Batch]:
+        return await batch_status(out=args.out, state_dir=args.state_dir, client=client)
 
-    with _client_kwargs(args) as client_kwargs:
-        batches = anyio.run(go, client_kwargs)
+    batches = run_with_client(args, work)
     rows = [_describe(batch) for batch in batches]
     if args.json:
         print(json.dumps(rows, indent=2))
@@ -127,27 +111,22 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _collect(args: argparse.Namespace) -> int:
-    import anyio
-
-    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import collect_batches
 
-    async def go(client_kwargs: dict[str, Any]) -> Any:
-        async with AsyncImagesClient(**client_kwargs) as client:
-            return await collect_batches(
-                out=args.out,
-                manifest=args.manifest,
-                state_dir=args.state_dir,
-                client=client,
-                wait=args.wait,
-                poll_interval=args.poll_interval,
-                timeout=args.wait_timeout,
-                delete_files=args.delete_files,
-                progress=False if args.quiet or args.json else None,
-            )
+    async def work(client: AsyncImagesClient) -> Any:
+        return await collect_batches(
+            out=args.out,
+            manifest=args.manifest,
+            state_dir=args.state_dir,
+            client=client,
+            wait=args.wait,
+            poll_interval=args.poll_interval,
+            timeout=args.wait_timeout,
+            delete_files=args.delete_files,
+            progress=False if args.quiet or args.json else None,
+        )
 
-    with _client_kwargs(args) as client_kwargs:
-        summary = anyio.run(go, client_kwargs)
+    summary = run_with_client(args, work)
     if args.json:
         print(json.dumps({"done": summary.done, "failed": summary.failed,
                           "skipped": summary.skipped, "images": summary.images,
@@ -175,17 +154,12 @@ def _collect(args: argparse.Namespace) -> int:
 
 
 def _cancel(args: argparse.Namespace) -> int:
-    import anyio
-
-    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import cancel_batches
 
-    async def go(client_kwargs: dict[str, Any]) -> Any:
-        async with AsyncImagesClient(**client_kwargs) as client:
-            return await cancel_batches(out=args.out, state_dir=args.state_dir, client=client)
+    async def work(client: AsyncImagesClient) -> Any:
+        return await cancel_batches(out=args.out, state_dir=args.state_dir, client=client)
 
-    with _client_kwargs(args) as client_kwargs:
-        summary = anyio.run(go, client_kwargs)
+    summary = run_with_client(args, work)
     if args.json:
         print(json.dumps({"cancelled": list(summary.cancelled),
                           "statuses": dict(summary.statuses),

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._common import UsageError, endpoint
+from ._common import UsageError, run_with_client
 from ._params import ParamOption, add_param_options, collect_params, param_options
 
 if TYPE_CHECKING:
+    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import BulkSummary
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "add_connection_options",
     "add_record_options",
     "bulk_param_options",
+    "record_params",
     "records_of",
     "register",
 ]
@@ -123,6 +125,15 @@ def add_connection_options(parser: argparse.ArgumentParser, *, fake: bool = True
     parser.set_defaults(max_retries=None)
 
 
+def record_params(args: argparse.Namespace) -> dict[str, object]:
+    """The API parameters every record shares, from the command line (bad ones: usage error)."""
+    options: list[ParamOption] = args._options
+    try:
+        return collect_params(args, options)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
     """The records of INPUT (read lazily), their count when cheap, and the base folder."""
     from openai_images_sdk.bulk import count_records, read_records
@@ -152,39 +163,30 @@ def _summary_json(summary: BulkSummary) -> dict[str, object]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import anyio
-
-    from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import bulk_generate
 
-    options: list[ParamOption] = args._options
-    try:
-        params = collect_params(args, options)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    params = record_params(args)
     records, total, base = records_of(args)
 
-    async def go(client_kwargs: dict[str, Any]) -> BulkSummary:
-        async with AsyncImagesClient(**client_kwargs) as client:
-            return await bulk_generate(
-                records,
-                prompt=args.prompt,
-                out=args.out,
-                manifest=args.manifest,
-                concurrency=args.concurrency,
-                images_per_minute=args.images_per_minute,
-                client=client,
-                max_attempts=args.max_attempts,
-                base_dir=base,
-                progress=False if args.quiet else None,
-                total=total,
-                max_pause=args.max_pause,
-                regenerate_changed=args.regenerate_changed,
-                **params,
-            )
+    async def work(client: AsyncImagesClient) -> BulkSummary:
+        return await bulk_generate(
+            records,
+            prompt=args.prompt,
+            out=args.out,
+            manifest=args.manifest,
+            concurrency=args.concurrency,
+            images_per_minute=args.images_per_minute,
+            client=client,
+            max_attempts=args.max_attempts,
+            base_dir=base,
+            progress=False if args.quiet else None,
+            total=total,
+            max_pause=args.max_pause,
+            regenerate_changed=args.regenerate_changed,
+            **params,
+        )
 
-    with endpoint(args) as client_kwargs:
-        summary = anyio.run(go, client_kwargs)
+    summary = run_with_client(args, work)
     if args.json:
         print(json.dumps(_summary_json(summary), indent=2))
     elif not args.quiet:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-from collections.abc import Callable, Generator
-from typing import Any, Final, TypeAlias
+from collections.abc import Awaitable, Callable, Generator
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
+
+if TYPE_CHECKING:
+    from openai_images_sdk._client import AsyncImagesClient
 
 __all__ = [
     "EXIT_FAILURE",
@@ -18,7 +21,10 @@ __all__ = [
     "Handler",
     "UsageError",
     "endpoint",
+    "run_with_client",
 ]
+
+_T = TypeVar("_T")
 
 PROG: Final = "openai-images"
 EXIT_OK: Final = 0
@@ -76,3 +82,19 @@ def endpoint(args: argparse.Namespace) -> Generator[dict[str, Any]]:
     if args.base_url:
         kwargs["base_url"] = args.base_url
     yield kwargs
+
+
+def run_with_client(
+    args: argparse.Namespace, work: Callable[[AsyncImagesClient], Awaitable[_T]]
+) -> _T:
+    """Run `work` to its end with an `AsyncImagesClient` for the command's `endpoint`."""
+    import anyio
+
+    from openai_images_sdk._client import AsyncImagesClient
+
+    async def go(client_kwargs: dict[str, Any]) -> _T:
+        async with AsyncImagesClient(**client_kwargs) as client:
+            return await work(client)
+
+    with endpoint(args) as client_kwargs:
+        return anyio.run(go, client_kwargs)

@@ -3,7 +3,7 @@
 One reader admits messages into the `OrderedWindow` (never more than `concurrency` read
 and unanswered), a task per admitted message sends its request, and one writer sends the
 outcomes in input order. Requests go through the bulk runner's shared `Gate` (a 429 pauses
-every request, rate-limit headers spread starts) and its `retry_plan`; the client's own
+every request, rate-limit headers spread starts) and its `paced_call`; the client's own
 retries are off. When the input ends, or `stop` is set (SIGTERM), reading stops and every
 message already read is answered before `process_stream` returns.
 """
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import attrs
 
-from openai_images_sdk._exceptions import APIStatusError, ValidationError, Violation
-from openai_images_sdk._ratelimits import RateLimits
+from openai_images_sdk._exceptions import ValidationError
+from openai_images_sdk.bulk._attempts import GaveUp, paced_call, worker_violations
 from openai_images_sdk.bulk._pacing import Gate, Pacer
-from openai_images_sdk.bulk._runner import _shards, retry_plan
+from openai_images_sdk.bulk._runner import _shards
 
 from ._codecs import Codec, Decoder, FramingError, TooLarge, encode
 from ._mapping import Job, MessageFailure, MessageMapper
@@ -150,33 +150,15 @@ class _Run:
     async def call(self, job: Job) -> Any:
         client = self.clients[job.index % len(self.clients)]
         method = getattr(client.images, job.request.operation)
-        attempts = 0
-        while True:
-            attempts += 1
-            await self.gate.wait(job.request.images)
-            try:
-                response = await method(**job.request.params, **self.extras)
-            except Exception as error:
-                limits = (
-                    RateLimits.from_headers(error.response.headers)
-                    if isinstance(error, APIStatusError)
-                    else None
-                )
-                self.gate.release(limits)
-                plan = retry_plan(error, attempts, self.max_attempts)
-                if plan is None:
-                    raise
-                wait, pause_all = plan
-                if pause_all:
-                    self.gate.pause(wait)
-                else:
-                    await anyio.sleep(wait)
-                continue
-            except BaseException:
-                self.gate.release()
-                raise
-            self.gate.release(response.rate_limits)
-            return response
+        outcome = await paced_call(
+            self.gate,
+            lambda: method(**job.request.params, **self.extras),
+            images=job.request.images,
+            max_attempts=self.max_attempts,
+        )
+        if isinstance(outcome, GaveUp):
+            raise outcome.error
+        return outcome[0]
 
     async def write(self) -> None:
         while True:
@@ -195,20 +177,6 @@ class _Run:
                 self.failed += 1
             self.window.release(index)
             self.room.set()
-
-
-def _check(concurrency: int, max_attempts: int) -> None:
-    violations: list[Violation] = []
-    if concurrency < 1:
-        violations.append(
-            Violation(param="concurrency", rule="must be 1 or more", value=concurrency)
-        )
-    if max_attempts < 1:
-        violations.append(
-            Violation(param="max_attempts", rule="must be 1 or more", value=max_attempts)
-        )
-    if violations:
-        raise ValidationError(violations)
 
 
 async def process_stream(
@@ -241,7 +209,9 @@ async def process_stream(
     :param secrets: strings removed from failure lines.
     :param stop: when set, no more messages are read; those already read are answered.
     """
-    _check(concurrency, max_attempts)
+    violations = worker_violations(concurrency, max_attempts)
+    if violations:
+        raise ValidationError(violations)
     started = time.monotonic()
     pacer = Pacer(images_per_minute=images_per_minute, low_water=concurrency)
     clients, pools = _shards(client, concurrency)
