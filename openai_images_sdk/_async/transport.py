@@ -21,6 +21,7 @@ from openai_images_sdk._response import (
     AsyncAPIResponse,
     AsyncResponseContextManager,
     connection_errors,
+    disposable,
 )
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
@@ -95,7 +96,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     ) -> object:
         call = await self._async_prepare(op, given, options)
         response = await self._respond(call, read_body=not call.stream)
-        return response if raw else await response.parse()
+        return response if raw else await disposable(response).parse()
 
     async def _respond(self, call: Call, *, read_body: bool) -> AsyncAPIResponse[Any]:
         try:

@@ -21,6 +21,7 @@ from openai_images_sdk._response import (
     APIResponse,
     ResponseContextManager,
     connection_errors,
+    disposable,
 )
 from openai_images_sdk._sync.closing import Closing
 from openai_images_sdk._types import RequestOptions, ResponseMode
@@ -88,7 +89,7 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
     ) -> object:
         call = self._prepare(op, given, options)
         response = self._respond(call, read_body=not call.stream)
-        return response if raw else response.parse()
+        return response if raw else disposable(response).parse()
 
     def _respond(self, call: Call, *, read_body: bool) -> APIResponse[Any]:
         try:
