@@ -11,10 +11,9 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
-import cattrs
 import httpx
 
-from . import _converter, _results
+from . import _results
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 
 __all__ = [
@@ -79,6 +78,10 @@ def structure_response(response: httpx.Response, response_type: object) -> objec
             response, response.text, message="The response body is not valid JSON"
         ) from exc
     cls = cast("type[object]", response_type)
+    import cattrs  # with the converter, on the first response parsed: not at import
+
+    from . import _converter
+
     try:
         result = _converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:

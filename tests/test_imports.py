@@ -2,7 +2,8 @@
 
 `import openai_images_sdk` is lazy (PEP 562): it loads the package and its version only.
 Importing the sync client loads the HTTP stack and the client layers, never the async
-machinery, the CLI, the fake server, bulk, process or the pytest toolkit.
+machinery, the converter (cattrs loads with the first response parsed), the CLI, the fake
+server, bulk, process or the pytest toolkit.
 """
 
 from __future__ import annotations
@@ -66,13 +67,15 @@ def test_importing_the_sync_client_loads_no_async_cli_or_server_layer(
     added = loaded_modules("from openai_images_sdk import ImagesClient, ImagesResponse")
     unexpected = sorted(name for name in added if name.startswith(NEVER_ON_IMPORT))
     assert unexpected == []
+    # the converter (and cattrs) load with the first response parsed
+    assert not {"cattrs", "openai_images_sdk._converter"} & added
     third_party = {
         name
         for name in added - httpx_modules
         if name.split(".")[0] not in sys.stdlib_module_names
         and name.split(".")[0] != "openai_images_sdk"
     }
-    allowed = ("attr", "attrs", "cattrs", "typing_extensions", "exceptiongroup")
+    allowed = ("attr", "attrs", "typing_extensions", "exceptiongroup")
     assert all(name.split(".")[0] in allowed for name in third_party), sorted(third_party)
 
 
