@@ -29,6 +29,7 @@ DEFAULT_OFFICIAL = ROOT / ".tools" / "openai-venv" / "bin" / "python"
 
 OURS: dict[str, str] = {
     "import httpx (floor)": "import httpx",
+    "import httpx; httpx.Client() (floor with a client)": "import httpx\nhttpx.Client()",
     "import openai_images_sdk": "import openai_images_sdk",
     "from openai_images_sdk import ImagesClient": "from openai_images_sdk import ImagesClient",
     "... and ImagesClient().images (first client)": (
