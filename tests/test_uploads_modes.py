@@ -23,7 +23,7 @@ from openai_images_sdk import (
     ImagesClient,
     InputFileError,
     ValidationError,
-    _base_client,
+    _concurrency,
 )
 
 pytestmark = pytest.mark.anyio
@@ -247,8 +247,8 @@ async def test_a_file_that_changes_between_attempts_is_a_typed_error(
     async def async_sleep(seconds: float) -> None:
         between_attempts()
 
-    monkeypatch.setattr(_base_client, "_sleep", lambda seconds: between_attempts())
-    monkeypatch.setattr(_base_client, "_async_sleep", async_sleep)
+    monkeypatch.setattr(_concurrency, "sleep", lambda seconds: between_attempts())
+    monkeypatch.setattr(_concurrency, "async_sleep", async_sleep)
     server.script(Step.reset())
     client = driver.client(base_url=server.base_url, max_retries=2)
     with pytest.raises(InputFileError) as caught:
