@@ -47,6 +47,8 @@ QUICK: dict[str, tuple[str, ...]] = {
         "1",
     ),
     "bench_streaming.py": ("--rounds", "3"),
+    "bench_import.py": ("--runs", "3"),
+    "bench_large_response.py": ("--repeats", "1"),
     "bench_upload.py": ("--files", "4", "--size-mb", "10", "--runs", "2"),
     "bench_validation.py": ("--number", "20000"),
 }

@@ -16,7 +16,7 @@ import attrs
 import jinja2
 
 from ._models import ModelPlan, plan_models, render_models
-from ._operations import BYTES_RESPONSE, Operation, build_operations, check_unique
+from ._operations import Operation, build_operations, check_unique
 from ._spec import (
     CAPABILITIES_FILE,
     SPEC_FILE,
@@ -427,10 +427,6 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
     check_unique(operations)
     header = _header(spec)
     env = _environment()
-    model_imports = sorted(
-        {op.response_type for op in operations if op.response_type != BYTES_RESPONSE}
-        | {op.stream_event_type for op in operations if op.stream_event_type}
-    )
     sources = {
         "__init__.py": (
             f'{header}\n"""Code generated from spec/: models, operation descriptors, resources."""\n\n'
@@ -439,7 +435,7 @@ def generate_files(spec_dir: Path) -> dict[str, str]:
         ),
         "models.py": render_models(spec, plan, header=header),
         "operations.py": env.get_template("operations.py.jinja2").render(
-            header=header, operations=operations, model_imports=model_imports
+            header=header, operations=operations
         ),
         "resources.py": _render_resources(env, spec, operations, plan, header),
         "docs.py": _render_docs(env, operations, header),

@@ -5,88 +5,268 @@ from openai_images_sdk import ImagesClient
 client = ImagesClient()
 result = client.images.generate(prompt="a lighthouse at dawn", model="gpt-image-1.5")
 result.save_all("out/")
+
+Importing the package loads nothing else: each public name is imported from its module the
+first time it is used (PEP 562), so `import openai_images_sdk` (and the CLI's ``--help``)
+pays for no client, converter or async machinery it does not use.
 """
 
-from ._azure import AsyncAzureImagesClient, AzureImagesClient
-from ._client import AsyncImagesClient, ImagesClient
-from ._config import DEFAULT_TIMEOUT
-from ._download import ImageDownloadError, ImageURLExpiredError
-from ._exceptions import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    ContentPolicyViolationError,
-    ErrorObject,
-    InputFileError,
-    InternalServerError,
-    NotFoundError,
-    OpenAIError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-    ValidationError,
-    Violation,
-)
-from ._generated.models import (
-    Image,
-    ImageBackground,
-    ImageComplexity,
-    ImageEditCompletedEvent,
-    ImageEditJsonQuality,
-    ImageEditModel,
-    ImageEditPartialImageEvent,
-    ImageEditQuality,
-    ImageEditSize,
-    ImageEditStreamEvent,
-    ImageGenCompletedEvent,
-    ImageGenInputUsageDetails,
-    ImageGenOutputTokensDetails,
-    ImageGenPartialImageEvent,
-    ImageGenStreamEvent,
-    ImageGenUsage,
-    ImageModel,
-    ImageModeration,
-    ImageOutputFormat,
-    ImageQuality,
-    ImageRefParam,
-    ImageRefParamDict,
-    ImageResponseFormat,
-    ImageSize,
-    ImagesResponse,
-    ImageStyle,
-    ImagesUsage,
-    ImageSvgOptions,
-    ImageSvgOptionsDict,
-    ImageSvgReasoning,
-    ImageSvgReasoningDict,
-    ImageSvgUsage,
-    ImageVariationModel,
-    ImageVariationSize,
-    InputFidelity,
-    SvgReasoningEffort,
-)
-from ._logging import add_sensitive_headers
-from ._masks import add_alpha_to_mask, mask_for_image, mask_from_pil, mask_from_rectangles
-from ._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ._ratelimits import RateLimits
-from ._response import (
-    APIResponse,
-    AsyncAPIResponse,
-    AsyncRawAPIResponse,
-    BinaryContent,
-    RawAPIResponse,
-)
-from ._streaming import AsyncStream, Stream
-from ._types import NOT_GIVEN, FileTypes, NotGiven, Omit, RequestOptions, ValidationMode
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from ._version import __version__
 
-ImageRef = ImageRefParam
-"""A reference to an image already hosted: `ImageRef(image_url=...)` or `ImageRef(file_id=...)`."""
+if TYPE_CHECKING:
+    from ._azure import (
+        AsyncAzureImagesClient,
+        AzureImagesClient,
+    )
+    from ._client import (
+        AsyncImagesClient,
+        ImagesClient,
+    )
+    from ._config import (
+        DEFAULT_TIMEOUT,
+    )
+    from ._download import (
+        ImageDownloadError,
+        ImageURLExpiredError,
+    )
+    from ._exceptions import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        ContentPolicyViolationError,
+        ErrorObject,
+        InputFileError,
+        InternalServerError,
+        NotFoundError,
+        OpenAIError,
+        PermissionDeniedError,
+        RateLimitError,
+        StreamEventTooLargeError,
+        UnprocessableEntityError,
+        ValidationError,
+        Violation,
+    )
+    from ._generated.models import (
+        Batch,
+        BatchEndpoint,
+        BatchError,
+        BatchErrors,
+        BatchFileExpirationAfter,
+        BatchFileExpirationAfterDict,
+        BatchRequestCounts,
+        BatchStatus,
+        BatchUsage,
+        BatchUsageInputTokensDetails,
+        BatchUsageOutputTokensDetails,
+        DeleteFileResponse,
+        FileExpirationAfter,
+        FileExpirationAfterDict,
+        FilePurpose,
+        Image,
+        ImageBackground,
+        ImageComplexity,
+        ImageEditCompletedEvent,
+        ImageEditJsonQuality,
+        ImageEditModel,
+        ImageEditPartialImageEvent,
+        ImageEditQuality,
+        ImageEditSize,
+        ImageEditStreamEvent,
+        ImageGenCompletedEvent,
+        ImageGenInputUsageDetails,
+        ImageGenOutputTokensDetails,
+        ImageGenPartialImageEvent,
+        ImageGenStreamEvent,
+        ImageGenUsage,
+        ImageModel,
+        ImageModeration,
+        ImageOutputFormat,
+        ImageQuality,
+        ImageRefParam,
+        ImageRefParamDict,
+        ImageResponseFormat,
+        ImageSize,
+        ImagesResponse,
+        ImageStyle,
+        ImagesUsage,
+        ImageSvgOptions,
+        ImageSvgOptionsDict,
+        ImageSvgReasoning,
+        ImageSvgReasoningDict,
+        ImageSvgUsage,
+        ImageVariationModel,
+        ImageVariationSize,
+        InputFidelity,
+        ListBatchesResponse,
+        Metadata,
+        OpenAIFile,
+        SvgReasoningEffort,
+    )
+    from ._headers import (
+        InvalidAPIKeyError,
+    )
+    from ._logging import (
+        add_sensitive_headers,
+    )
+    from ._masks import (
+        add_alpha_to_mask,
+        mask_for_image,
+        mask_from_pil,
+        mask_from_rectangles,
+    )
+    from ._pagination import (
+        AsyncCursorPage,
+        AsyncPaginator,
+        SyncCursorPage,
+    )
+    from ._ratelimits import (
+        RateLimits,
+    )
+    from ._response import (
+        APIResponse,
+        AsyncAPIResponse,
+        AsyncRawAPIResponse,
+        AsyncResponseContextManager,
+        BinaryContent,
+        RawAPIResponse,
+        ResponseContextManager,
+    )
+    from ._streaming import (
+        AsyncStream,
+        Stream,
+    )
+    from ._types import (
+        NOT_GIVEN,
+        FileTypes,
+        NotGiven,
+        Omit,
+        RequestOptions,
+        ValidationMode,
+    )
+
+    ImageRef = ImageRefParam
+    """A reference to an image already hosted: `ImageRef(image_url=...)` or `ImageRef(file_id=...)`."""
+
+_EXPORTS: dict[str, str] = {
+    "BinaryContent": "._response",
+    "InvalidAPIKeyError": "._headers",
+    "RawAPIResponse": "._response",
+    "StreamEventTooLargeError": "._exceptions",
+    "DEFAULT_TIMEOUT": "._config",
+    "NOT_GIVEN": "._types",
+    "APIConnectionError": "._exceptions",
+    "APIError": "._exceptions",
+    "APIResponse": "._response",
+    "APIResponseValidationError": "._exceptions",
+    "APIStatusError": "._exceptions",
+    "APITimeoutError": "._exceptions",
+    "AsyncAPIResponse": "._response",
+    "AsyncAzureImagesClient": "._async.azure",
+    "AsyncCursorPage": "._pagination",
+    "AsyncImagesClient": "._async.client",
+    "AsyncPaginator": "._pagination",
+    "AsyncRawAPIResponse": "._response",
+    "AsyncResponseContextManager": "._response",
+    "AsyncStream": "._streaming",
+    "AuthenticationError": "._exceptions",
+    "AzureImagesClient": "._sync.azure",
+    "BadRequestError": "._exceptions",
+    "Batch": "._generated.models",
+    "BatchEndpoint": "._generated.models",
+    "BatchError": "._generated.models",
+    "BatchErrors": "._generated.models",
+    "BatchFileExpirationAfter": "._generated.models",
+    "BatchFileExpirationAfterDict": "._generated.models",
+    "BatchRequestCounts": "._generated.models",
+    "BatchStatus": "._generated.models",
+    "BatchUsage": "._generated.models",
+    "BatchUsageInputTokensDetails": "._generated.models",
+    "BatchUsageOutputTokensDetails": "._generated.models",
+    "ConflictError": "._exceptions",
+    "ContentPolicyViolationError": "._exceptions",
+    "DeleteFileResponse": "._generated.models",
+    "ErrorObject": "._exceptions",
+    "FileExpirationAfter": "._generated.models",
+    "FileExpirationAfterDict": "._generated.models",
+    "FilePurpose": "._generated.models",
+    "FileTypes": "._types",
+    "Image": "._generated.models",
+    "ImageBackground": "._generated.models",
+    "ImageComplexity": "._generated.models",
+    "ImageDownloadError": "._download",
+    "ImageEditCompletedEvent": "._generated.models",
+    "ImageEditJsonQuality": "._generated.models",
+    "ImageEditModel": "._generated.models",
+    "ImageEditPartialImageEvent": "._generated.models",
+    "ImageEditQuality": "._generated.models",
+    "ImageEditSize": "._generated.models",
+    "ImageEditStreamEvent": "._generated.models",
+    "ImageGenCompletedEvent": "._generated.models",
+    "ImageGenInputUsageDetails": "._generated.models",
+    "ImageGenOutputTokensDetails": "._generated.models",
+    "ImageGenPartialImageEvent": "._generated.models",
+    "ImageGenStreamEvent": "._generated.models",
+    "ImageGenUsage": "._generated.models",
+    "ImageModel": "._generated.models",
+    "ImageModeration": "._generated.models",
+    "ImageOutputFormat": "._generated.models",
+    "ImageQuality": "._generated.models",
+    "ImageRefParam": "._generated.models",
+    "ImageRefParamDict": "._generated.models",
+    "ImageResponseFormat": "._generated.models",
+    "ImageSize": "._generated.models",
+    "ImageStyle": "._generated.models",
+    "ImageSvgOptions": "._generated.models",
+    "ImageSvgOptionsDict": "._generated.models",
+    "ImageSvgReasoning": "._generated.models",
+    "ImageSvgReasoningDict": "._generated.models",
+    "ImageSvgUsage": "._generated.models",
+    "ImageURLExpiredError": "._download",
+    "ImageVariationModel": "._generated.models",
+    "ImageVariationSize": "._generated.models",
+    "ImagesClient": "._sync.client",
+    "ImagesResponse": "._generated.models",
+    "ImagesUsage": "._generated.models",
+    "InputFidelity": "._generated.models",
+    "InputFileError": "._exceptions",
+    "InternalServerError": "._exceptions",
+    "ListBatchesResponse": "._generated.models",
+    "Metadata": "._generated.models",
+    "NotFoundError": "._exceptions",
+    "NotGiven": "._types",
+    "Omit": "._types",
+    "OpenAIError": "._exceptions",
+    "OpenAIFile": "._generated.models",
+    "PermissionDeniedError": "._exceptions",
+    "RateLimitError": "._exceptions",
+    "RateLimits": "._ratelimits",
+    "RequestOptions": "._types",
+    "ResponseContextManager": "._response",
+    "Stream": "._streaming",
+    "SvgReasoningEffort": "._generated.models",
+    "SyncCursorPage": "._pagination",
+    "UnprocessableEntityError": "._exceptions",
+    "ValidationError": "._exceptions",
+    "ValidationMode": "._types",
+    "Violation": "._exceptions",
+    "add_alpha_to_mask": "._masks",
+    "add_sensitive_headers": "._logging",
+    "mask_for_image": "._masks",
+    "mask_from_pil": "._masks",
+    "mask_from_rectangles": "._masks",
+    "ImageRef": "._generated.models:ImageRefParam",
+}
+"""Where each lazily imported public name lives: ``"module"`` or ``"module:attribute"``."""
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -103,14 +283,30 @@ __all__ = [
     "AsyncImagesClient",
     "AsyncPaginator",
     "AsyncRawAPIResponse",
+    "AsyncResponseContextManager",
     "AsyncStream",
     "AuthenticationError",
     "AzureImagesClient",
     "BadRequestError",
+    "Batch",
+    "BatchEndpoint",
+    "BatchError",
+    "BatchErrors",
+    "BatchFileExpirationAfter",
+    "BatchFileExpirationAfterDict",
+    "BatchRequestCounts",
+    "BatchStatus",
+    "BatchUsage",
+    "BatchUsageInputTokensDetails",
+    "BatchUsageOutputTokensDetails",
     "BinaryContent",
     "ConflictError",
     "ContentPolicyViolationError",
+    "DeleteFileResponse",
     "ErrorObject",
+    "FileExpirationAfter",
+    "FileExpirationAfterDict",
+    "FilePurpose",
     "FileTypes",
     "Image",
     "ImageBackground",
@@ -153,16 +349,22 @@ __all__ = [
     "InputFidelity",
     "InputFileError",
     "InternalServerError",
+    "InvalidAPIKeyError",
+    "ListBatchesResponse",
+    "Metadata",
     "NotFoundError",
     "NotGiven",
     "Omit",
     "OpenAIError",
+    "OpenAIFile",
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimits",
     "RawAPIResponse",
     "RequestOptions",
+    "ResponseContextManager",
     "Stream",
+    "StreamEventTooLargeError",
     "SvgReasoningEffort",
     "SyncCursorPage",
     "UnprocessableEntityError",
@@ -176,3 +378,20 @@ __all__ = [
     "mask_from_pil",
     "mask_from_rectangles",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use, then keep it in the namespace."""
+    try:
+        where = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    module_name, _, attribute = where.partition(":")
+    value = getattr(importlib.import_module(module_name, __name__), attribute or name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, as `dir()` and IDE completion see them."""
+    return sorted(set(globals()) | set(__all__))

@@ -1,20 +1,17 @@
 """The few calls whose sync and async versions differ in kind, not in spelling.
 
 The async modules in `_async/` call the ``async_`` names; their generated sync twins in
-`_sync/` call the plain ones (`scripts/unasync.py` drops the prefix).
+`_sync/` call the plain ones (`scripts/unasync.py` drops the prefix). asyncio and anyio
+are imported by the async functions only, so sync users never load them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import sys
 import time
 from collections.abc import Awaitable, Callable
 from typing import ParamSpec, TypeVar
-
-import anyio
-import anyio.to_thread
 
 __all__ = [
     "async_begin",
@@ -46,6 +43,8 @@ async def async_sleep(seconds: float) -> None:
         else:
             await trio.sleep(seconds)
             return
+    import asyncio
+
     await asyncio.sleep(seconds)
 
 
@@ -56,6 +55,8 @@ def run_blocking(fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
 
 async def async_run_blocking(fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
     """Call blocking `fn` in a worker thread, so the event loop runs on."""
+    import anyio.to_thread
+
     return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs))
 
 
@@ -81,6 +82,8 @@ def run_sync(fn: Callable[P, Awaitable[R]], name: str) -> Callable[P, R]:
 
     @functools.wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        import anyio
+
         return anyio.run(functools.partial(fn, *args, **kwargs))
 
     run.__name__ = run.__qualname__ = name

@@ -7,7 +7,9 @@ is read from here, so no hand-written layer lists an operation's parameters.
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+import importlib
+import sys
+from typing import Literal, TypeAlias, cast
 
 import attrs
 
@@ -76,13 +78,28 @@ class OperationSpec:
     bodies: tuple[BodyKind, ...]
     """Body kinds the operation accepts, the default first."""
     fields: tuple[FieldSpec, ...]
-    response_type: type
-    stream_event_type: object | None
-    """The event union a streamed response yields, or None when it cannot stream."""
+    _response_type: type | str = attrs.field(alias="response_type")
+    """The parsed result's class, or where it lives as ``"package.models:Name"`` (resolved
+    on first use, so importing the operations table does not import the models)."""
+    _stream_event_type: object | None = attrs.field(alias="stream_event_type")
+    """The event union a streamed response yields (or ``"package.models:Name"``), or None
+    when it cannot stream."""
     capability_key: str
     """The operation's key in the model capability table: generate, edit or variation."""
     deprecated: bool = False
     summary: str = ""
+
+    @property
+    def response_type(self) -> type:
+        """The class a response body is structured into (``bytes`` for a download)."""
+        value = self._response_type
+        return value if isinstance(value, type) else cast("type", _generated_model(value))
+
+    @property
+    def stream_event_type(self) -> object | None:
+        """The event union a streamed response yields, or None when it cannot stream."""
+        value = self._stream_event_type
+        return _generated_model(value) if isinstance(value, str) else value
 
     def field(self, name: str) -> FieldSpec:
         """The field with this wire name."""
@@ -90,3 +107,10 @@ class OperationSpec:
             if spec.name == name:
                 return spec
         raise KeyError(name)
+
+
+def _generated_model(where: str) -> object:
+    """The object named by ``"package.models:Name"``, its module imported on first use."""
+    module_name, _, name = where.partition(":")
+    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    return getattr(module, name)

@@ -6,15 +6,15 @@ import datetime
 import json
 import os
 import time
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
-import cattrs
 import httpx
 
-from . import _converter, _results
+from . import _results
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 
 __all__ = [
@@ -28,10 +28,23 @@ __all__ = [
     "as_raw_response",
     "as_sync_raw_response",
     "connection_errors",
+    "disposable",
     "structure_response",
 ]
 
 R = TypeVar("R")
+_ResponseT = TypeVar("_ResponseT", bound="_BaseAPIResponse[Any]")
+
+_DISPOSABLE: weakref.WeakSet[httpx.Response] = weakref.WeakSet()
+"""Responses no caller will see again: parsing may drop their body once it is decoded."""
+
+
+def disposable(response: _ResponseT) -> _ResponseT:
+    """Mark `response` as one the transport parses and throws away (not a raw response):
+    its body bytes are released as soon as they are decoded, so a large response does not
+    hold the bytes, the text and the parsed strings at once."""
+    _DISPOSABLE.add(response.http_response)
+    return response
 
 
 @contextmanager
@@ -87,19 +100,29 @@ def structure_response(response: httpx.Response, response_type: object) -> objec
     """The typed result of a 2xx response whose body has been read.
 
     Raises `APIResponseValidationError` when the body is not JSON or does not structure.
+    A `disposable` response's body bytes are released before the JSON is parsed.
     """
     if response_type is bytes:
         return BinaryContent(response.content)
+    taken = _take_body(response) if response in _DISPOSABLE else None
     try:
-        data = response.json()
+        data = json.loads(taken[0]) if taken else response.json()
     except ValueError as exc:
+        if taken:
+            _restore_body(response, *taken)
         raise APIResponseValidationError(
             response, response.text, message="The response body is not valid JSON"
         ) from exc
     cls = cast("type[object]", response_type)
+    import cattrs  # with the converter, on the first response parsed: not at import
+
+    from . import _converter
+
     try:
         result = _converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        if taken:
+            _restore_body(response, *taken)
         detail = (
             "; ".join(cattrs.transform_error(exc))
             if isinstance(exc, cattrs.BaseValidationError)
@@ -110,6 +133,21 @@ def structure_response(response: httpx.Response, response_type: object) -> objec
         ) from exc
     _results.attach_meta(result, response)
     return result
+
+
+def _take_body(response: httpx.Response) -> tuple[str, str]:
+    """The body of a disposable response as text, and its encoding; the bytes are let go
+    (the text is what the error paths restore them from), so at most two copies of a
+    large payload are alive at once: bytes and text, then text and parsed strings."""
+    content = response.content
+    vars(response).pop("_content", None)
+    encoding = json.detect_encoding(content)
+    return content.decode(encoding, "surrogatepass"), encoding
+
+
+def _restore_body(response: httpx.Response, text: str, encoding: str) -> None:
+    """Put back the exact body bytes, for an error that carries the response."""
+    vars(response)["_content"] = text.encode(encoding, "surrogatepass")
 
 
 class _BaseAPIResponse(Generic[R]):

@@ -13,7 +13,6 @@ from typing import Final, Generic, TypeAlias, TypeVar, cast
 
 import httpx
 
-from . import _converter
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -179,6 +178,8 @@ class StreamCore(Generic[T_co]):
             if kind is None and sse.event:
                 kind = sse.event
                 obj = {**obj, "type": kind}
+            from . import _converter  # cattrs loads with the first stream, not at import
+
             decode = self.decode or _converter.structure_event
             try:
                 event = decode(obj, self.event_type)

@@ -2,12 +2,15 @@
 
 import inspect
 
+import pytest
+
 import openai_images_sdk
 
 EXPECTED = {
     # clients and responses
     "ImagesClient", "AsyncImagesClient", "AzureImagesClient", "AsyncAzureImagesClient",
     "APIResponse", "AsyncAPIResponse", "AsyncRawAPIResponse", "RawAPIResponse", "BinaryContent", "Stream",
+    "ResponseContextManager", "AsyncResponseContextManager", "StreamEventTooLargeError", "InvalidAPIKeyError",
     "SyncCursorPage", "AsyncCursorPage", "AsyncPaginator", "AsyncStream", "RateLimits", "DEFAULT_TIMEOUT", "add_sensitive_headers",
     # errors, official SDK names first
     "OpenAIError", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
@@ -20,6 +23,12 @@ EXPECTED = {
     "ImageGenOutputTokensDetails", "ImageSvgUsage", "ImageRefParam", "ImageRef",
     "ImageRefParamDict", "ImageSvgOptions", "ImageSvgOptionsDict", "ImageSvgReasoning",
     "ImageSvgReasoningDict",
+    # files and batches
+    "OpenAIFile", "FilePurpose", "FileExpirationAfter", "FileExpirationAfterDict",
+    "DeleteFileResponse", "Batch", "BatchEndpoint", "BatchError", "BatchErrors",
+    "BatchFileExpirationAfter", "BatchFileExpirationAfterDict", "BatchRequestCounts",
+    "BatchStatus", "BatchUsage", "BatchUsageInputTokensDetails",
+    "BatchUsageOutputTokensDetails", "ListBatchesResponse", "Metadata",
     # stream events
     "ImageGenPartialImageEvent", "ImageGenCompletedEvent", "ImageEditPartialImageEvent",
     "ImageEditCompletedEvent", "ImageGenStreamEvent", "ImageEditStreamEvent",
@@ -38,6 +47,22 @@ EXPECTED = {
 def test_all_is_pinned() -> None:
     assert set(openai_images_sdk.__all__) == EXPECTED
     assert len(openai_images_sdk.__all__) == len(EXPECTED)
+
+
+def test_dir_lists_every_lazy_name() -> None:
+    assert set(openai_images_sdk.__all__) <= set(dir(openai_images_sdk))
+
+
+def test_every_generated_model_name_is_exported() -> None:
+    """A type a result, a page or a stream hands the user is importable from the package."""
+    from openai_images_sdk._generated import models
+
+    assert set(models.__all__) <= set(openai_images_sdk.__all__)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        getattr(openai_images_sdk, "Nope")  # noqa: B009
 
 
 def test_every_exported_name_resolves() -> None:

@@ -20,6 +20,7 @@ from openai_images_sdk._response import (
     AsyncAPIResponse,
     AsyncResponseContextManager,
     connection_errors,
+    disposable,
 )
 from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
@@ -97,11 +98,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         if span is None:
             call = await self._async_prepare(op, given, options)
             response = await self._respond(call, read_body=not call.stream)
-            return response if raw else await response.parse()
+            return response if raw else await disposable(response).parse()
         try:
             call = await self._async_prepare(op, given, options)
             response = await self._respond(call, read_body=not call.stream, span=span)
-            result: object = response if raw else await response.parse()
+            result: object = response if raw else await disposable(response).parse()
         except BaseException as error:
             span.fail(error)
             raise

@@ -20,6 +20,7 @@ from openai_images_sdk._response import (
     APIResponse,
     ResponseContextManager,
     connection_errors,
+    disposable,
 )
 from openai_images_sdk._sync.closing import Closing
 from openai_images_sdk._telemetry import OperationSpan, start_operation_span
@@ -90,11 +91,11 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         if span is None:
             call = self._prepare(op, given, options)
             response = self._respond(call, read_body=not call.stream)
-            return response if raw else response.parse()
+            return response if raw else disposable(response).parse()
         try:
             call = self._prepare(op, given, options)
             response = self._respond(call, read_body=not call.stream, span=span)
-            result: object = response if raw else response.parse()
+            result: object = response if raw else disposable(response).parse()
         except BaseException as error:
             span.fail(error)
             raise

@@ -14,8 +14,6 @@ from typing import Final, cast
 
 import attrs
 
-from openai_images_sdk._logging import credential_values
-
 __all__ = [
     "REQUEST_FLAGS",
     "HeaderArg",
@@ -167,4 +165,6 @@ def request_options(args: argparse.Namespace) -> dict[str, object]:
 def secret_values(args: argparse.Namespace) -> list[str]:
     """Values of credential headers given with ``--header`` (and the token of ``Bearer
     TOKEN``), longest first, to remove from messages."""
+    from openai_images_sdk._logging import credential_values  # imports httpx: not for --help
+
     return credential_values((header.name, header.value) for header in _headers(args))
