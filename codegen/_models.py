@@ -145,8 +145,11 @@ def plan_models(spec: Spec) -> ModelPlan:
         spec, [n for n in _closure(spec, param_roots) if spec.is_object(spec.schema(n))]
     )
     bases: dict[str, str] = {}
+    model_base = as_map(spec.document.get("info")).get("x-python-model-base")
     for name in names:
         base = spec.schema(name).get("x-python-base")
+        if base is None and model_base is not None and spec.is_object(spec.schema(name)):
+            base = model_base
         if base is not None:
             module, _, cls = str(base).partition(":")
             if not cls:

@@ -17,6 +17,7 @@ import httpx
 from ._async.results import AsyncImageFiles, AsyncImagesFiles
 from ._download import ImageDownloadError, ImageURLExpiredError
 from ._image_files import extension_for, sniff_format, write_atomic
+from ._model import ModelMethods
 from ._sync.results import ImageFiles, ImagesFiles
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class ResponseMeta:
     request_id: str | None
 
 
-class ResponseMetaMixin:
+class ResponseMetaMixin(ModelMethods):
     """Gives a parsed result the request id and headers of the response it came from."""
 
     __slots__ = ("_sdk_meta",)
@@ -90,7 +91,7 @@ class ImagesResponseMixin(ResponseMetaMixin, ImagesFiles, AsyncImagesFiles):
     __slots__ = ()
 
 
-class ImageMixin(ImageFiles, AsyncImageFiles):
+class ImageMixin(ModelMethods, ImageFiles, AsyncImageFiles):
     """Helpers on `Image`: its bytes, saving to a file, Pillow, and fetching `url` results."""
 
     __slots__ = ()

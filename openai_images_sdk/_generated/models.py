@@ -1,11 +1,12 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 765f039948fac64c4bb9a0de6b7c278bb6276e2cfeb5410acefd5dcf0d5f1561
+# spec sha256: da38249b4bf6f670aacadce1a2c1271414a88fc48e7b1964227645a71bf6b650
 """Models and type aliases of the spec's schemas."""
 
 from typing import Literal, Required, TypeAlias, TypedDict
 
 import attrs
 
+from openai_images_sdk._model import ModelMethods
 from openai_images_sdk._results import ImageMixin, ImagesResponseMixin, ResponseMetaMixin
 
 ImageModel: TypeAlias = (
@@ -126,7 +127,7 @@ SvgReasoningEffort: TypeAlias = Literal["none", "minimal", "low", "medium", "hig
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageSvgReasoning:
+class ImageSvgReasoning(ModelMethods):
     """Reasoning options of the model that writes the SVG."""
 
     effort: SvgReasoningEffort | None = None
@@ -134,7 +135,7 @@ class ImageSvgReasoning:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageSvgOptions:
+class ImageSvgOptions(ModelMethods):
     """Options for `svg` output: which model writes the drawing and how hard it reasons. Only with `output_format` `svg`, which needs `n` 1 and rules out streaming, `partial_images` and `output_compression`."""
 
     model: str
@@ -144,7 +145,7 @@ class ImageSvgOptions:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageRefParam:
+class ImageRefParam(ModelMethods):
     """An input image given by reference instead of by upload: exactly one of `image_url` and `file_id`."""
 
     image_url: str | None = None
@@ -166,7 +167,7 @@ class Image(ImageMixin):
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageGenInputUsageDetails:
+class ImageGenInputUsageDetails(ModelMethods):
     """How the input tokens split into text and image tokens."""
 
     text_tokens: int
@@ -176,7 +177,7 @@ class ImageGenInputUsageDetails:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageGenOutputTokensDetails:
+class ImageGenOutputTokensDetails(ModelMethods):
     """How the output tokens split into image and text tokens."""
 
     image_tokens: int
@@ -186,7 +187,7 @@ class ImageGenOutputTokensDetails:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageGenUsage:
+class ImageGenUsage(ModelMethods):
     """Token usage of a request to a GPT image model."""
 
     input_tokens: int
@@ -202,7 +203,7 @@ class ImageGenUsage:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImagesUsage:
+class ImagesUsage(ModelMethods):
     """Token usage reported by the completed event of a stream."""
 
     input_tokens: int
@@ -216,7 +217,7 @@ class ImagesUsage:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageSvgUsage:
+class ImageSvgUsage(ModelMethods):
     """Token usage of the model that wrote an svg."""
 
     input_tokens: int
@@ -232,7 +233,7 @@ class ImageSvgUsage:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageGenPartialImageEvent:
+class ImageGenPartialImageEvent(ModelMethods):
     """A partial image, sent while a streamed generation is in progress."""
 
     type: Literal["image_generation.partial_image"]
@@ -254,7 +255,7 @@ class ImageGenPartialImageEvent:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageGenCompletedEvent:
+class ImageGenCompletedEvent(ModelMethods):
     """The final image of a streamed generation."""
 
     type: Literal["image_generation.completed"]
@@ -278,7 +279,7 @@ class ImageGenCompletedEvent:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageEditPartialImageEvent:
+class ImageEditPartialImageEvent(ModelMethods):
     """A partial image, sent while a streamed edit is in progress."""
 
     type: Literal["image_edit.partial_image"]
@@ -300,7 +301,7 @@ class ImageEditPartialImageEvent:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ImageEditCompletedEvent:
+class ImageEditCompletedEvent(ModelMethods):
     """The final image of a streamed edit."""
 
     type: Literal["image_edit.completed"]
@@ -336,7 +337,7 @@ FilePurpose: TypeAlias = Literal["batch", "vision", "user_data", "assistants", "
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class FileExpirationAfter:
+class FileExpirationAfter(ModelMethods):
     """An expiration policy for an uploaded file."""
 
     anchor: Literal["created_at"]
@@ -370,7 +371,7 @@ class OpenAIFile(ResponseMetaMixin):
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class DeleteFileResponse:
+class DeleteFileResponse(ModelMethods):
     """The answer to a file deletion."""
 
     id: str
@@ -390,7 +391,7 @@ BatchEndpoint: TypeAlias = Literal["/v1/images/generations", "/v1/images/edits"]
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchFileExpirationAfter:
+class BatchFileExpirationAfter(ModelMethods):
     """An expiration policy for the files a batch writes, counted from each file's creation (not the batch's)."""
 
     anchor: Literal["created_at"]
@@ -413,7 +414,7 @@ BatchStatus: TypeAlias = Literal[
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchRequestCounts:
+class BatchRequestCounts(ModelMethods):
     """How many requests of a batch there are, and how many succeeded or failed."""
 
     total: int
@@ -425,7 +426,7 @@ class BatchRequestCounts:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchError:
+class BatchError(ModelMethods):
     """One problem found with a batch or its input file."""
 
     code: str | None = None
@@ -439,7 +440,7 @@ class BatchError:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchErrors:
+class BatchErrors(ModelMethods):
     """The problems that stopped a batch, such as an invalid input file."""
 
     object: str | None = None
@@ -449,7 +450,7 @@ class BatchErrors:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchUsageInputTokensDetails:
+class BatchUsageInputTokensDetails(ModelMethods):
     """The input tokens of a batch, broken down."""
 
     cached_tokens: int
@@ -457,7 +458,7 @@ class BatchUsageInputTokensDetails:
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchUsageOutputTokensDetails:
+class BatchUsageOutputTokensDetails(ModelMethods):
     """The output tokens of a batch, broken down."""
 
     reasoning_tokens: int
@@ -489,7 +490,7 @@ class ImagesResponse(ImagesResponseMixin):
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class BatchUsage:
+class BatchUsage(ModelMethods):
     """Token usage of a batch, with input and output breakdowns."""
 
     input_tokens: int
@@ -555,7 +556,7 @@ class Batch(ResponseMetaMixin):
 
 
 @attrs.define(frozen=True, kw_only=True, slots=True)
-class ListBatchesResponse:
+class ListBatchesResponse(ModelMethods):
     """One page of batches."""
 
     object: Literal["list"]

@@ -1,5 +1,5 @@
 # Generated from spec/openapi.yaml and spec/model-capabilities.yaml by `python -m codegen`; do not edit by hand.
-# spec sha256: 765f039948fac64c4bb9a0de6b7c278bb6276e2cfeb5410acefd5dcf0d5f1561
+# spec sha256: da38249b4bf6f670aacadce1a2c1271414a88fc48e7b1964227645a71bf6b650
 """How to call each operation of the spec: paths, bodies, fields and limits, for the transport."""
 
 from __future__ import annotations

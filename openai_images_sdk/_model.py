@@ -1,0 +1,97 @@
+"""What every generated model can do beyond holding its fields: become a dict or JSON.
+
+The generated attrs classes take this as their base (the spec's
+``info.x-python-model-base``); the wire rules stay in the one converter, which these
+methods call. `model_dump` and `model_dump_json` are the names code written for the
+official SDK's pydantic models uses.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal, cast
+
+import attrs
+
+__all__ = ["ModelMethods"]
+
+
+def _complete(value: object, data: object) -> object:
+    """`data` (the converter's output for `value`) with fields left at their default added."""
+    if attrs.has(type(value)) and isinstance(data, dict):
+        from . import _converter
+
+        given = cast("dict[str, object]", data)
+        full: dict[str, object] = {}
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(value))):
+            inner: object = getattr(value, field.name)
+            raw = given[field.name] if field.name in given else _converter.unstructure(inner)
+            full[field.name] = _complete(inner, raw)
+        return full
+    if isinstance(value, list | tuple) and isinstance(data, list):
+        items = cast("list[object] | tuple[object, ...]", value)
+        outs = cast("list[object]", data)
+        return [_complete(item, out) for item, out in zip(items, outs, strict=True)]
+    return data
+
+
+def _without_none(data: object) -> object:
+    if isinstance(data, dict):
+        mapping = cast("dict[str, object]", data)
+        return {key: _without_none(value) for key, value in mapping.items() if value is not None}
+    if isinstance(data, list):
+        return [_without_none(item) for item in cast("list[object]", data)]
+    return data
+
+
+class ModelMethods:
+    """`to_dict` / `to_json` (and the pydantic-style aliases) for the generated models."""
+
+    __slots__ = ()
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        exclude_unset: bool = True,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """The model as plain JSON values, keyed by wire names.
+
+        ``exclude_unset`` (default) leaves out fields still at their default (the ones the
+        server did not send); ``exclude_none`` leaves out every None. `mode` is accepted for
+        the official SDK's signature: the values are JSON values either way.
+        """
+        from . import _converter
+
+        data = _converter.unstructure(self)
+        if not exclude_unset:
+            data = _complete(self, data)
+        if exclude_none:
+            data = _without_none(data)
+        if not isinstance(data, dict):
+            raise TypeError(f"{type(self).__name__} does not unstructure to an object")
+        return dict(cast("dict[str, Any]", data))
+
+    def to_json(
+        self, *, indent: int | None = 2, exclude_unset: bool = True, exclude_none: bool = False
+    ) -> str:
+        """`to_dict` as JSON text (`indent` spaces; None for one line)."""
+        data = self.to_dict(exclude_unset=exclude_unset, exclude_none=exclude_none)
+        return json.dumps(data, indent=indent, ensure_ascii=False)
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        exclude_unset: bool = False,
+        exclude_none: bool = False,
+    ) -> dict[str, Any]:
+        """pydantic's name for `to_dict` (its default keeps unset fields)."""
+        return self.to_dict(mode=mode, exclude_unset=exclude_unset, exclude_none=exclude_none)
+
+    def model_dump_json(
+        self, *, indent: int | None = None, exclude_unset: bool = False, exclude_none: bool = False
+    ) -> str:
+        """pydantic's name for `to_json` (one line unless `indent` is given)."""
+        return self.to_json(indent=indent, exclude_unset=exclude_unset, exclude_none=exclude_none)
