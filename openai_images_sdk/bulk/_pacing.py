@@ -19,6 +19,7 @@ stops them all.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
@@ -30,6 +31,7 @@ from openai_images_sdk._ratelimits import RateLimits
 
 __all__ = ["Gate", "Pacer"]
 
+_LOGGER: Final = logging.getLogger("openai_images_sdk.bulk")
 MARGIN: Final = 0.05
 """Seconds added to a server-given wait, so requests arrive after the window has turned."""
 
@@ -72,10 +74,17 @@ class Pacer:
 
     def pause(self, now: float, seconds: float) -> None:
         """Pause every request for `seconds` (at most `max_pause`, plus a margin) from `now`."""
-        until = now + self._capped(seconds) + MARGIN
+        wait = self._capped(seconds)
+        until = now + wait + MARGIN
         if until > self.paused_until:
             if self.paused_until <= now:
                 self.pauses += 1
+                _LOGGER.info(
+                    "Rate limit: every request pauses for %.1f s%s",
+                    wait,
+                    f" (asked {seconds:.1f} s, capped at max_pause)" if wait < seconds else "",
+                    extra={"pause_s": wait, "asked_pause_s": seconds},
+                )
             self.paused_until = until
 
     def reserve(self, now: float, images: int) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -11,6 +12,9 @@ __all__ = ["BulkProgress", "CollectProgress", "format_duration"]
 
 _WIDTH: Final = 24
 _REDRAW: Final = 0.2
+
+
+_LOGGER: Final = logging.getLogger("openai_images_sdk.bulk")
 
 
 def format_duration(seconds: float) -> str:
@@ -99,11 +103,24 @@ class BulkProgress(_StatusLine):
         return line
 
     def update(self, *, done: int = 0, failed: int = 0, skipped: int = 0, images: int = 0) -> None:
-        """Count outcomes; redraw when due."""
+        """Count outcomes; redraw when due, and log every tenth of the run (or 100 records)."""
+        before = self.done + self.failed + self.skipped
         self.done += done
         self.failed += failed
         self.skipped += skipped
         self.images += images
+        step = max(1, self.total // 10) if self.total else 100
+        if (self.done + self.failed + self.skipped) // step > before // step:
+            _LOGGER.info(
+                "Bulk progress: %d done, %d failed, %d skipped%s, %d images",
+                self.done,
+                self.failed,
+                self.skipped,
+                f" of {self.total}" if self.total else "",
+                self.images,
+                extra={"done": self.done, "failed": self.failed, "skipped": self.skipped,
+                       "total": self.total, "images": self.images},
+            )  # fmt: skip
         self.refresh(force=False)
 
     def refresh(self, *, force: bool = True) -> None:
@@ -144,6 +161,16 @@ class CollectProgress(_StatusLine):
             for name in ("completed", "failed", "total")
         )
         self.counts[batch_id] = (numbers[0], numbers[1], numbers[2])
+        _LOGGER.info(
+            "Batch %s: %s, %d of %d requests done, %d failed",
+            batch_id,
+            status,
+            numbers[0],
+            numbers[2],
+            numbers[1],
+            extra={"batch_id": batch_id, "status": status, "completed": numbers[0],
+                   "failed": numbers[1], "total": numbers[2]},
+        )  # fmt: skip
         if ended:
             self.ended.add(batch_id)
             self.waiting_for = None
