@@ -237,3 +237,33 @@ async def test_a_stream_span_ends_when_the_stream_does(
     assert dict(finished.attributes or {})["gen_ai.usage.output_tokens"] == 4160
     assert dict(finished.attributes or {})["openai.request.stream"] is True
     assert "gen_ai.usage.output_tokens" not in dict(closed.attributes or {})
+
+
+@pytest.mark.anyio
+@pytest.mark.respx(assert_all_called=False)
+async def test_a_streaming_response_call_has_its_span(
+    driver: Driver, respx_mock: respx.MockRouter, spans: InMemorySpanExporter
+) -> None:
+    respx_mock.post(API).mock(
+        side_effect=[
+            httpx.Response(200, json=OK_BODY, headers={"x-request-id": "req_sr"}),
+            httpx.Response(429, json={"error": {"message": "slow"}}),
+        ]
+    )
+    client = driver.client(max_retries=0)
+    try:
+        async with driver.enter(
+            client.images.with_streaming_response.generate(prompt="a fox", model="gpt-image-1.5")
+        ) as response:
+            assert response.status_code == 200
+        with pytest.raises(RateLimitError):
+            async with driver.enter(client.images.with_streaming_response.generate(prompt="a fox")):
+                pass
+    finally:
+        await driver.close(client)
+    done, failed = spans.get_finished_spans()
+    assert done.name == "image_generation gpt-image-1.5"
+    assert dict(done.attributes or {})["openai.request.id"] == "req_sr"
+    assert dict(done.attributes or {})["http.response.status_code"] == 200
+    assert failed.status.status_code is StatusCode.ERROR
+    assert dict(failed.attributes or {})["error.type"] == "RateLimitError"

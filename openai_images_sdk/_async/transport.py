@@ -73,7 +73,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         given = self._given(op, params)
         if mode == "streaming":
             prepared = async_begin(self._async_prepare, op, given, options)
-            return AsyncResponseContextManager(lambda: self._open(prepared))
+            return AsyncResponseContextManager(lambda: self._open(prepared, op, given))
         return self._finish(op, given, options, raw=mode == "raw")
 
     async def _async_prepare(
@@ -87,9 +87,20 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
             body = self._body(op, given, options)
         return self._call(op, given, options, body)
 
-    async def _open(self, prepared: Callable[[], Awaitable[Call]]) -> AsyncAPIResponse[Any]:
-        call = await prepared()
-        return await self._respond(call, read_body=False)
+    async def _open(
+        self, prepared: Callable[[], Awaitable[Call]], op: OperationSpec, given: dict[str, object]
+    ) -> AsyncAPIResponse[Any]:
+        span = start_operation_span(op, given, self._config.base_url)
+        try:
+            call = await prepared()
+            response = await self._respond(call, read_body=False, span=span)
+        except BaseException as error:
+            if span is not None:
+                span.fail(error)
+            raise
+        if span is not None:
+            span.end()  # the body is the caller's to read: the span covers the answer's head
+        return response
 
     async def _finish(
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool

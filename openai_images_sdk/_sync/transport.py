@@ -66,7 +66,7 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         given = self._given(op, params)
         if mode == "streaming":
             prepared = begin(self._prepare, op, given, options)
-            return ResponseContextManager(lambda: self._open(prepared))
+            return ResponseContextManager(lambda: self._open(prepared, op, given))
         return self._finish(op, given, options, raw=mode == "raw")
 
     def _prepare(
@@ -80,9 +80,20 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
             body = self._body(op, given, options)
         return self._call(op, given, options, body)
 
-    def _open(self, prepared: Callable[[], Call]) -> APIResponse[Any]:
-        call = prepared()
-        return self._respond(call, read_body=False)
+    def _open(
+        self, prepared: Callable[[], Call], op: OperationSpec, given: dict[str, object]
+    ) -> APIResponse[Any]:
+        span = start_operation_span(op, given, self._config.base_url)
+        try:
+            call = prepared()
+            response = self._respond(call, read_body=False, span=span)
+        except BaseException as error:
+            if span is not None:
+                span.fail(error)
+            raise
+        if span is not None:
+            span.end()  # the body is the caller's to read: the span covers the answer's head
+        return response
 
     def _finish(
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
