@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 from _fault_support import (
     IMAGE,
@@ -246,7 +247,9 @@ LEAK_CASES: list[tuple[str, tuple[Step, ...], dict[str, Any], type[APIError] | N
     ("invalid json", (Step.raw(b"{"),), {}, APIResponseValidationError),
     ("wrong shape", (Step.raw(b'{"data": 1}'),), {}, APIResponseValidationError),
     ("empty", (Step.raw(b""),), {}, APIResponseValidationError),
-    ("timeout", (Step.stall(),), {"timeout": 0.01}, APITimeoutError),
+    # only the read may time out: a connect, write or pool timeout under load would leave
+    # the stall step unclaimed for the next call
+    ("timeout", (Step.stall(),), {"timeout": httpx.Timeout(5.0, read=0.01)}, APITimeoutError),
     ("stream ok", (Step.events(STREAM),), {"stream": True}, None),
     (
         "stream reset",
