@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, Final, Literal, TypeVar, Union, cast, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ._generated import models
-
 __all__ = ["converter", "structure", "structure_event", "unstructure"]
 
 T = TypeVar("T")
+
+_MODELS_MODULE: Final = f"{__package__}._generated.models"
+"""Where the generated models live; named, not imported (the models' base calls back here)."""
 
 converter = cattrs.Converter(forbid_extra_keys=False)
 """Structures JSON into the generated models and unstructures them back."""
@@ -102,7 +103,7 @@ def _tagged_union_hook(
 
 
 def _is_model(tp: object) -> bool:
-    return isinstance(tp, type) and attrs.has(tp) and tp.__module__ == models.__name__
+    return isinstance(tp, type) and attrs.has(tp) and tp.__module__ == _MODELS_MODULE
 
 
 def _model_structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
