@@ -8,7 +8,6 @@ is read from here, so no hand-written layer lists an operation's parameters.
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import Literal, TypeAlias, cast
 
 import attrs
@@ -112,5 +111,7 @@ class OperationSpec:
 def _generated_model(where: str) -> object:
     """The object named by ``"package.models:Name"``, its module imported on first use."""
     module_name, _, name = where.partition(":")
-    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    # Not sys.modules.get: while another thread is still importing the module it is there
+    # half made; import_module waits for that import to finish.
+    module = importlib.import_module(module_name)
     return getattr(module, name)
