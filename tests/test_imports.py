@@ -65,7 +65,8 @@ def test_importing_the_sync_client_loads_no_async_cli_or_server_layer(
     httpx_modules: set[str],
 ) -> None:
     added = loaded_modules("from openai_images_sdk import ImagesClient, ImagesResponse")
-    unexpected = sorted(name for name in added if name.startswith(NEVER_ON_IMPORT))
+    # what httpx itself imports is not ours to avoid (httpx 0.27 imports anyio, for one)
+    unexpected = sorted(name for name in added - httpx_modules if name.startswith(NEVER_ON_IMPORT))
     assert unexpected == []
     # the converter (and cattrs) load with the first response parsed
     assert not {"cattrs", "openai_images_sdk._converter"} & added
