@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
 from . import _atomic
-from ._imageinfo import sniff
+from ._inputs._formats import sniff_format
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -27,17 +27,6 @@ __all__ = [
 ]
 
 _PILLOW_HINT: Final = "pip install 'openai-images-sdk[pillow]'"
-
-
-def sniff_format(data: builtins.bytes) -> str | None:
-    """The image format of `data` from its first bytes: png, jpeg, webp, gif, svg or None."""
-    raster = sniff(data[:16])
-    if raster is not None:
-        return raster
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<svg", b"<?xml", b"<!doctype svg", b"<!--")) and b"<svg" in head:
-        return "svg"
-    return None
 
 
 def extension_for(data: builtins.bytes, output_format: str | None = None) -> str:
