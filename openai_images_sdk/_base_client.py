@@ -54,7 +54,7 @@ class Call:
     method: str
     url: httpx.URL
     query: Mapping[str, object]
-    headers: tuple[Headers, Headers, Headers]
+    headers: tuple[dict[str, str], Headers, Headers]
     """The SDK's own headers, then `default_headers`, then `extra_headers`; auth goes in between."""
     timeout: httpx.Timeout
     body: _uploads.PreparedBody | None
@@ -114,6 +114,8 @@ def path_params(path: str) -> frozenset[str]:
 
 
 def _merge_query(*layers: Query | None) -> dict[str, object]:
+    if not any(layers):
+        return {}
     merged: dict[str, object] = {}
     for layer in layers:
         merged.update(layer or {})
@@ -281,7 +283,12 @@ class BaseClient(Generic[HttpxClientT]):
     ) -> httpx.Request:
         """One attempt's request; identical on every attempt but for a fresh body iterator."""
         sdk_headers, default_headers, extra_headers = call.headers
-        headers, omitted = _merge_headers(sdk_headers, call.auth, default_headers, extra_headers)
+        if default_headers or extra_headers:
+            headers, omitted = _merge_headers(
+                sdk_headers, call.auth, default_headers, extra_headers
+            )
+        else:  # the SDK's own names and the credential's never overlap
+            headers, omitted = {**sdk_headers, **call.auth}, frozenset[str]()
         request = self._http_client.build_request(
             call.method,
             call.url,
@@ -402,11 +409,13 @@ class BaseClient(Generic[HttpxClientT]):
             error.args = (message,)
         return error
 
-    def _parse(self, call: Call, response: httpx.Response) -> object:
+    def _parse(self, call: Call, response: httpx.Response, *, dispose: bool = True) -> object:
+        """The typed result of a 2xx answer (the stream for a streamed call). `dispose`:
+        nobody sees `response` again, so its body may be let go once it is decoded."""
         if call.stream:
             return self._stream_class(
                 response,
                 event_type=call.op.stream_event_type,
                 max_event_bytes=self._config.max_stream_event_bytes,
             )
-        return structure_response(response, call.op.response_type)
+        return structure_response(response, call.op.response_type, dispose=dispose)

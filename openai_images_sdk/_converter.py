@@ -21,7 +21,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-__all__ = ["converter", "structure", "structure_event", "unstructure"]
+__all__ = ["converter", "structure", "structure_event", "structure_hook", "unstructure"]
 
 T = TypeVar("T")
 
@@ -137,6 +137,28 @@ converter.register_unstructure_hook_factory(_is_model, _model_unstructure_hook)
 converter.register_structure_hook_factory(
     lambda tp: bool(_union_args(tp)) and bool(_event_table(tp)), _tagged_union_factory
 )
+
+
+STRUCTURE_ERRORS: Final = (
+    cattrs.BaseValidationError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+)
+"""What a structure hook raises when the data does not fit the class."""
+
+_hooks: dict[type, Callable[[Any, Any], Any]] = {}
+
+
+def structure_hook(cls: type[T]) -> Callable[[object, type[T]], T]:
+    """The function structuring decoded JSON into `cls`, called as ``hook(data, cls)``
+    (looked up once per class); it raises one of `STRUCTURE_ERRORS` when the data does not
+    fit."""
+    hook = _hooks.get(cls)
+    if hook is None:
+        hook = _hooks[cls] = converter.get_structure_hook(cls)
+    return hook
 
 
 def structure(data: object, cls: type[T]) -> T:

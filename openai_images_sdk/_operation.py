@@ -108,10 +108,15 @@ class OperationSpec:
         raise KeyError(name)
 
 
+_resolved: dict[str, object] = {}
+
+
 def _generated_model(where: str) -> object:
     """The object named by ``"package.models:Name"``, its module imported on first use."""
-    module_name, _, name = where.partition(":")
-    # Not sys.modules.get: while another thread is still importing the module it is there
-    # half made; import_module waits for that import to finish.
-    module = importlib.import_module(module_name)
-    return getattr(module, name)
+    found = _resolved.get(where)
+    if found is None:
+        module_name, _, name = where.partition(":")
+        # Not sys.modules.get: while another thread is still importing the module it is
+        # there half made; import_module waits for that import to finish.
+        found = _resolved[where] = getattr(importlib.import_module(module_name), name)
+    return found

@@ -19,7 +19,7 @@ import attrs
 from ._operation import OperationSpec
 from ._pagination import CURSOR_PARAM, AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from ._response import APIResponse, AsyncAPIResponse, ResponseContextManager
-from ._types import RequestOptions, ResponseMode
+from ._types import NOT_GIVEN, RequestOptions, ResponseMode
 
 if TYPE_CHECKING:
     from ._async.transport import AsyncAPIClient
@@ -32,8 +32,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 OPTION_NAMES: Final = tuple(attrs.fields_dict(RequestOptions))
 """The per-call options every generated method takes after the API's own parameters."""
+_DEFAULT_OPTION_VALUES: Final = attrs.asdict(RequestOptions(), recurse=False)
 
 _DOC_WIDTH: Final = 92
+
+
+_DEFAULT_OPTIONS: Final = RequestOptions()
+_field_names: dict[int, tuple[OperationSpec, tuple[str, ...]]] = {}
+
+
+def _names(op: OperationSpec) -> tuple[str, ...]:
+    """The python names of `op`'s fields, once each, in field order (worked out once)."""
+    known = _field_names.get(id(op))
+    if known is not None and known[0] is op:  # holding `op` keeps its id from being reused
+        return known[1]
+    names = tuple(dict.fromkeys(spec.python_name for spec in op.fields))
+    _field_names[id(op)] = (op, names)
+    return names
 
 
 def split_arguments(
@@ -42,11 +57,13 @@ def split_arguments(
     """A generated method's arguments as `_request` takes them.
 
     `arguments` is the method's `locals()`: the operation's fields keyed by python name
-    (NOT_GIVEN kept, in the order of `op.fields`), and the `RequestOptions`.
+    (NOT_GIVEN ones are left out of the answer, which keeps the order of `op.fields`), and
+    the `RequestOptions`.
     """
-    names = dict.fromkeys(spec.python_name for spec in op.fields)
-    params = {name: arguments[name] for name in names}
+    params = {name: value for name in _names(op) if (value := arguments[name]) is not NOT_GIVEN}
     options = {name: arguments[name] for name in OPTION_NAMES}
+    if options == _DEFAULT_OPTION_VALUES:
+        return params, _DEFAULT_OPTIONS
     return params, RequestOptions(**cast("dict[str, Any]", options))
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
@@ -47,21 +47,34 @@ def disposable(response: _ResponseT) -> _ResponseT:
     return response
 
 
-@contextmanager
-def connection_errors(request: httpx.Request | None) -> Generator[None]:
+class connection_errors:
     """Turn httpx request failures into `APITimeoutError` / `APIConnectionError`.
 
     Besides network errors this covers a body that cannot be decoded (bad gzip), which
-    is a transfer problem too.
+    is a transfer problem too. (A class, not a generator: it wraps every attempt.)
     """
-    try:
-        yield
-    except httpx.TimeoutException as exc:
-        raise APITimeoutError(request) from exc
-    except httpx.RequestError as exc:
-        raise APIConnectionError(
-            message=f"Connection error: {type(exc).__name__}: {exc}", request=request
-        ) from exc
+
+    __slots__ = ("_request",)
+
+    def __init__(self, request: httpx.Request | None) -> None:
+        self._request = request
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if isinstance(error, httpx.TimeoutException):
+            raise APITimeoutError(self._request) from error
+        if isinstance(error, httpx.RequestError):
+            raise APIConnectionError(
+                message=f"Connection error: {type(error).__name__}: {error}",
+                request=self._request,
+            ) from error
 
 
 class BinaryContent(bytes):
@@ -96,15 +109,18 @@ class BinaryContent(bytes):
             out.write(self)
 
 
-def structure_response(response: httpx.Response, response_type: object) -> object:
+def structure_response(
+    response: httpx.Response, response_type: object, *, dispose: bool = False
+) -> object:
     """The typed result of a 2xx response whose body has been read.
 
     Raises `APIResponseValidationError` when the body is not JSON or does not structure.
-    A `disposable` response's body bytes are released before the JSON is parsed.
+    When `dispose` is set (the transport parses a response no caller will see), or the
+    response was marked `disposable`, its body bytes are released before the JSON is parsed.
     """
     if response_type is bytes:
         return BinaryContent(response.content)
-    taken = _take_body(response) if response in _DISPOSABLE else None
+    taken = _take_body(response) if dispose or response in _DISPOSABLE else None
     try:
         data = json.loads(taken[0]) if taken else response.json()
     except ValueError as exc:
@@ -114,25 +130,37 @@ def structure_response(response: httpx.Response, response_type: object) -> objec
             response, response.text, message="The response body is not valid JSON"
         ) from exc
     cls = cast("type[object]", response_type)
-    import cattrs  # with the converter, on the first response parsed: not at import
-
-    from . import _converter
-
+    hook_for, errors = _structuring()
     try:
-        result = _converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        result = hook_for(cls)(data, cls)
+    except errors as exc:
         if taken:
             _restore_body(response, *taken)
-        detail = (
-            "; ".join(cattrs.transform_error(exc))
-            if isinstance(exc, cattrs.BaseValidationError)
-            else f"{type(exc).__name__}: {exc}"
-        )
         raise APIResponseValidationError(
-            response, data, message=f"The response body does not match {cls.__name__}: {detail}"
+            response, data, message=f"The response body does not match {cls.__name__}: {_why(exc)}"
         ) from exc
     _results.attach_meta(result, response)
     return result
+
+
+_StructureHook = Callable[[object, type[Any]], Any]
+
+
+@functools.cache
+def _structuring() -> tuple[Callable[[type[Any]], _StructureHook], tuple[type[Exception], ...]]:
+    """The converter's hook look-up and the errors its hooks raise, imported with the
+    first response parsed (not at import)."""
+    from ._converter import STRUCTURE_ERRORS, structure_hook
+
+    return structure_hook, STRUCTURE_ERRORS
+
+
+def _why(error: BaseException) -> str:
+    import cattrs
+
+    if isinstance(error, cattrs.BaseValidationError):
+        return "; ".join(cattrs.transform_error(error))
+    return f"{type(error).__name__}: {error}"
 
 
 def _take_body(response: httpx.Response) -> tuple[str, str]:

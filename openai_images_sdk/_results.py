@@ -37,13 +37,18 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class ResponseMeta:
     """What the HTTP response said besides its body."""
 
     status_code: int
     headers: httpx.Headers
-    request_id: str | None
+
+    @property
+    def request_id(self) -> str | None:
+        """The response's ``x-request-id`` header."""
+        request_id: str | None = self.headers.get("x-request-id")
+        return request_id
 
 
 class ResponseMetaMixin(ModelMethods):
@@ -74,11 +79,7 @@ class ResponseMetaMixin(ModelMethods):
 def attach_meta(result: object, response: httpx.Response) -> None:
     """Record the response's metadata on a parsed result (no-op for plain objects)."""
     if isinstance(result, ResponseMetaMixin):
-        meta = ResponseMeta(
-            status_code=response.status_code,
-            headers=response.headers,
-            request_id=response.headers.get("x-request-id"),
-        )
+        meta = ResponseMeta(status_code=response.status_code, headers=response.headers)
         object.__setattr__(result, "_sdk_meta", meta)
 
 

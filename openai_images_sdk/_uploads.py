@@ -66,6 +66,10 @@ def data_url(data: bytes) -> str:
     return f"data:{content_type};base64,{base64.b64encode(data).decode()}"
 
 
+def _live_iterators(body: PreparedBody) -> weakref.WeakSet[Iterator[bytes]] | None:
+    return weakref.WeakSet() if body.multipart is not None else None
+
+
 @attrs.frozen(kw_only=True)
 class PreparedBody:
     """A request body ready to send any number of times (a retry iterates it again)."""
@@ -82,10 +86,11 @@ class PreparedBody:
     encoded: bytes = b""
     violations: tuple[Violation, ...] = ()
     """Upload rules broken under ``validation="warn"``, for `validate_request` to report."""
-    _live: weakref.WeakSet[Iterator[bytes]] = attrs.field(
-        factory=weakref.WeakSet[Iterator[bytes]], eq=False, repr=False, alias="_live"
+    _live: weakref.WeakSet[Iterator[bytes]] | None = attrs.field(
+        default=attrs.Factory(_live_iterators, takes_self=True), eq=False, repr=False, alias="_live"
     )
-    """Sync iterators handed out and not yet collected; `close` closes them."""
+    """Sync iterators of a multipart body handed out and not yet collected; `close` closes
+    them (None for a body in memory)."""
 
     def iter_sync(self) -> Iterator[bytes]:
         """A fresh iterator over the body's bytes: files reopened or rewound, read lazily.
@@ -96,7 +101,8 @@ class PreparedBody:
         if self.multipart is None:
             return iter((self.encoded,))
         chunks = self.multipart.iter_sync()
-        self._live.add(chunks)
+        if self._live is not None:
+            self._live.add(chunks)
         return chunks
 
     def iter_async(self) -> AsyncIterator[bytes]:
@@ -110,14 +116,19 @@ class PreparedBody:
 
         Spool files are also closed when the body is collected.
         """
+        if self.multipart is None:
+            return
         self._close_live()
-        for segment in self.multipart.segments if self.multipart else ():
+        for segment in self.multipart.segments:
             if isinstance(segment, UploadFile):
                 segment.close()
 
     def _close_live(self) -> None:
-        for chunks in list(self._live):
-            self._live.discard(chunks)
+        live = self._live
+        if live is None:
+            return
+        for chunks in list(live):
+            live.discard(chunks)
             close = getattr(chunks, "close", None)
             if callable(close):
                 close()
@@ -139,6 +150,10 @@ def build_request_body(
     plan = _plan(op)
     kind = _choose_body(op, params, plan.file_names)
     if kind == "json":
+        if not extra_body and plan.file_name_set.isdisjoint(params):
+            simple = _plain_json_body(plan, params)
+            if simple is not None:
+                return simple
         return _json_body(op, params, extra_body, plan.file_name_set, mode=validation)
     return _multipart_body(op, params, extra_body, mode=validation)
 
@@ -293,6 +308,33 @@ class _Findings:
 
     def settle(self, mode: ValidationMode) -> tuple[Violation, ...]:
         return settle(mode, self.rules, self.fatal)
+
+
+def _plain_json_body(plan: _Plan, params: Mapping[str, object]) -> PreparedBody | None:
+    """The JSON body of a call without inputs, extra body or structured values, the way
+    `_json_body` builds it, or None for anything it would have to look into."""
+    fields, rank = plan.json_fields, plan.rank
+    wire: dict[str, object] = {}
+    last = -1
+    for name, value in params.items():
+        spec = fields.get(name)
+        if spec is None or type(value) not in _SCALARS or rank[name] < last:
+            return None
+        last = rank[name]
+        wire[spec.name] = value
+    try:
+        encoded = json.dumps(wire, ensure_ascii=False, allow_nan=False).encode()
+    except ValueError:  # NaN, or a lone surrogate (UnicodeEncodeError): `_json_body` says which
+        return None
+    return PreparedBody(
+        kind="json",
+        json=wire,
+        content_type="application/json",
+        content_length=len(encoded),
+        inputs=(),
+        encoded=encoded,
+        violations=(),
+    )
 
 
 def _json_body(

@@ -270,26 +270,44 @@ def _chosen_model(
     return (default, True) if isinstance(default, str) else (None, False)
 
 
+_listed_by_rules: dict[tuple[int, str], tuple[ModelRules, frozenset[str]]] = {}
+
+
 def _model_lists(rules: ModelRules | None, op: OperationSpec) -> frozenset[str]:
-    """Parameters whose allowed values the model states itself (or refuses outright)."""
-    op_rules = rules.operations.get(op.capability_key) if rules is not None else None
-    if op_rules is None:
+    """Parameters whose allowed values the model states itself (or refuses outright);
+    worked out once per model and operation."""
+    if rules is None:
         return frozenset()
-    return frozenset(
+    key = (id(rules), op.capability_key)
+    cached = _listed_by_rules.get(key)
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    op_rules = rules.operations.get(op.capability_key)
+    listed = frozenset(
         name
-        for name, rule in op_rules.parameters.items()
+        for name, rule in (op_rules.parameters.items() if op_rules is not None else ())
         if rule.values is not None or not rule.supported
     )
+    _listed_by_rules[key] = (rules, listed)
+    return listed
+
+
+_required_by_checks: dict[int, tuple[Mapping[str, _FieldCheck], tuple[_FieldCheck, ...]]] = {}
 
 
 def _missing(
     checks: Mapping[str, _FieldCheck], params: Mapping[str, object], flagged: set[str]
 ) -> list[Violation]:
     """Required fields the call leaves out (or sets to None where None is not allowed)."""
+    cached = _required_by_checks.get(id(checks))
+    if cached is None or cached[0] is not checks:
+        required = tuple(check for check in checks.values() if check.spec.required)
+        cached = _required_by_checks[id(checks)] = (checks, required)
     out: list[Violation] = []
-    for name, check in checks.items():
+    for check in cached[1]:
         spec = check.spec
-        if not spec.required or name in flagged:
+        name = spec.python_name
+        if name in flagged:
             continue
         if name not in params or (params[name] is None and "null" not in spec.kinds):
             out.append(Violation(param=name, rule="is required"))

@@ -20,7 +20,6 @@ from openai_images_sdk._response import (
     AsyncAPIResponse,
     AsyncResponseContextManager,
     connection_errors,
-    disposable,
 )
 from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
@@ -108,12 +107,17 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         span = start_operation_span(op, given, self._config.base_url)
         if span is None:
             call = await self._async_prepare(op, given, options)
-            response = await self._respond(call, read_body=not call.stream)
-            return response if raw else await disposable(response).parse()
+            if raw:
+                return await self._respond(call, read_body=not call.stream)
+            return self._parse(call, (await self._send(call, read_body=not call.stream))[0])
         try:
             call = await self._async_prepare(op, given, options)
-            response = await self._respond(call, read_body=not call.stream, span=span)
-            result: object = response if raw else await disposable(response).parse()
+            result: object
+            if raw:
+                result = await self._respond(call, read_body=not call.stream, span=span)
+            else:
+                response = (await self._send(call, read_body=not call.stream, span=span))[0]
+                result = self._parse(call, response)
         except BaseException as error:
             span.fail(error)
             raise
@@ -128,12 +132,23 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     async def _respond(
         self, call: Call, *, read_body: bool, span: OperationSpan | None = None
     ) -> AsyncAPIResponse[Any]:
+        response, retries_taken, started = await self._send(call, read_body=read_body, span=span)
+        return AsyncAPIResponse(
+            raw=response, parser=functools.partial(self._parse, call, dispose=False),
+            stream=call.stream, retries_taken=retries_taken, started=started,
+        )  # fmt: skip
+
+    async def _send(
+        self, call: Call, *, read_body: bool, span: OperationSpan | None = None
+    ) -> tuple[httpx.Response, int, float]:
+        """Send `call` until it is answered with a 2xx (retrying as the config allows):
+        the response, how many retries that took, and when the answering attempt began."""
         try:
             call.auth = await self._async_auth_headers()
             call.span = span
             retries_taken = 0
             while True:
-                content = await self._content(call)
+                content = self._content(call)
                 request = self._build_request(call, content, retries_taken)
                 if isinstance(content, _AsyncBodyStream):
                     request.stream = content
@@ -149,11 +164,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
                 else:
                     wait = self._after_response(call, response, started, retries_taken)
                     if wait is None:
-                        parser = functools.partial(self._parse, call)
-                        return AsyncAPIResponse(
-                            raw=response, parser=parser, stream=call.stream,
-                            retries_taken=retries_taken, started=started,
-                        )  # fmt: skip
+                        return response, retries_taken, started
                     delay = wait
                 finally:
                     if isinstance(content, _AsyncBodyStream):
@@ -176,14 +187,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
                 raise
         return response
 
-    async def _content(self, call: Call) -> bytes | _AsyncBodyStream | None:
+    def _content(self, call: Call) -> bytes | _AsyncBodyStream | None:
         if call.body is None:
             return None
         if call.body.kind == "json":
-            chunks: list[bytes] = []
-            async for chunk in call.body.iter_async():
-                chunks.append(chunk)
-            return b"".join(chunks)
+            return call.body.encoded
         return _AsyncBodyStream(call.body.iter_async())
 
 

@@ -20,7 +20,6 @@ from openai_images_sdk._response import (
     APIResponse,
     ResponseContextManager,
     connection_errors,
-    disposable,
 )
 from openai_images_sdk._sync.closing import Closing
 from openai_images_sdk._telemetry import OperationSpan, start_operation_span
@@ -101,12 +100,17 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         span = start_operation_span(op, given, self._config.base_url)
         if span is None:
             call = self._prepare(op, given, options)
-            response = self._respond(call, read_body=not call.stream)
-            return response if raw else disposable(response).parse()
+            if raw:
+                return self._respond(call, read_body=not call.stream)
+            return self._parse(call, (self._send(call, read_body=not call.stream))[0])
         try:
             call = self._prepare(op, given, options)
-            response = self._respond(call, read_body=not call.stream, span=span)
-            result: object = response if raw else disposable(response).parse()
+            result: object
+            if raw:
+                result = self._respond(call, read_body=not call.stream, span=span)
+            else:
+                response = (self._send(call, read_body=not call.stream, span=span))[0]
+                result = self._parse(call, response)
         except BaseException as error:
             span.fail(error)
             raise
@@ -121,6 +125,17 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
     def _respond(
         self, call: Call, *, read_body: bool, span: OperationSpan | None = None
     ) -> APIResponse[Any]:
+        response, retries_taken, started = self._send(call, read_body=read_body, span=span)
+        return APIResponse(
+            raw=response, parser=functools.partial(self._parse, call, dispose=False),
+            stream=call.stream, retries_taken=retries_taken, started=started,
+        )  # fmt: skip
+
+    def _send(
+        self, call: Call, *, read_body: bool, span: OperationSpan | None = None
+    ) -> tuple[httpx.Response, int, float]:
+        """Send `call` until it is answered with a 2xx (retrying as the config allows):
+        the response, how many retries that took, and when the answering attempt began."""
         try:
             call.auth = self._auth_headers()
             call.span = span
@@ -138,11 +153,7 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
                 else:
                     wait = self._after_response(call, response, started, retries_taken)
                     if wait is None:
-                        parser = functools.partial(self._parse, call)
-                        return APIResponse(
-                            raw=response, parser=parser, stream=call.stream,
-                            retries_taken=retries_taken, started=started,
-                        )  # fmt: skip
+                        return response, retries_taken, started
                     delay = wait
                 finally:
                     if isinstance(content, _BodyStream):
@@ -169,10 +180,7 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         if call.body is None:
             return None
         if call.body.kind == "json":
-            chunks: list[bytes] = []
-            for chunk in call.body.iter_sync():
-                chunks.append(chunk)
-            return b"".join(chunks)
+            return call.body.encoded
         return _BodyStream(call.body.iter_sync())
 
 
