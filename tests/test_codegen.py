@@ -26,9 +26,10 @@ from codegen._diff import diff_documents
 from codegen._diff_package import compare_package, run_probe
 from codegen._diff_review import Review
 from codegen._render import format_source
+from openai_images_sdk._resource import OPTION_NAMES
 from openai_images_sdk._response import APIResponse, AsyncAPIResponse
 from openai_images_sdk._results import ImageMixin, ImagesResponseMixin
-from openai_images_sdk._types import NOT_GIVEN, RequestOptions
+from openai_images_sdk._types import RequestOptions
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "codegen" / "mini"
@@ -286,23 +287,24 @@ def test_generated_methods_pass_every_argument(mini_package: str, is_async: bool
     (op, params, options, mode), raw_call, streaming_call = client.calls
     assert op is operations.DRAW_THING
     assert mode == "parsed"
-    assert params == {
-        "prompt": "a cat",
-        "shade": None,
-        "size": NOT_GIVEN,
-        "count": NOT_GIVEN,
-        "options": NOT_GIVEN,
-        "stream": NOT_GIVEN,
-        "user": NOT_GIVEN,
-    }
+    assert params == {"prompt": "a cat", "shade": None}  # what was not given is left out
     assert options == RequestOptions()
     assert raw_call[1]["stream"] is True
     assert raw_call[2] == RequestOptions(timeout=3)
     assert raw_call[3] == "raw"
     assert streaming_call[0] is operations.UPLOAD_THING
-    assert streaming_call[1] == {"file": [{"file_id": "f"}], "prompt": "p", "options": NOT_GIVEN}
+    assert streaming_call[1] == {"file": [{"file_id": "f"}], "prompt": "p"}
     assert streaming_call[3] == "streaming"
     assert things.with_raw_response is things.with_raw_response  # built once
+
+    every = {
+        name: f"value of {name}"
+        for name in inspect.signature(things.draw).parameters
+        if name not in OPTION_NAMES
+    }
+    call(things.draw, **every)
+    assert client.calls[-1][1] == every  # every parameter given arrives, in field order
+    assert list(client.calls[-1][1]) == [spec.python_name for spec in op.fields]
 
 
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
@@ -957,7 +959,7 @@ def test_cursor_paged_list(tmp_path: Path, mini_files: dict[str, str]) -> None:
         listed = resources.Things(client).list(limit=2)
         assert [thing.id for thing in listed] == ["t1", "t2", "t3"]
         assert [call[1] for call in client.calls] == [
-            {"after": NOT_GIVEN, "limit": 2},
+            {"limit": 2},
             {"after": "t2", "limit": 2},
         ]
     finally:
