@@ -9,13 +9,14 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from contextlib import contextmanager
-from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
 
 import httpx
 
 from . import _results
+from ._async.closing import AsyncClosesOnExit, AsyncClosing
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
+from ._sync.closing import ClosesOnExit, Closing
 
 __all__ = [
     "APIResponse",
@@ -249,8 +250,8 @@ class _BaseAPIResponse(Generic[R]):
         return f"<{name} [{self.status_code} {self._raw.reason_phrase}] {self.method} {self.url}>"
 
 
-class _SyncBody(_BaseAPIResponse[R]):
-    """Reading and closing a sync response's body."""
+class _SyncBody(_BaseAPIResponse[R], Closing):
+    """Reading and closing a sync response's body (``with`` closes it)."""
 
     def read(self) -> bytes:
         """The whole body."""
@@ -280,17 +281,6 @@ class _SyncBody(_BaseAPIResponse[R]):
     def close(self) -> None:
         """Release the connection; the rest of the body is discarded."""
         self._raw.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class APIResponse(_SyncBody[R]):
@@ -344,8 +334,8 @@ class RawAPIResponse(_ReadBody[R], _SyncBody[R]):
         return super().parse()
 
 
-class _AsyncBody(_BaseAPIResponse[R]):
-    """Reading and closing an async response's body: awaited."""
+class _AsyncBody(_BaseAPIResponse[R], AsyncClosing):
+    """Reading and closing an async response's body: awaited (``async with`` closes it)."""
 
     async def read(self) -> bytes:
         """The whole body."""
@@ -375,20 +365,13 @@ class _AsyncBody(_BaseAPIResponse[R]):
             async for line in self._raw.aiter_lines():
                 yield line
 
-    async def close(self) -> None:
+    async def aclose(self) -> None:
         """Release the connection; the rest of the body is discarded."""
         await self._raw.aclose()
 
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
+    async def close(self) -> None:
+        """The same as `aclose()` (the official SDK's name)."""
+        await self.aclose()
 
 
 class AsyncAPIResponse(_AsyncBody[R]):
@@ -419,14 +402,11 @@ class AsyncRawAPIResponse(_ReadBody[R], _AsyncBody[R]):
 ResponseT = TypeVar("ResponseT", bound=_ReadBody[Any])
 
 
-def _rewrap(response: _BaseAPIResponse[R], cls: type[ResponseT]) -> ResponseT:
-    return cls(
-        raw=response.http_response,
-        parser=response._parser,
-        stream=response._stream,
-        retries_taken=response.retries_taken,
-        started=response._started,
-    )
+def _rewrap(response: _BaseAPIResponse[Any], cls: type[ResponseT]) -> ResponseT:
+    """`response`'s state (every attribute, nothing parsed yet) under the class `cls`."""
+    twin = cls.__new__(cls)
+    vars(twin).update(vars(response), _parsed=[])
+    return twin
 
 
 def as_raw_response(response: AsyncAPIResponse[R]) -> AsyncRawAPIResponse[R]:
@@ -451,7 +431,7 @@ T = TypeVar("T", bound=_Closes)
 AT = TypeVar("AT", bound=_AsyncCloses)
 
 
-class ResponseContextManager(Generic[T]):
+class ResponseContextManager(ClosesOnExit, Generic[T]):
     """Sends the request on entry and closes the response on exit, body unread until asked."""
 
     def __init__(self, send: Callable[[], T]) -> None:
@@ -462,17 +442,13 @@ class ResponseContextManager(Generic[T]):
         self._response = self._send()
         return self._response
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """Close the response, once the block has opened it."""
         if self._response is not None:
             self._response.close()
 
 
-class AsyncResponseContextManager(Generic[AT]):
+class AsyncResponseContextManager(AsyncClosesOnExit, Generic[AT]):
     """The async twin of `ResponseContextManager`.
 
     Also awaitable: ``await`` sends the request and gives the open response, which the
@@ -487,12 +463,8 @@ class AsyncResponseContextManager(Generic[AT]):
         self._response = await self._send()
         return self._response
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def aclose(self) -> None:
+        """Close the response, once the block has opened it."""
         if self._response is not None:
             await self._response.close()
 
