@@ -402,16 +402,7 @@ def _ref_info(label: str, ref: Mapping[str, object], found: _Findings, *, param:
             header, size = decoded
     else:
         name = str(url if isinstance(url, str) else file_id)[:200]
-    info = ImageInfo(
-        label=label,
-        filename=name,
-        content_type=header.content_type,
-        format=header.format,
-        width=header.width,
-        height=header.height,
-        size=size,
-        has_alpha=header.has_alpha,
-    )
+    info = header.info(label=label, filename=name, size=size)
     if size is not None:  # the bytes of a data: URL are judged like an uploaded file's
         found.image_file(param, info)
     return info
