@@ -16,6 +16,7 @@ import httpx
 from . import _results
 from ._async.closing import AsyncClosesOnExit, AsyncClosing
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
+from ._read_only import ReadOnly
 from ._sync.closing import ClosesOnExit, Closing
 
 __all__ = [
@@ -151,6 +152,22 @@ def _restore_body(response: httpx.Response, text: str, encoding: str) -> None:
     vars(response)["_content"] = text.encode(encoding, "surrogatepass")
 
 
+_V = TypeVar("_V")
+
+
+def _raw_attr(get: Callable[[httpx.Response], _V], doc: str) -> ReadOnly[_BaseAPIResponse[Any], _V]:
+    """A response attribute read from its httpx response."""
+    return ReadOnly(lambda response: get(response._raw), doc)
+
+
+def _header(name: str) -> Callable[[httpx.Response], str | None]:
+    def get(raw: httpx.Response) -> str | None:
+        value: str | None = raw.headers.get(name)
+        return value
+
+    return get
+
+
 class _BaseAPIResponse(Generic[R]):
     """What both response twins know without I/O."""
 
@@ -172,57 +189,25 @@ class _BaseAPIResponse(Generic[R]):
         """How many retries were made before this response (0 when the first attempt
         answered), as in the official SDK."""
 
-    @property
-    def http_response(self) -> httpx.Response:
-        """The underlying httpx response."""
-        return self._raw
-
-    @property
-    def http_request(self) -> httpx.Request:
-        """The request that was sent (the last attempt's, after retries)."""
-        return self._raw.request
-
-    @property
-    def http_version(self) -> str:
-        """The HTTP version of the response (``HTTP/1.1``)."""
-        return self._raw.http_version
-
-    @property
-    def headers(self) -> httpx.Headers:
-        """The response headers."""
-        return self._raw.headers
-
-    @property
-    def status_code(self) -> int:
-        """The HTTP status code."""
-        return self._raw.status_code
-
-    @property
-    def request_id(self) -> str | None:
-        """The ``x-request-id`` header, for support requests."""
-        value: str | None = self._raw.headers.get("x-request-id")
-        return value
-
-    @property
-    def url(self) -> httpx.URL:
-        """The URL that was requested."""
-        return self._raw.request.url
-
-    @property
-    def method(self) -> str:
-        """The HTTP method that was used."""
-        return self._raw.request.method
-
-    @property
-    def content_type(self) -> str | None:
-        """The ``content-type`` header."""
-        value: str | None = self._raw.headers.get("content-type")
-        return value
-
-    @property
-    def is_closed(self) -> bool:
-        """Whether the body has been read to the end or the response closed."""
-        return self._raw.is_closed
+    http_response = _raw_attr(lambda raw: raw, "The underlying httpx response.")
+    http_request = _raw_attr(
+        lambda raw: raw.request, "The request that was sent (the last attempt's, after retries)."
+    )
+    http_version = _raw_attr(
+        lambda raw: raw.http_version, "The HTTP version of the response (``HTTP/1.1``)."
+    )
+    headers = _raw_attr(lambda raw: raw.headers, "The response headers.")
+    status_code = _raw_attr(lambda raw: raw.status_code, "The HTTP status code.")
+    request_id = _raw_attr(
+        _header("x-request-id"), "The ``x-request-id`` header, for support requests."
+    )
+    url = _raw_attr(lambda raw: raw.request.url, "The URL that was requested.")
+    method = _raw_attr(lambda raw: raw.request.method, "The HTTP method that was used.")
+    content_type = _raw_attr(_header("content-type"), "The ``content-type`` header.")
+    is_closed = _raw_attr(
+        lambda raw: raw.is_closed,
+        "Whether the body has been read to the end or the response closed.",
+    )
 
     @property
     def elapsed(self) -> datetime.timedelta:

@@ -94,3 +94,9 @@ async def unawaited_async_list(client: AsyncImagesClient) -> None:
     print(client.batches.list().data)  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownArgumentType]
     for batch in client.batches.list():  # type: ignore[attr-defined]  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType]
         print(batch)  # pyright: ignore[reportUnknownArgumentType]
+
+
+def read_only_attributes(client: ImagesClient) -> None:
+    client.timeout = 5.0  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]
+    raw = client.images.with_raw_response.generate(prompt="x")
+    raw.status_code = 200  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]

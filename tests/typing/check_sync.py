@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, assert_type
+from typing import Any, Literal, assert_type
 
 import httpx
 
@@ -313,6 +313,9 @@ def clients() -> None:
     assert_type(client.api_key, str | None)
     assert_type(client.base_url, httpx.URL)
     assert_type(client.default_headers, Mapping[str, str | Omit])
+    assert_type(client.validation, Literal["strict", "warn", "off"])
+    assert_type(client.max_stream_event_bytes, int | None)
+    assert_type(client.timeout, httpx.Timeout)
     with ImagesClient(http_client=httpx.Client(), validation="off") as scoped:
         assert_type(scoped, ImagesClient)
     azure = AzureImagesClient(
