@@ -100,3 +100,10 @@ def read_only_attributes(client: ImagesClient) -> None:
     client.timeout = 5.0  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]
     raw = client.images.with_raw_response.generate(prompt="x")
     raw.status_code = 200  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]
+
+
+def model_dump_options(result: ImagesResponse) -> None:
+    result.model_dump(exclude_unset="no")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    result.model_dump(indent=2)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    result.model_dump_json(mode="json")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    result.model_dump(True)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]

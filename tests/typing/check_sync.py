@@ -151,6 +151,9 @@ def results(result: ImagesResponse, folder: Path) -> None:
     assert_type(result.rate_limits, RateLimits)
     assert_type(result.response_headers, httpx.Headers)
     assert_type(result.save_all(folder), list[Path])
+    assert_type(result.to_dict(exclude_unset=False), dict[str, Any])
+    assert_type(result.model_dump(mode="json", exclude_none=True), dict[str, Any])
+    assert_type(result.model_dump_json(indent=2, exclude_unset=True), str)
     if result.usage is not None:
         assert_type(result.usage.total_tokens, int)
         assert_type(result.usage.input_tokens_details.image_tokens, int)
