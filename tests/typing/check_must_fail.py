@@ -13,6 +13,7 @@ from openai_images_sdk import (
     NOT_GIVEN,
     APIConnectionError,
     AsyncImagesClient,
+    ImageEditPartialImageEvent,
     ImageGenStreamEvent,
     ImagesClient,
     ImagesResponse,
@@ -106,4 +107,10 @@ def model_dump_options(result: ImagesResponse) -> None:
     result.model_dump(exclude_unset="no")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     result.model_dump(indent=2)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     result.model_dump_json(mode="json")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
-    result.model_dump(True)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+def stream_callbacks(client: ImagesClient) -> None:
+    def on_edit_partial(event: ImageEditPartialImageEvent) -> None: ...
+
+    stream = client.images.generate(prompt="x", stream=True)
+    stream.until_done(on_partial=on_edit_partial)  # type: ignore[arg-type]  # pyright: ignore[reportCallIssue, reportArgumentType]

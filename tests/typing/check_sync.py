@@ -189,6 +189,16 @@ def streams(client: ImagesClient, folder: Path) -> None:
     assert_type(edit_stream.until_done(), ImageEditCompletedEvent)
     assert_type(edit_stream.partial_images(), Iterator[ImageEditPartialImageEvent])
 
+    def on_gen_partial(event: ImageGenPartialImageEvent) -> None: ...
+    def on_edit_completed(event: ImageEditCompletedEvent) -> None: ...
+    def on_any(event: object) -> None: ...
+
+    assert_type(gen_stream.until_done(on_partial=on_gen_partial), ImageGenCompletedEvent)
+    assert_type(
+        gen_stream.until_done(on_partial=on_any, on_completed=on_any), ImageGenCompletedEvent
+    )
+    assert_type(edit_stream.until_done(on_completed=on_edit_completed), ImageEditCompletedEvent)
+
 
 def raw_and_streaming_responses(client: ImagesClient, flag: bool) -> None:
     raw = client.images.with_raw_response.generate(prompt="x")
