@@ -23,7 +23,6 @@ from typing import Final, TypeAlias, cast
 from urllib.parse import urlsplit
 
 from openai_images_sdk._exceptions import ValidationError
-from openai_images_sdk._inputs._checks import mixed_inputs
 
 __all__ = [
     "REFERENCE_HELP",
@@ -118,6 +117,8 @@ def check_mixed_inputs(given: Sequence[tuple[str, str, object]]) -> None:
     order; a value is one input or a list of them. The first input decides; each input
     of the other sort becomes a `Violation`. Raises `ValidationError`.
     """
+    from openai_images_sdk._inputs._checks import mixed_inputs  # not loaded by --help
+
     seen: list[tuple[str, str, bool]] = []  # (parameter, "--image #2", is a reference)
     for param, flag, value in given:
         items = cast("list[object]", value) if isinstance(value, list) else [value]
