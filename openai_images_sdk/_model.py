@@ -9,11 +9,11 @@ official SDK's pydantic models uses.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypedDict, Unpack, cast
 
 import attrs
 
-__all__ = ["ModelMethods"]
+__all__ = ["DumpOptions", "JsonOptions", "ModelMethods"]
 
 
 def _complete(value: object, data: object) -> object:
@@ -42,6 +42,22 @@ def _without_none(data: object) -> object:
     if isinstance(data, list):
         return [_without_none(item) for item in cast("list[object]", data)]
     return data
+
+
+class DumpOptions(TypedDict, total=False):
+    """The options of `ModelMethods.to_dict`, which `model_dump` takes too."""
+
+    mode: Literal["json", "python"]
+    exclude_unset: bool
+    exclude_none: bool
+
+
+class JsonOptions(TypedDict, total=False):
+    """The options of `ModelMethods.to_json`, which `model_dump_json` takes too."""
+
+    indent: int | None
+    exclude_unset: bool
+    exclude_none: bool
 
 
 class ModelMethods:
@@ -80,18 +96,15 @@ class ModelMethods:
         data = self.to_dict(exclude_unset=exclude_unset, exclude_none=exclude_none)
         return json.dumps(data, indent=indent, ensure_ascii=False)
 
-    def model_dump(
-        self,
-        *,
-        mode: Literal["json", "python"] = "python",
-        exclude_unset: bool = False,
-        exclude_none: bool = False,
-    ) -> dict[str, Any]:
-        """pydantic's name for `to_dict` (its default keeps unset fields)."""
-        return self.to_dict(mode=mode, exclude_unset=exclude_unset, exclude_none=exclude_none)
+    def model_dump(self, **options: Unpack[DumpOptions]) -> dict[str, Any]:
+        """pydantic's name for `to_dict`, with pydantic's default: unset fields are kept
+        (``exclude_unset=False``)."""
+        options.setdefault("exclude_unset", False)
+        return self.to_dict(**options)
 
-    def model_dump_json(
-        self, *, indent: int | None = None, exclude_unset: bool = False, exclude_none: bool = False
-    ) -> str:
-        """pydantic's name for `to_json` (one line unless `indent` is given)."""
-        return self.to_json(indent=indent, exclude_unset=exclude_unset, exclude_none=exclude_none)
+    def model_dump_json(self, **options: Unpack[JsonOptions]) -> str:
+        """pydantic's name for `to_json`, with pydantic's defaults: one line
+        (``indent=None``) and unset fields kept (``exclude_unset=False``)."""
+        options.setdefault("indent", None)
+        options.setdefault("exclude_unset", False)
+        return self.to_json(**options)

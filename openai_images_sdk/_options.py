@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import copy
-from typing import Any, ClassVar, Self
+from collections.abc import Callable
+from typing import Any, ClassVar, Self, TypeVar
 
 import attrs
 import httpx
 
 from ._base_client import BaseClient, HttpxClientT
-from ._config import check_config, checked_key, to_base_url, to_timeout
+from ._config import ClientConfig, check_config, checked_key, to_base_url, to_timeout
 from ._headers import check_header_values
+from ._read_only import ReadOnly
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 __all__ = ["ClientOptions"]
+
+
+_V = TypeVar("_V")
+
+
+def _config_attr(get: Callable[[ClientConfig], _V], doc: str) -> ReadOnly[BaseClient[Any], _V]:
+    """A client attribute read from its `ClientConfig`."""
+    return ReadOnly(lambda client: get(client._config), doc)
 
 
 class ClientOptions(BaseClient[HttpxClientT]):
@@ -22,55 +32,35 @@ class ClientOptions(BaseClient[HttpxClientT]):
     RESOURCE_NAMES: ClassVar[tuple[str, ...]]
     """The cached resource properties (generated from the spec), rebuilt by a copy."""
 
-    @property
-    def api_key(self) -> str | None:
-        """The API key sent with each request."""
-        return self._config.api_key.value if self._config.api_key else None
-
-    @property
-    def base_url(self) -> httpx.URL:
-        """The URL operation paths are appended to."""
-        return self._config.base_url
-
-    @property
-    def organization(self) -> str | None:
-        """Sent as ``OpenAI-Organization``."""
-        return self._config.organization
-
-    @property
-    def project(self) -> str | None:
-        """Sent as ``OpenAI-Project``."""
-        return self._config.project
-
-    @property
-    def timeout(self) -> httpx.Timeout:
-        """The default timeout of each attempt."""
-        return self._config.timeout
-
-    @property
-    def max_retries(self) -> int:
-        """How many times a failed request is retried."""
-        return self._config.max_retries
-
-    @property
-    def validation(self) -> ValidationMode:
-        """What to do with a call that breaks the API's rules: raise, warn or send anyway."""
-        return self._config.validation
-
-    @property
-    def max_stream_event_bytes(self) -> int | None:
-        """The largest server-sent event a stream accepts (None: no cap)."""
-        return self._config.max_stream_event_bytes
-
-    @property
-    def default_headers(self) -> Headers:
-        """Headers added to every request."""
-        return self._config.default_headers
-
-    @property
-    def default_query(self) -> Query:
-        """Query parameters added to every request."""
-        return self._config.default_query
+    api_key = _config_attr(
+        lambda config: config.api_key.value if config.api_key else None,
+        "The API key sent with each request.",
+    )
+    base_url = _config_attr(
+        lambda config: config.base_url, "The URL operation paths are appended to."
+    )
+    organization = _config_attr(
+        lambda config: config.organization, "Sent as ``OpenAI-Organization``."
+    )
+    project = _config_attr(lambda config: config.project, "Sent as ``OpenAI-Project``.")
+    timeout = _config_attr(lambda config: config.timeout, "The default timeout of each attempt.")
+    max_retries = _config_attr(
+        lambda config: config.max_retries, "How many times a failed request is retried."
+    )
+    validation: ReadOnly[BaseClient[Any], ValidationMode] = _config_attr(
+        lambda config: config.validation,
+        "What to do with a call that breaks the API's rules: raise, warn or send anyway.",
+    )
+    max_stream_event_bytes = _config_attr(
+        lambda config: config.max_stream_event_bytes,
+        "The largest server-sent event a stream accepts (None: no cap).",
+    )
+    default_headers = _config_attr(
+        lambda config: config.default_headers, "Headers added to every request."
+    )
+    default_query = _config_attr(
+        lambda config: config.default_query, "Query parameters added to every request."
+    )
 
     def __repr__(self) -> str:
         return (

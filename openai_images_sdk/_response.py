@@ -15,7 +15,10 @@ from typing import Any, Generic, Protocol, Self, TypeVar, cast
 import httpx
 
 from . import _results
+from ._async.closing import AsyncClosesOnExit, AsyncClosing
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
+from ._read_only import ReadOnly
+from ._sync.closing import ClosesOnExit, Closing
 
 __all__ = [
     "APIResponse",
@@ -178,6 +181,22 @@ def _restore_body(response: httpx.Response, text: str, encoding: str) -> None:
     vars(response)["_content"] = text.encode(encoding, "surrogatepass")
 
 
+_V = TypeVar("_V")
+
+
+def _raw_attr(get: Callable[[httpx.Response], _V], doc: str) -> ReadOnly[_BaseAPIResponse[Any], _V]:
+    """A response attribute read from its httpx response."""
+    return ReadOnly(lambda response: get(response._raw), doc)
+
+
+def _header(name: str) -> Callable[[httpx.Response], str | None]:
+    def get(raw: httpx.Response) -> str | None:
+        value: str | None = raw.headers.get(name)
+        return value
+
+    return get
+
+
 class _BaseAPIResponse(Generic[R]):
     """What both response twins know without I/O."""
 
@@ -199,57 +218,25 @@ class _BaseAPIResponse(Generic[R]):
         """How many retries were made before this response (0 when the first attempt
         answered), as in the official SDK."""
 
-    @property
-    def http_response(self) -> httpx.Response:
-        """The underlying httpx response."""
-        return self._raw
-
-    @property
-    def http_request(self) -> httpx.Request:
-        """The request that was sent (the last attempt's, after retries)."""
-        return self._raw.request
-
-    @property
-    def http_version(self) -> str:
-        """The HTTP version of the response (``HTTP/1.1``)."""
-        return self._raw.http_version
-
-    @property
-    def headers(self) -> httpx.Headers:
-        """The response headers."""
-        return self._raw.headers
-
-    @property
-    def status_code(self) -> int:
-        """The HTTP status code."""
-        return self._raw.status_code
-
-    @property
-    def request_id(self) -> str | None:
-        """The ``x-request-id`` header, for support requests."""
-        value: str | None = self._raw.headers.get("x-request-id")
-        return value
-
-    @property
-    def url(self) -> httpx.URL:
-        """The URL that was requested."""
-        return self._raw.request.url
-
-    @property
-    def method(self) -> str:
-        """The HTTP method that was used."""
-        return self._raw.request.method
-
-    @property
-    def content_type(self) -> str | None:
-        """The ``content-type`` header."""
-        value: str | None = self._raw.headers.get("content-type")
-        return value
-
-    @property
-    def is_closed(self) -> bool:
-        """Whether the body has been read to the end or the response closed."""
-        return self._raw.is_closed
+    http_response = _raw_attr(lambda raw: raw, "The underlying httpx response.")
+    http_request = _raw_attr(
+        lambda raw: raw.request, "The request that was sent (the last attempt's, after retries)."
+    )
+    http_version = _raw_attr(
+        lambda raw: raw.http_version, "The HTTP version of the response (``HTTP/1.1``)."
+    )
+    headers = _raw_attr(lambda raw: raw.headers, "The response headers.")
+    status_code = _raw_attr(lambda raw: raw.status_code, "The HTTP status code.")
+    request_id = _raw_attr(
+        _header("x-request-id"), "The ``x-request-id`` header, for support requests."
+    )
+    url = _raw_attr(lambda raw: raw.request.url, "The URL that was requested.")
+    method = _raw_attr(lambda raw: raw.request.method, "The HTTP method that was used.")
+    content_type = _raw_attr(_header("content-type"), "The ``content-type`` header.")
+    is_closed = _raw_attr(
+        lambda raw: raw.is_closed,
+        "Whether the body has been read to the end or the response closed.",
+    )
 
     @property
     def elapsed(self) -> datetime.timedelta:
@@ -277,8 +264,8 @@ class _BaseAPIResponse(Generic[R]):
         return f"<{name} [{self.status_code} {self._raw.reason_phrase}] {self.method} {self.url}>"
 
 
-class _SyncBody(_BaseAPIResponse[R]):
-    """Reading and closing a sync response's body."""
+class _SyncBody(_BaseAPIResponse[R], Closing):
+    """Reading and closing a sync response's body (``with`` closes it)."""
 
     def read(self) -> bytes:
         """The whole body."""
@@ -308,17 +295,6 @@ class _SyncBody(_BaseAPIResponse[R]):
     def close(self) -> None:
         """Release the connection; the rest of the body is discarded."""
         self._raw.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class APIResponse(_SyncBody[R]):
@@ -372,8 +348,8 @@ class RawAPIResponse(_ReadBody[R], _SyncBody[R]):
         return super().parse()
 
 
-class _AsyncBody(_BaseAPIResponse[R]):
-    """Reading and closing an async response's body: awaited."""
+class _AsyncBody(_BaseAPIResponse[R], AsyncClosing):
+    """Reading and closing an async response's body: awaited (``async with`` closes it)."""
 
     async def read(self) -> bytes:
         """The whole body."""
@@ -403,20 +379,13 @@ class _AsyncBody(_BaseAPIResponse[R]):
             async for line in self._raw.aiter_lines():
                 yield line
 
-    async def close(self) -> None:
+    async def aclose(self) -> None:
         """Release the connection; the rest of the body is discarded."""
         await self._raw.aclose()
 
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
+    async def close(self) -> None:
+        """The same as `aclose()` (the official SDK's name)."""
+        await self.aclose()
 
 
 class AsyncAPIResponse(_AsyncBody[R]):
@@ -447,14 +416,11 @@ class AsyncRawAPIResponse(_ReadBody[R], _AsyncBody[R]):
 ResponseT = TypeVar("ResponseT", bound=_ReadBody[Any])
 
 
-def _rewrap(response: _BaseAPIResponse[R], cls: type[ResponseT]) -> ResponseT:
-    return cls(
-        raw=response.http_response,
-        parser=response._parser,
-        stream=response._stream,
-        retries_taken=response.retries_taken,
-        started=response._started,
-    )
+def _rewrap(response: _BaseAPIResponse[Any], cls: type[ResponseT]) -> ResponseT:
+    """`response`'s state (every attribute, nothing parsed yet) under the class `cls`."""
+    twin = cls.__new__(cls)
+    vars(twin).update(vars(response), _parsed=[])
+    return twin
 
 
 def as_raw_response(response: AsyncAPIResponse[R]) -> AsyncRawAPIResponse[R]:
@@ -479,7 +445,7 @@ T = TypeVar("T", bound=_Closes)
 AT = TypeVar("AT", bound=_AsyncCloses)
 
 
-class ResponseContextManager(Generic[T]):
+class ResponseContextManager(ClosesOnExit, Generic[T]):
     """Sends the request on entry and closes the response on exit, body unread until asked."""
 
     def __init__(self, send: Callable[[], T]) -> None:
@@ -490,17 +456,13 @@ class ResponseContextManager(Generic[T]):
         self._response = self._send()
         return self._response
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """Close the response, once the block has opened it."""
         if self._response is not None:
             self._response.close()
 
 
-class AsyncResponseContextManager(Generic[AT]):
+class AsyncResponseContextManager(AsyncClosesOnExit, Generic[AT]):
     """The async twin of `ResponseContextManager`.
 
     Also awaitable: ``await`` sends the request and gives the open response, which the
@@ -515,12 +477,8 @@ class AsyncResponseContextManager(Generic[AT]):
         self._response = await self._send()
         return self._response
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def aclose(self) -> None:
+        """Close the response, once the block has opened it."""
         if self._response is not None:
             await self._response.close()
 

@@ -26,13 +26,19 @@ __all__ = [
 ]
 
 
-class NotGiven:
-    """The type of `NOT_GIVEN`: a parameter the caller left out (as opposed to `None`)."""
+class _Marker:
+    """A falsy marker object: the base of `NotGiven` and `Omit`."""
 
     __slots__ = ()
 
     def __bool__(self) -> Literal[False]:
         return False
+
+
+class NotGiven(_Marker):
+    """The type of `NOT_GIVEN`: a parameter the caller left out (as opposed to `None`)."""
+
+    __slots__ = ()
 
     def __repr__(self) -> str:
         return "NOT_GIVEN"
@@ -44,13 +50,10 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 
 
-class Omit:
+class Omit(_Marker):
     """Given as a header value, removes a header the client would otherwise send."""
 
     __slots__ = ()
-
-    def __bool__(self) -> Literal[False]:
-        return False
 
     def __repr__(self) -> str:
         return "Omit()"

@@ -33,6 +33,7 @@ from ._inputs._checks import (
     accepted_formats,
     count_violations,
     file_violations,
+    mixed_inputs,
     pairing_violations,
     settle,
     subject,
@@ -243,19 +244,16 @@ def _choose_body(op: OperationSpec, params: Mapping[str, object], names: list[st
             seen.append((name, label, _ref(item) is not None))
     if not seen:
         return op.bodies[0]
-    first_param, first_label, by_ref = seen[0]
-    del first_param
+    _, first_label, by_ref = seen[0]
     what = {True: "a reference (image_url/file_id)", False: "a file upload"}
-    mixed = [
-        Violation(
-            param=param,
-            rule=f"{_own(param, label)}is {what[ref]} but {first_label} is {what[by_ref]}: "
-            "send every input as a reference (JSON body) or every one as a file (multipart)",
-            value=label,
+
+    def rule(param: str, label: str, ref: bool) -> str:
+        return (
+            f"{_own(param, label)}is {what[ref]} but {first_label} is {what[by_ref]}: "
+            "send every input as a reference (JSON body) or every one as a file (multipart)"
         )
-        for param, label, ref in seen
-        if ref != by_ref
-    ]
+
+    mixed = mixed_inputs(seen, rule)
     if mixed:
         raise ValidationError(mixed)
     wanted: BodyKind = "json" if by_ref else "multipart"
@@ -444,16 +442,7 @@ def _ref_info(label: str, ref: Mapping[str, object], found: _Findings, *, param:
             header, size = decoded
     else:
         name = str(url if isinstance(url, str) else file_id)[:200]
-    info = ImageInfo(
-        label=label,
-        filename=name,
-        content_type=header.content_type,
-        format=header.format,
-        width=header.width,
-        height=header.height,
-        size=size,
-        has_alpha=header.has_alpha,
-    )
+    info = header.info(label=label, filename=name, size=size)
     if size is not None:  # the bytes of a data: URL are judged like an uploaded file's
         found.image_file(param, info)
     return info

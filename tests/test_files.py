@@ -433,3 +433,18 @@ def test_failed_probe_closes_the_spool(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValidationError, match="cannot be read: device error"):
         _prepare(Unseekable(PNG))
     assert made[0][0].file.closed
+
+
+def test_mixed_inputs_names_each_input_sent_the_other_way_than_the_first() -> None:
+    from openai_images_sdk._inputs._checks import mixed_inputs
+
+    def rule(param: str, label: str, ref: bool) -> str:
+        return f"{param}/{label}/{'ref' if ref else 'file'}"
+
+    seen = [("image", "image[0]", False), ("image", "image[1]", True), ("mask", "mask", False)]
+    found = mixed_inputs(seen, rule)
+    assert [(v.param, v.rule, v.value) for v in found] == [
+        ("image", "image/image[1]/ref", "image[1]")
+    ]
+    assert mixed_inputs([], rule) == []
+    assert mixed_inputs([("image", "image", True), ("image", "x", True)], rule) == []

@@ -287,3 +287,25 @@ def test_old_import_path_is_the_same_sniffer() -> None:
     assert _imageinfo.sniff is _formats.sniff
     assert _imageinfo.probe_bytes is _formats.probe_bytes
     assert _imageinfo.sniff_format is _formats.sniff_format
+
+
+def test_header_info_carries_the_header_and_the_given_type() -> None:
+    from openai_images_sdk._inputs._formats import ImageHeader
+    from openai_images_sdk._types import ImageInfo
+
+    header = ImageHeader(format="png", width=3, height=2, has_alpha=True)
+    own = header.info(label="image[0]", filename="a.png", size=10)
+    assert own == ImageInfo(
+        label="image[0]",
+        filename="a.png",
+        content_type="image/png",
+        format="png",
+        width=3,
+        height=2,
+        size=10,
+        has_alpha=True,
+    )
+    declared = header.info(label="mask", filename="m", size=None, content_type="image/x-mine")
+    assert declared.content_type == "image/x-mine"
+    assert declared.size is None
+    assert ImageHeader(format=None).info(label="x", filename="y", size=1).content_type is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,18 @@ def test_unset_fields_come_back_as_none_when_asked(result: ImagesResponse) -> No
     assert result.model_dump() == full
     assert json.loads(result.model_dump_json()) == full
     assert result.model_dump(exclude_unset=True) == BODY
+
+
+def test_pydantic_names_take_the_same_options_with_pydantic_defaults(
+    result: ImagesResponse,
+) -> None:
+    assert "\n" not in result.model_dump_json()
+    assert result.model_dump_json(indent=2) == result.to_json(exclude_unset=False)
+    assert json.loads(result.model_dump_json(exclude_unset=True)) == BODY
+    assert result.model_dump(mode="json") == result.to_dict(exclude_unset=False)
+    dump: Any = result.model_dump
+    with pytest.raises(TypeError):
+        dump(True)  # keyword-only, as before
 
 
 def test_none_values_can_be_left_out(result: ImagesResponse) -> None:

@@ -165,6 +165,30 @@ async def test_close_and_context_manager(driver: Driver) -> None:
     assert stream.closed
 
 
+async def test_async_response_aclose_and_close_both_release_it() -> None:
+    for name in ("aclose", "close"):
+        stream = Chunks(b"never read")
+        response = make(Driver("async"), stream)
+        await getattr(response, name)()
+        assert response.is_closed
+        assert stream.closed, name
+
+
+def test_context_managers_close_on_exit_through_the_shared_mixins() -> None:
+    from openai_images_sdk._async.closing import AsyncClosesOnExit, AsyncClosing
+    from openai_images_sdk._sync.closing import ClosesOnExit, Closing
+
+    assert issubclass(APIResponse, Closing)
+    assert issubclass(AsyncAPIResponse, AsyncClosing)
+    assert issubclass(ResponseContextManager, ClosesOnExit)
+    assert not issubclass(ResponseContextManager, Closing), "entering gives the response"
+    assert issubclass(AsyncResponseContextManager, AsyncClosesOnExit)
+
+
+def test_unentered_response_context_manager_close_is_a_no_op() -> None:
+    ResponseContextManager(Closable).close()
+
+
 @pytest.mark.parametrize(
     ("failure", "error"),
     [
@@ -347,6 +371,24 @@ async def test_async_raw_response_reads_and_closes() -> None:
         assert entered is raw
     assert raw.is_closed
     assert repr(raw).startswith("<AsyncRawAPIResponse [200 OK] POST")
+
+
+async def test_raw_response_keeps_every_attribute_and_parses_afresh(driver: Driver) -> None:
+    response = make(driver, body_chunks())
+    response._parse_into(lambda result: ("paged", result))
+    response.extra_note = "kept"
+    response._parsed.append("a cached result of the old object")
+    raw = raw_of(driver, response)
+    assert raw.http_response is response.http_response
+    assert raw.retries_taken == 1
+    assert raw.extra_note == "kept"
+    if not driver.is_async:
+        raw.read()
+    else:
+        await raw.read()
+    kind, result = raw.parse()
+    assert kind == "paged"
+    assert isinstance(result, TinyImagesResponse)
 
 
 # The official SDK's names: raw responses (`with_raw_response`) have `content` and `text`

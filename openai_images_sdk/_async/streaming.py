@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 __all__ = ["AsyncStream"]
 
 T_co = TypeVar("T_co", covariant=True)
+_Partial = TypeVar("_Partial", bound="ImageGenPartialImageEvent | ImageEditPartialImageEvent")
+_Completed = TypeVar("_Completed", bound="ImageGenCompletedEvent | ImageEditCompletedEvent")
+"""A generation or edit stream's two event kinds, so its methods type each callback's
+event and the result (the stream's union split into the two)."""
 
 
 def _notify(
@@ -46,18 +50,11 @@ class AsyncStream(AsyncStreamReader[T_co], AsyncClosing):
 
     @overload
     async def until_done(
-        self: AsyncStream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
+        self: AsyncStream[_Partial | _Completed],
         *,
-        on_partial: Callable[[ImageGenPartialImageEvent], object] | None = None,
-        on_completed: Callable[[ImageGenCompletedEvent], object] | None = None,
-    ) -> ImageGenCompletedEvent: ...
-    @overload
-    async def until_done(
-        self: AsyncStream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
-        *,
-        on_partial: Callable[[ImageEditPartialImageEvent], object] | None = None,
-        on_completed: Callable[[ImageEditCompletedEvent], object] | None = None,
-    ) -> ImageEditCompletedEvent: ...
+        on_partial: Callable[[_Partial], object] | None = None,
+        on_completed: Callable[[_Completed], object] | None = None,
+    ) -> _Completed: ...
     @overload
     async def until_done(
         self,
@@ -84,12 +81,8 @@ class AsyncStream(AsyncStreamReader[T_co], AsyncClosing):
 
     @overload
     def partial_images(
-        self: AsyncStream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
-    ) -> AsyncIterator[ImageGenPartialImageEvent]: ...
-    @overload
-    def partial_images(
-        self: AsyncStream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
-    ) -> AsyncIterator[ImageEditPartialImageEvent]: ...
+        self: AsyncStream[_Partial | _Completed],
+    ) -> AsyncIterator[_Partial]: ...
     @overload
     def partial_images(self) -> AsyncIterator[T_co]: ...
     def partial_images(self) -> AsyncIterator[object]:

@@ -13,7 +13,7 @@ the file by its index and filename (``image: [1] 'b.png' is empty``).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final, cast
 
 from openai_images_sdk._capabilities import default_table
@@ -31,6 +31,7 @@ __all__ = [
     "count_violations",
     "describe",
     "file_violations",
+    "mixed_inputs",
     "model_input_violations",
     "overlay_violations",
     "pairing_violations",
@@ -136,6 +137,26 @@ def file_violations(
             )
         )
     return found
+
+
+def mixed_inputs(
+    seen: Sequence[tuple[str, str, bool]], rule: Callable[[str, str, bool], str]
+) -> list[Violation]:
+    """A `Violation` for each input sent the other way than the first one (a reference
+    among file uploads, or a file among references).
+
+    `seen` holds ``(parameter, label, is a reference)`` for every input in order; the
+    first decides. `rule(param, label, is_reference)` words the violation of one input,
+    so the SDK and the CLI each name inputs their own way (parameters or options).
+    """
+    if not seen:
+        return []
+    first_is_reference = seen[0][2]
+    return [
+        Violation(param=param, rule=rule(param, label, is_ref), value=label)
+        for param, label, is_ref in seen
+        if is_ref != first_is_reference
+    ]
 
 
 def count_violations(param: str, count: int, limit: int | None) -> list[Violation]:

@@ -21,6 +21,8 @@ from typing import Final, Literal, TypeAlias
 
 import attrs
 
+from openai_images_sdk._types import ImageInfo
+
 __all__ = [
     "CONTENT_TYPES",
     "EXTENSIONS",
@@ -90,6 +92,22 @@ class ImageHeader:
         if self.width is None or self.height is None:
             return None
         return (self.width, self.height)
+
+    def info(
+        self, *, label: str, filename: str, size: int | None, content_type: str | None = None
+    ) -> ImageInfo:
+        """The `ImageInfo` of an input with this header; `content_type` (when given) stands
+        for the header's own (a type the caller declared)."""
+        return ImageInfo(
+            label=label,
+            filename=filename,
+            content_type=content_type or self.content_type,
+            format=self.format,
+            width=self.width,
+            height=self.height,
+            size=size,
+            has_alpha=self.has_alpha,
+        )
 
 
 def sniff(head: bytes) -> ImageFormat | None:

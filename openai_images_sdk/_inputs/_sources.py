@@ -92,15 +92,8 @@ class UploadFile:
 
     def info(self, label: str) -> ImageInfo:
         """The `ImageInfo` of this file, labelled e.g. ``image[0]`` or ``mask``."""
-        return ImageInfo(
-            label=label,
-            filename=self.filename,
-            content_type=self.content_type,
-            format=self.header.format,
-            width=self.header.width,
-            height=self.header.height,
-            size=self.size,
-            has_alpha=self.header.has_alpha,
+        return self.header.info(
+            label=label, filename=self.filename, size=self.size, content_type=self.content_type
         )
 
     def iter_chunks(self, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:

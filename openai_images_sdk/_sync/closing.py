@@ -6,20 +6,17 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Self
 
-__all__ = ["Closing"]
+__all__ = ["ClosesOnExit", "Closing"]
 
 
-class Closing:
-    """Entering gives the object itself; leaving the block calls `close()`."""
+class ClosesOnExit:
+    """Leaving the ``with`` block calls `close()`; the class says what entering gives."""
 
     __slots__ = ()
 
     def close(self) -> None:
         """Release what the object holds (each class that mixes this in says what)."""
         raise NotImplementedError
-
-    def __enter__(self) -> Self:
-        return self
 
     def __exit__(
         self,
@@ -28,3 +25,12 @@ class Closing:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class Closing(ClosesOnExit):
+    """Entering gives the object itself; leaving the block calls `close()`."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> Self:
+        return self

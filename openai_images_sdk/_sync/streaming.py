@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["Stream"]
 
 T_co = TypeVar("T_co", covariant=True)
+_Partial = TypeVar("_Partial", bound="ImageGenPartialImageEvent | ImageEditPartialImageEvent")
+_Completed = TypeVar("_Completed", bound="ImageGenCompletedEvent | ImageEditCompletedEvent")
+"""A generation or edit stream's two event kinds, so its methods type each callback's
+event and the result (the stream's union split into the two)."""
 
 
 def _notify(
@@ -47,18 +51,11 @@ class Stream(StreamReader[T_co], Closing):
 
     @overload
     def until_done(
-        self: Stream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
+        self: Stream[_Partial | _Completed],
         *,
-        on_partial: Callable[[ImageGenPartialImageEvent], object] | None = None,
-        on_completed: Callable[[ImageGenCompletedEvent], object] | None = None,
-    ) -> ImageGenCompletedEvent: ...
-    @overload
-    def until_done(
-        self: Stream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
-        *,
-        on_partial: Callable[[ImageEditPartialImageEvent], object] | None = None,
-        on_completed: Callable[[ImageEditCompletedEvent], object] | None = None,
-    ) -> ImageEditCompletedEvent: ...
+        on_partial: Callable[[_Partial], object] | None = None,
+        on_completed: Callable[[_Completed], object] | None = None,
+    ) -> _Completed: ...
     @overload
     def until_done(
         self,
@@ -85,12 +82,8 @@ class Stream(StreamReader[T_co], Closing):
 
     @overload
     def partial_images(
-        self: Stream[ImageGenPartialImageEvent | ImageGenCompletedEvent],
-    ) -> Iterator[ImageGenPartialImageEvent]: ...
-    @overload
-    def partial_images(
-        self: Stream[ImageEditPartialImageEvent | ImageEditCompletedEvent],
-    ) -> Iterator[ImageEditPartialImageEvent]: ...
+        self: Stream[_Partial | _Completed],
+    ) -> Iterator[_Partial]: ...
     @overload
     def partial_images(self) -> Iterator[T_co]: ...
     def partial_images(self) -> Iterator[object]:

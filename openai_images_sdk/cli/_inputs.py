@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Final, TypeAlias, cast
 from urllib.parse import urlsplit
 
-from openai_images_sdk._exceptions import ValidationError, Violation
+from openai_images_sdk._exceptions import ValidationError
 
 __all__ = [
     "REFERENCE_HELP",
@@ -117,6 +117,8 @@ def check_mixed_inputs(given: Sequence[tuple[str, str, object]]) -> None:
     order; a value is one input or a list of them. The first input decides; each input
     of the other sort becomes a `Violation`. Raises `ValidationError`.
     """
+    from openai_images_sdk._inputs._checks import mixed_inputs  # not loaded by --help
+
     seen: list[tuple[str, str, bool]] = []  # (parameter, "--image #2", is a reference)
     for param, flag, value in given:
         items = cast("list[object]", value) if isinstance(value, list) else [value]
@@ -128,16 +130,14 @@ def check_mixed_inputs(given: Sequence[tuple[str, str, object]]) -> None:
     _, first_label, first_ref = seen[0]
     what = {True: "a reference (URL or file id)", False: "a local file"}
     options = ", ".join(dict.fromkeys(flag for _, flag, _ in given))
-    violations = [
-        Violation(
-            param=param,
-            rule=f"{label} is {what[ref]} but {first_label} is {what[first_ref]}; give every "
+
+    def rule(param: str, label: str, ref: bool) -> str:
+        return (
+            f"{label} is {what[ref]} but {first_label} is {what[first_ref]}; give every "
             f"input ({options}) as local files (uploaded) or every one as a reference "
-            "(http(s):// or data: URL, or Files API id; sent as JSON)",
-            value=label,
+            "(http(s):// or data: URL, or Files API id; sent as JSON)"
         )
-        for param, label, ref in seen
-        if ref != first_ref
-    ]
+
+    violations = mixed_inputs(seen, rule)
     if violations:
         raise ValidationError(violations)

@@ -13,6 +13,7 @@ from openai_images_sdk import (
     NOT_GIVEN,
     APIConnectionError,
     AsyncImagesClient,
+    ImageEditPartialImageEvent,
     ImageGenStreamEvent,
     ImagesClient,
     ImagesResponse,
@@ -94,3 +95,22 @@ async def unawaited_async_list(client: AsyncImagesClient) -> None:
     print(client.batches.list().data)  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownArgumentType]
     for batch in client.batches.list():  # type: ignore[attr-defined]  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType]
         print(batch)  # pyright: ignore[reportUnknownArgumentType]
+
+
+def read_only_attributes(client: ImagesClient) -> None:
+    client.timeout = 5.0  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]
+    raw = client.images.with_raw_response.generate(prompt="x")
+    raw.status_code = 200  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]
+
+
+def model_dump_options(result: ImagesResponse) -> None:
+    result.model_dump(exclude_unset="no")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    result.model_dump(indent=2)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    result.model_dump_json(mode="json")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+
+
+def stream_callbacks(client: ImagesClient) -> None:
+    def on_edit_partial(event: ImageEditPartialImageEvent) -> None: ...
+
+    stream = client.images.generate(prompt="x", stream=True)
+    stream.until_done(on_partial=on_edit_partial)  # type: ignore[arg-type]  # pyright: ignore[reportCallIssue, reportArgumentType]

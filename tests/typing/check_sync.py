@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, assert_type
+from typing import Any, Literal, assert_type
 
 import httpx
 
@@ -151,6 +151,9 @@ def results(result: ImagesResponse, folder: Path) -> None:
     assert_type(result.rate_limits, RateLimits)
     assert_type(result.response_headers, httpx.Headers)
     assert_type(result.save_all(folder), list[Path])
+    assert_type(result.to_dict(exclude_unset=False), dict[str, Any])
+    assert_type(result.model_dump(mode="json", exclude_none=True), dict[str, Any])
+    assert_type(result.model_dump_json(indent=2, exclude_unset=True), str)
     if result.usage is not None:
         assert_type(result.usage.total_tokens, int)
         assert_type(result.usage.input_tokens_details.image_tokens, int)
@@ -185,6 +188,16 @@ def streams(client: ImagesClient, folder: Path) -> None:
     assert_type(next(edit_stream), ImageEditPartialImageEvent | ImageEditCompletedEvent)
     assert_type(edit_stream.until_done(), ImageEditCompletedEvent)
     assert_type(edit_stream.partial_images(), Iterator[ImageEditPartialImageEvent])
+
+    def on_gen_partial(event: ImageGenPartialImageEvent) -> None: ...
+    def on_edit_completed(event: ImageEditCompletedEvent) -> None: ...
+    def on_any(event: object) -> None: ...
+
+    assert_type(gen_stream.until_done(on_partial=on_gen_partial), ImageGenCompletedEvent)
+    assert_type(
+        gen_stream.until_done(on_partial=on_any, on_completed=on_any), ImageGenCompletedEvent
+    )
+    assert_type(edit_stream.until_done(on_completed=on_edit_completed), ImageEditCompletedEvent)
 
 
 def raw_and_streaming_responses(client: ImagesClient, flag: bool) -> None:
@@ -313,6 +326,9 @@ def clients() -> None:
     assert_type(client.api_key, str | None)
     assert_type(client.base_url, httpx.URL)
     assert_type(client.default_headers, Mapping[str, str | Omit])
+    assert_type(client.validation, Literal["strict", "warn", "off"])
+    assert_type(client.max_stream_event_bytes, int | None)
+    assert_type(client.timeout, httpx.Timeout)
     with ImagesClient(http_client=httpx.Client(), validation="off") as scoped:
         assert_type(scoped, ImagesClient)
     azure = AzureImagesClient(
