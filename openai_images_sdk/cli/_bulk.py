@@ -27,56 +27,84 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BULK_OWN_FLAGS",
+    "CONNECTION_FLAGS",
+    "RUN_FLAGS",
     "add_connection_options",
     "add_record_options",
+    "add_run_options",
     "bulk_param_options",
+    "record_param_options",
     "record_params",
     "records_of",
     "register",
 ]
 
 _SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
-BULK_OWN_FLAGS: Final = frozenset(
-    {
-        "-h",
-        "--help",
-        "-o",
-        "--out",
-        "--prompt",
-        "--format",
-        "--manifest",
-        "--base-dir",
-        "--concurrency",
-        "--images-per-minute",
-        "--max-attempts",
-        "--max-pause",
-        "--regenerate-changed",
-        "--json",
-        "-q",
-        "--quiet",
-        "--api-key",
-        "--base-url",
-        "--fake",
-        "--timeout",
-        "--validation",
-        "--state-dir",
-    }
+CONNECTION_FLAGS: Final = frozenset(
+    {"--api-key", "--base-url", "--fake", "--timeout", "--validation"}
+)
+"""The option strings `add_connection_options` adds."""
+RUN_FLAGS: Final = frozenset({"--concurrency", "--images-per-minute", "--max-attempts"})
+"""The option strings `add_run_options` adds."""
+BULK_OWN_FLAGS: Final = (
+    CONNECTION_FLAGS
+    | RUN_FLAGS
+    | frozenset(
+        {
+            "-h",
+            "--help",
+            "-o",
+            "--out",
+            "--prompt",
+            "--format",
+            "--manifest",
+            "--base-dir",
+            "--max-pause",
+            "--regenerate-changed",
+            "--json",
+            "-q",
+            "--quiet",
+            "--state-dir",
+        }
+    )
 )
 
 
-def bulk_param_options() -> list[ParamOption]:
-    """Options for every parameter of images.generate and images.edit (none required)."""
+def record_param_options(reserved: frozenset[str]) -> list[ParamOption]:
+    """Options for every parameter of images.generate and images.edit (none required).
+
+    A parameter whose flag is in `reserved` (the command's own) gets ``--param-``.
+    """
     from openai_images_sdk._generated import operations
 
     options: list[ParamOption] = []
     taken: set[str] = set()
     for op in (operations.CREATE_IMAGE, operations.CREATE_IMAGE_EDIT):
-        for option in param_options(op, reserved=BULK_OWN_FLAGS):
+        for option in param_options(op, reserved=reserved):
             if option.python_name in _SKIPPED_PARAMS or option.dest in taken:
                 continue
             taken.add(option.dest)
             options.append(attrs.evolve(option, required=False))
     return options
+
+
+def bulk_param_options() -> list[ParamOption]:
+    """`record_param_options` of ``bulk`` and ``batch submit``."""
+    return record_param_options(BULK_OWN_FLAGS)
+
+
+def add_run_options(
+    parser: argparse.ArgumentParser, *, unit: str, concurrency: int, concurrency_help: str
+) -> argparse._ArgumentGroup:
+    """The "run" group: --concurrency, --images-per-minute, --max-attempts (tries per `unit`)."""
+    run = parser.add_argument_group("run")
+    run.add_argument("--concurrency", type=int, default=concurrency, metavar="N",
+                     help=concurrency_help)  # fmt: skip
+    run.add_argument("--images-per-minute", type=float, metavar="N",
+                     help="a ceiling on images started per minute")  # fmt: skip
+    run.add_argument("--max-attempts", type=int, default=5, metavar="N",
+                     help=f"tries per {unit} on 429, 5xx and network errors (default 5)")  # fmt: skip
+    return run
 
 
 def add_record_options(parser: argparse.ArgumentParser) -> None:
@@ -206,13 +234,9 @@ def register(commands: Any) -> None:
         "with bounded concurrency, rate-limit pauses and a manifest that makes re-runs resume.",
     )
     add_record_options(sub)
-    run = sub.add_argument_group("run")
-    run.add_argument("--concurrency", type=int, default=16, metavar="N",
-                     help="requests in flight (default 16)")  # fmt: skip
-    run.add_argument("--images-per-minute", type=float, metavar="N",
-                     help="a ceiling on images started per minute")  # fmt: skip
-    run.add_argument("--max-attempts", type=int, default=5, metavar="N",
-                     help="tries per record on 429, 5xx and network errors (default 5)")  # fmt: skip
+    run = add_run_options(
+        sub, unit="record", concurrency=16, concurrency_help="requests in flight (default 16)"
+    )
     run.add_argument("--max-pause", type=float, default=60.0, metavar="SECONDS",
                      help="longest single rate-limit pause, whatever the server asks (default 60)")  # fmt: skip
     run.add_argument("--regenerate-changed", action="store_true",
