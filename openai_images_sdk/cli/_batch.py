@@ -45,20 +45,17 @@ def _submit(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import submit_batches
 
     params = record_params(args)
-    records, _total, base = records_of(args)
+    records, _total, where = records_of(args)
 
     async def work(client: AsyncImagesClient) -> Any:
         return await submit_batches(
             records,
-            prompt=args.prompt,
-            out=args.out,
-            manifest=args.manifest,
             state_dir=args.state_dir,
             client=client,
-            base_dir=base,
             metadata=dict(args.metadata or []),
             max_requests=args.max_requests,
             max_bytes=args.max_bytes,
+            **where,
             **params,
         )
 

@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 import attrs
 
@@ -29,6 +29,8 @@ __all__ = [
     "BULK_OWN_FLAGS",
     "CONNECTION_FLAGS",
     "RUN_FLAGS",
+    "RecordsAndOutput",
+    "RunOptions",
     "add_connection_options",
     "add_record_options",
     "add_run_options",
@@ -37,6 +39,7 @@ __all__ = [
     "record_params",
     "records_of",
     "register",
+    "run_options",
 ]
 
 _SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
@@ -107,6 +110,23 @@ def add_run_options(
     return run
 
 
+class RunOptions(TypedDict):
+    """The options of `add_run_options`, as `bulk_generate` and `process_stream` take them."""
+
+    concurrency: int
+    images_per_minute: float | None
+    max_attempts: int
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The run group's values."""
+    return RunOptions(
+        concurrency=args.concurrency,
+        images_per_minute=args.images_per_minute,
+        max_attempts=args.max_attempts,
+    )
+
+
 def add_record_options(parser: argparse.ArgumentParser) -> None:
     """INPUT, --out, --prompt, --format, --manifest, --base-dir."""
     parser.add_argument(
@@ -162,8 +182,17 @@ def record_params(args: argparse.Namespace) -> dict[str, object]:
         raise UsageError(str(exc)) from exc
 
 
-def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
-    """The records of INPUT (read lazily), their count when cheap, and the base folder."""
+class RecordsAndOutput(TypedDict):
+    """Where records come from and go: keywords `bulk_generate` and `submit_batches` share."""
+
+    prompt: str | None
+    out: Path
+    manifest: Path | None
+    base_dir: Path | None
+
+
+def records_of(args: argparse.Namespace) -> tuple[Any, int | None, RecordsAndOutput]:
+    """The records of INPUT (read lazily), their count when cheap, and where they go."""
     from openai_images_sdk.bulk import count_records, read_records
 
     source: str = args.input
@@ -182,7 +211,10 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
             if callable(close):
                 close()
     base = args.base_dir or (Path(source).parent if source != "-" else None)
-    return records, total, base
+    where = RecordsAndOutput(
+        prompt=args.prompt, out=args.out, manifest=args.manifest, base_dir=base
+    )
+    return records, total, where
 
 
 def _summary_json(summary: BulkSummary) -> dict[str, object]:
@@ -194,23 +226,18 @@ def _run(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import bulk_generate
 
     params = record_params(args)
-    records, total, base = records_of(args)
+    records, total, where = records_of(args)
 
     async def work(client: AsyncImagesClient) -> BulkSummary:
         return await bulk_generate(
             records,
-            prompt=args.prompt,
-            out=args.out,
-            manifest=args.manifest,
-            concurrency=args.concurrency,
-            images_per_minute=args.images_per_minute,
             client=client,
-            max_attempts=args.max_attempts,
-            base_dir=base,
             progress=False if args.quiet else None,
             total=total,
             max_pause=args.max_pause,
             regenerate_changed=args.regenerate_changed,
+            **where,
+            **run_options(args),
             **params,
         )
 

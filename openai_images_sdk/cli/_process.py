@@ -28,6 +28,7 @@ from ._bulk import (
     add_connection_options,
     add_run_options,
     record_param_options,
+    run_options,
 )
 from ._common import UsageError, endpoint
 from ._params import ParamOption, add_param_options, collect_params
@@ -288,9 +289,7 @@ def _serve(
                     codec_out=settings.codec_out,
                     mapper=mapper,
                     replies=replies,
-                    concurrency=args.concurrency,
-                    max_attempts=args.max_attempts,
-                    images_per_minute=args.images_per_minute,
+                    **run_options(args),
                     extras=settings.extras,
                     secrets=_secrets(args, client_kwargs),
                     stop=stop,
