@@ -21,7 +21,7 @@ import httpx
 
 from openai_images_sdk.fake_server._faults import StatusFault
 from openai_images_sdk.fake_server._images import OutputFormat, Picture, render
-from openai_images_sdk.fake_server._images_api import usage
+from openai_images_sdk.fake_server._images_api import UsageBasis, usage
 
 __all__ = [
     "error_body",
@@ -151,9 +151,8 @@ def images_response_body(**fields: Unpack[ImagesBodyFields]) -> dict[str, object
     }
     if not model.startswith("dall-e"):
         body.update(_meta(output_format, size, quality, background))
-        body["usage"] = usage(
-            prompt=prompt, inputs=(), width=width, height=height, quality=quality, images=n
-        )
+        basis = UsageBasis(prompt=prompt, inputs=(), width=width, height=height, quality=quality)
+        body["usage"] = usage(basis, images=n)
     return body
 
 
@@ -213,6 +212,7 @@ def stream_events(
     width, height = _size(size)
     prefix = "image_edit" if operation == "edit" else "image_generation"
     meta = _meta(output_format, size, quality, background)
+    basis = UsageBasis(prompt=prompt, inputs=(), width=width, height=height, quality=quality)
     transparent = background == "transparent"
     events: list[bytes] = []
     for index in range(n):
@@ -249,15 +249,7 @@ def stream_events(
                     "b64_json": base64.b64encode(final).decode("ascii"),
                     "created_at": int(time.time()),
                     **meta,
-                    "usage": usage(
-                        prompt=prompt,
-                        inputs=(),
-                        width=width,
-                        height=height,
-                        quality=quality,
-                        images=1,
-                        partial_images=partial_images,
-                    ),
+                    "usage": usage(basis, images=1, partial_images=partial_images),
                 },
             )
         )
