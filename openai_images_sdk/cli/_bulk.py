@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypedDict
+from typing import TYPE_CHECKING, Any, Final, TypedDict, TypeVar
 
 import attrs
 
@@ -22,6 +22,8 @@ from ._common import UsageError, run_with_client
 from ._params import ParamOption, add_param_options, collect_params, param_options
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import BulkSummary
 
@@ -29,6 +31,7 @@ __all__ = [
     "BULK_OWN_FLAGS",
     "CONNECTION_FLAGS",
     "RUN_FLAGS",
+    "RecordJob",
     "RecordsAndOutput",
     "RunOptions",
     "add_connection_options",
@@ -40,8 +43,10 @@ __all__ = [
     "records_of",
     "register",
     "run_options",
+    "run_records",
 ]
 
+_T = TypeVar("_T")
 _SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
 CONNECTION_FLAGS: Final = frozenset(
     {"--api-key", "--base-url", "--fake", "--timeout", "--validation"}
@@ -217,6 +222,26 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, RecordsAndOut
     return records, total, where
 
 
+@attrs.frozen(kw_only=True)
+class RecordJob:
+    """What a records command reads before it sends anything (`records_of`, `record_params`)."""
+
+    records: Any
+    total: int | None
+    where: RecordsAndOutput
+    params: dict[str, object]
+
+
+def run_records(
+    args: argparse.Namespace, work: Callable[[AsyncImagesClient, RecordJob], Awaitable[_T]]
+) -> _T:
+    """Read the shared parameters and INPUT (usage errors first), then run `work` with a client."""
+    params = record_params(args)
+    records, total, where = records_of(args)
+    job = RecordJob(records=records, total=total, where=where, params=params)
+    return run_with_client(args, lambda client: work(client, job))
+
+
 def _summary_json(summary: BulkSummary) -> dict[str, object]:
     fields = attrs.asdict(summary)
     return {key: str(value) if isinstance(value, Path) else value for key, value in fields.items()}
@@ -225,23 +250,20 @@ def _summary_json(summary: BulkSummary) -> dict[str, object]:
 def _run(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import bulk_generate
 
-    params = record_params(args)
-    records, total, where = records_of(args)
-
-    async def work(client: AsyncImagesClient) -> BulkSummary:
+    async def work(client: AsyncImagesClient, job: RecordJob) -> BulkSummary:
         return await bulk_generate(
-            records,
+            job.records,
             client=client,
             progress=False if args.quiet else None,
-            total=total,
+            total=job.total,
             max_pause=args.max_pause,
             regenerate_changed=args.regenerate_changed,
-            **where,
+            **job.where,
             **run_options(args),
-            **params,
+            **job.params,
         )
 
-    summary = run_with_client(args, work)
+    summary = run_records(args, work)
     if args.json:
         print(json.dumps(_summary_json(summary), indent=2))
     elif not args.quiet:
