@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import Final, TextIO
+from typing import Final, TextIO, TypedDict, Unpack
 
 __all__ = ["BulkProgress", "CollectProgress", "format_duration"]
 
@@ -29,11 +29,27 @@ def format_duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m"
 
 
+class LineOptions(TypedDict, total=False):
+    """Where and how a status line draws: `BulkProgress` and `CollectProgress` take these.
+
+    `stream` defaults to stderr; `enabled` to whether it is a terminal; `clock` to
+    `time.monotonic`.
+    """
+
+    stream: TextIO | None
+    enabled: bool | None
+    clock: Callable[[], float]
+
+
 class _StatusLine:
     """One status line redrawn in place, on `stream` (stderr) when it is a terminal."""
 
     def __init__(
-        self, *, stream: TextIO | None, enabled: bool | None, clock: Callable[[], float]
+        self,
+        *,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
@@ -65,11 +81,9 @@ class BulkProgress(_StatusLine):
         self,
         *,
         total: int | None = None,
-        stream: TextIO | None = None,
-        enabled: bool | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **line: Unpack[LineOptions],
     ) -> None:
-        super().__init__(stream=stream, enabled=enabled, clock=clock)
+        super().__init__(**line)
         self.total = total
         self.done = 0
         self.failed = 0
@@ -142,11 +156,9 @@ class CollectProgress(_StatusLine):
         self,
         *,
         batches: int,
-        stream: TextIO | None = None,
-        enabled: bool | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        **line: Unpack[LineOptions],
     ) -> None:
-        super().__init__(stream=stream, enabled=enabled, clock=clock)
+        super().__init__(**line)
         self.batches = batches
         self.ended: set[str] = set()
         self.counts: dict[str, tuple[int, int, int]] = {}

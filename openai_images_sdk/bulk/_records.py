@@ -23,7 +23,7 @@ from collections.abc import (
     Mapping,
 )
 from pathlib import Path
-from typing import IO, Final, Literal, TypeAlias, cast
+from typing import IO, Final, Literal, TypeAlias, cast, get_args
 
 import anyio
 import anyio.to_thread
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 RecordFormat: TypeAlias = Literal["jsonl", "csv", "lines"]
-FORMATS: Final[tuple[RecordFormat, ...]] = ("jsonl", "csv", "lines")
+FORMATS: Final[tuple[RecordFormat, ...]] = get_args(RecordFormat)
 _EXTENSIONS: Final[Mapping[str, RecordFormat]] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",

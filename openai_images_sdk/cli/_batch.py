@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._bulk import (
+    RecordJob,
     add_connection_options,
     add_record_options,
     bulk_param_options,
-    record_params,
-    records_of,
+    run_records,
 )
 from ._common import EXIT_PENDING, run_with_client
 from ._params import add_param_options
@@ -44,25 +44,19 @@ def _metadata(text: str) -> tuple[str, str]:
 def _submit(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import submit_batches
 
-    params = record_params(args)
-    records, _total, base = records_of(args)
-
-    async def work(client: AsyncImagesClient) -> Any:
+    async def work(client: AsyncImagesClient, job: RecordJob) -> Any:
         return await submit_batches(
-            records,
-            prompt=args.prompt,
-            out=args.out,
-            manifest=args.manifest,
+            job.records,
             state_dir=args.state_dir,
             client=client,
-            base_dir=base,
             metadata=dict(args.metadata or []),
             max_requests=args.max_requests,
             max_bytes=args.max_bytes,
-            **params,
+            **job.where,
+            **job.params,
         )
 
-    summary = run_with_client(args, work)
+    summary = run_records(args, work)
     if args.json:
         print(json.dumps({"batch_ids": list(summary.batch_ids), "requests": summary.requests,
                           "failed": summary.failed, "skipped": summary.skipped,

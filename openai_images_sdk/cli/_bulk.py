@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict, TypeVar
 
 import attrs
 
@@ -22,61 +22,114 @@ from ._common import UsageError, run_with_client
 from ._params import ParamOption, add_param_options, collect_params, param_options
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from openai_images_sdk._client import AsyncImagesClient
     from openai_images_sdk.bulk import BulkSummary
 
 __all__ = [
     "BULK_OWN_FLAGS",
+    "CONNECTION_FLAGS",
+    "RUN_FLAGS",
+    "RecordJob",
+    "RecordsAndOutput",
+    "RunOptions",
     "add_connection_options",
     "add_record_options",
+    "add_run_options",
     "bulk_param_options",
+    "record_param_options",
     "record_params",
     "records_of",
     "register",
+    "run_options",
+    "run_records",
 ]
 
+_T = TypeVar("_T")
 _SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
-BULK_OWN_FLAGS: Final = frozenset(
-    {
-        "-h",
-        "--help",
-        "-o",
-        "--out",
-        "--prompt",
-        "--format",
-        "--manifest",
-        "--base-dir",
-        "--concurrency",
-        "--images-per-minute",
-        "--max-attempts",
-        "--max-pause",
-        "--regenerate-changed",
-        "--json",
-        "-q",
-        "--quiet",
-        "--api-key",
-        "--base-url",
-        "--fake",
-        "--timeout",
-        "--validation",
-        "--state-dir",
-    }
+CONNECTION_FLAGS: Final = frozenset(
+    {"--api-key", "--base-url", "--fake", "--timeout", "--validation"}
+)
+"""The option strings `add_connection_options` adds."""
+RUN_FLAGS: Final = frozenset({"--concurrency", "--images-per-minute", "--max-attempts"})
+"""The option strings `add_run_options` adds."""
+BULK_OWN_FLAGS: Final = (
+    CONNECTION_FLAGS
+    | RUN_FLAGS
+    | frozenset(
+        {
+            "-h",
+            "--help",
+            "-o",
+            "--out",
+            "--prompt",
+            "--format",
+            "--manifest",
+            "--base-dir",
+            "--max-pause",
+            "--regenerate-changed",
+            "--json",
+            "-q",
+            "--quiet",
+            "--state-dir",
+        }
+    )
 )
 
 
-def bulk_param_options() -> list[ParamOption]:
-    """Options for every parameter of images.generate and images.edit (none required)."""
+def record_param_options(reserved: frozenset[str]) -> list[ParamOption]:
+    """Options for every parameter of images.generate and images.edit (none required).
+
+    A parameter whose flag is in `reserved` (the command's own) gets ``--param-``.
+    """
     from openai_images_sdk._generated import operations
 
     options: list[ParamOption] = []
     taken: set[str] = set()
     for op in (operations.CREATE_IMAGE, operations.CREATE_IMAGE_EDIT):
-        for option in param_options(op, reserved=BULK_OWN_FLAGS):
+        for option in param_options(op, reserved=reserved):
             if option.python_name in _SKIPPED_PARAMS or option.dest in taken:
                 continue
             taken.add(option.dest)
             options.append(attrs.evolve(option, required=False))
     return options
+
+
+def bulk_param_options() -> list[ParamOption]:
+    """`record_param_options` of ``bulk`` and ``batch submit``."""
+    return record_param_options(BULK_OWN_FLAGS)
+
+
+def add_run_options(
+    parser: argparse.ArgumentParser, *, unit: str, concurrency: int, concurrency_help: str
+) -> argparse._ArgumentGroup:
+    """The "run" group: --concurrency, --images-per-minute, --max-attempts (tries per `unit`)."""
+    run = parser.add_argument_group("run")
+    run.add_argument("--concurrency", type=int, default=concurrency, metavar="N",
+                     help=concurrency_help)  # fmt: skip
+    run.add_argument("--images-per-minute", type=float, metavar="N",
+                     help="a ceiling on images started per minute")  # fmt: skip
+    run.add_argument("--max-attempts", type=int, default=5, metavar="N",
+                     help=f"tries per {unit} on 429, 5xx and network errors (default 5)")  # fmt: skip
+    return run
+
+
+class RunOptions(TypedDict):
+    """The options of `add_run_options`, as `bulk_generate` and `process_stream` take them."""
+
+    concurrency: int
+    images_per_minute: float | None
+    max_attempts: int
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The run group's values."""
+    return RunOptions(
+        concurrency=args.concurrency,
+        images_per_minute=args.images_per_minute,
+        max_attempts=args.max_attempts,
+    )
 
 
 def add_record_options(parser: argparse.ArgumentParser) -> None:
@@ -134,8 +187,17 @@ def record_params(args: argparse.Namespace) -> dict[str, object]:
         raise UsageError(str(exc)) from exc
 
 
-def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
-    """The records of INPUT (read lazily), their count when cheap, and the base folder."""
+class RecordsAndOutput(TypedDict):
+    """Where records come from and go: keywords `bulk_generate` and `submit_batches` share."""
+
+    prompt: str | None
+    out: Path
+    manifest: Path | None
+    base_dir: Path | None
+
+
+def records_of(args: argparse.Namespace) -> tuple[Any, int | None, RecordsAndOutput]:
+    """The records of INPUT (read lazily), their count when cheap, and where they go."""
     from openai_images_sdk.bulk import count_records, read_records
 
     source: str = args.input
@@ -154,7 +216,30 @@ def records_of(args: argparse.Namespace) -> tuple[Any, int | None, Path | None]:
             if callable(close):
                 close()
     base = args.base_dir or (Path(source).parent if source != "-" else None)
-    return records, total, base
+    where = RecordsAndOutput(
+        prompt=args.prompt, out=args.out, manifest=args.manifest, base_dir=base
+    )
+    return records, total, where
+
+
+@attrs.frozen(kw_only=True)
+class RecordJob:
+    """What a records command reads before it sends anything (`records_of`, `record_params`)."""
+
+    records: Any
+    total: int | None
+    where: RecordsAndOutput
+    params: dict[str, object]
+
+
+def run_records(
+    args: argparse.Namespace, work: Callable[[AsyncImagesClient, RecordJob], Awaitable[_T]]
+) -> _T:
+    """Read the shared parameters and INPUT (usage errors first), then run `work` with a client."""
+    params = record_params(args)
+    records, total, where = records_of(args)
+    job = RecordJob(records=records, total=total, where=where, params=params)
+    return run_with_client(args, lambda client: work(client, job))
 
 
 def _summary_json(summary: BulkSummary) -> dict[str, object]:
@@ -165,28 +250,20 @@ def _summary_json(summary: BulkSummary) -> dict[str, object]:
 def _run(args: argparse.Namespace) -> int:
     from openai_images_sdk.bulk import bulk_generate
 
-    params = record_params(args)
-    records, total, base = records_of(args)
-
-    async def work(client: AsyncImagesClient) -> BulkSummary:
+    async def work(client: AsyncImagesClient, job: RecordJob) -> BulkSummary:
         return await bulk_generate(
-            records,
-            prompt=args.prompt,
-            out=args.out,
-            manifest=args.manifest,
-            concurrency=args.concurrency,
-            images_per_minute=args.images_per_minute,
+            job.records,
             client=client,
-            max_attempts=args.max_attempts,
-            base_dir=base,
             progress=False if args.quiet else None,
-            total=total,
+            total=job.total,
             max_pause=args.max_pause,
             regenerate_changed=args.regenerate_changed,
-            **params,
+            **job.where,
+            **run_options(args),
+            **job.params,
         )
 
-    summary = run_with_client(args, work)
+    summary = run_records(args, work)
     if args.json:
         print(json.dumps(_summary_json(summary), indent=2))
     elif not args.quiet:
@@ -206,13 +283,9 @@ def register(commands: Any) -> None:
         "with bounded concurrency, rate-limit pauses and a manifest that makes re-runs resume.",
     )
     add_record_options(sub)
-    run = sub.add_argument_group("run")
-    run.add_argument("--concurrency", type=int, default=16, metavar="N",
-                     help="requests in flight (default 16)")  # fmt: skip
-    run.add_argument("--images-per-minute", type=float, metavar="N",
-                     help="a ceiling on images started per minute")  # fmt: skip
-    run.add_argument("--max-attempts", type=int, default=5, metavar="N",
-                     help="tries per record on 429, 5xx and network errors (default 5)")  # fmt: skip
+    run = add_run_options(
+        sub, unit="record", concurrency=16, concurrency_help="requests in flight (default 16)"
+    )
     run.add_argument("--max-pause", type=float, default=60.0, metavar="SECONDS",
                      help="longest single rate-limit pause, whatever the server asks (default 60)")  # fmt: skip
     run.add_argument("--regenerate-changed", action="store_true",

@@ -22,8 +22,16 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
+from ._bulk import (
+    CONNECTION_FLAGS,
+    RUN_FLAGS,
+    add_connection_options,
+    add_run_options,
+    record_param_options,
+    run_options,
+)
 from ._common import UsageError, endpoint
-from ._params import ParamOption, add_param_options, collect_params, param_options
+from ._params import ParamOption, add_param_options, collect_params
 from ._request import REQUEST_FLAGS, add_request_options, request_options, secret_values
 
 if TYPE_CHECKING:
@@ -31,54 +39,39 @@ if TYPE_CHECKING:
 
 __all__ = ["PROCESS_OWN_FLAGS", "process_param_options", "register", "run_process_command"]
 
-_SKIPPED_PARAMS: Final = frozenset({"prompt", "stream", "partial_images"})
 _CODECS: Final = ("lines", "length_prefixed_uint32_be", "netstring")
-PROCESS_OWN_FLAGS: Final = REQUEST_FLAGS | frozenset(
-    {
-        "-h",
-        "--help",
-        "--codec",
-        "--codec-in",
-        "--codec-out",
-        "--reply",
-        "--message",
-        "--prompt",
-        "-o",
-        "--out",
-        "--base-dir",
-        "--concurrency",
-        "--images-per-minute",
-        "--max-attempts",
-        "--max-message-bytes",
-        "--fail-exit",
-        "--api-key",
-        "--base-url",
-        "--fake",
-        "--timeout",
-        "--validation",
-    }
+PROCESS_OWN_FLAGS: Final = (
+    REQUEST_FLAGS
+    | CONNECTION_FLAGS
+    | RUN_FLAGS
+    | frozenset(
+        {
+            "-h",
+            "--help",
+            "--codec",
+            "--codec-in",
+            "--codec-out",
+            "--reply",
+            "--message",
+            "--prompt",
+            "-o",
+            "--out",
+            "--base-dir",
+            "--max-message-bytes",
+            "--fail-exit",
+        }
+    )
 )
 """The command's own option strings; an API field with one of these names gets `--param-`."""
 
 
 def process_param_options() -> list[ParamOption]:
-    """Options for every parameter of images.generate and images.edit (none required)."""
-    from openai_images_sdk._generated import operations
-
-    options: list[ParamOption] = []
-    taken: set[str] = set()
-    for op in (operations.CREATE_IMAGE, operations.CREATE_IMAGE_EDIT):
-        for option in param_options(op, reserved=PROCESS_OWN_FLAGS):
-            if option.python_name in _SKIPPED_PARAMS or option.dest in taken:
-                continue
-            taken.add(option.dest)
-            options.append(attrs.evolve(option, required=False))
-    return options
+    """`record_param_options` of ``process``."""
+    return record_param_options(PROCESS_OWN_FLAGS)
 
 
 def register(subparsers: Any) -> None:
     """Register ``process`` on the top-level subparsers."""
-    from ._bulk import add_connection_options
 
     sub: argparse.ArgumentParser = subparsers.add_parser(
         "process",
@@ -143,14 +136,13 @@ def register(subparsers: Any) -> None:
         metavar="DIR",
         help="relative image paths in records are read from here (default: the current folder)",
     )
-    run = sub.add_argument_group("run")
-    run.add_argument("--concurrency", type=int, default=1, metavar="N",
-                     help="requests in flight, and messages read ahead of their replies "
-                     "(default 1; more helps engines that write ahead)")  # fmt: skip
-    run.add_argument("--images-per-minute", type=float, metavar="N",
-                     help="a ceiling on images started per minute")  # fmt: skip
-    run.add_argument("--max-attempts", type=int, default=5, metavar="N",
-                     help="tries per message on 429, 5xx and network errors (default 5)")  # fmt: skip
+    run = add_run_options(
+        sub,
+        unit="message",
+        concurrency=1,
+        concurrency_help="requests in flight, and messages read ahead of their replies "
+        "(default 1; more helps engines that write ahead)",
+    )
     run.add_argument(
         "--fail-exit",
         action="store_true",
@@ -297,9 +289,7 @@ def _serve(
                     codec_out=settings.codec_out,
                     mapper=mapper,
                     replies=replies,
-                    concurrency=args.concurrency,
-                    max_attempts=args.max_attempts,
-                    images_per_minute=args.images_per_minute,
+                    **run_options(args),
                     extras=settings.extras,
                     secrets=_secrets(args, client_kwargs),
                     stop=stop,

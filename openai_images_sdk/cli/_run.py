@@ -68,21 +68,13 @@ class Outcome:
 _SETTINGS = ("created", "size", "quality", "output_format", "background")
 
 
+@attrs.define
 class _Saver:
-    def __init__(
-        self,
-        out: Path,
-        stem: str,
-        progress: Progress,
-        echo: TextIO | None,
-        *,
-        overwrite: bool = False,
-    ) -> None:
-        self.out = out
-        self.stem = stem
-        self.progress = progress
-        self.echo = echo
-        self.overwrite = overwrite
+    out: Path
+    stem: str
+    progress: Progress
+    echo: TextIO | None
+    overwrite: bool = attrs.field(default=False, kw_only=True)
 
     def save(
         self,

@@ -13,7 +13,7 @@ import json
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol, TypedDict
 from urllib.parse import parse_qsl, urlsplit
 
 import attrs
@@ -68,31 +68,41 @@ class Exchange:
     is_api: bool = False
 
 
-def _read_body(
-    headers: Mapping[str, str], body: BodySource, limit: int
-) -> tuple[BodyKind, object, tuple[FormPart, ...], bytes]:
+class _Body(TypedDict):
+    """`Incoming`'s body fields, as `_read_body` finds them."""
+
+    body_kind: BodyKind
+    json: object
+    parts: tuple[FormPart, ...]
+    raw: bytes
+
+
+_NO_BODY: Final[_Body] = {"body_kind": "empty", "json": None, "parts": (), "raw": b""}
+
+
+def _read_body(headers: Mapping[str, str], body: BodySource, limit: int) -> _Body:
     content_type = headers.get("content-type", "")
     if content_type.lower().startswith("multipart/"):
         try:
             parser = MultipartParser(boundary_of(content_type), max_part_size=_MAX_PART_BYTES)
             for chunk in body.chunks(limit):
                 parser.feed(chunk)
-            return "multipart", None, tuple(parser.finish()), b""
+            return {**_NO_BODY, "body_kind": "multipart", "parts": tuple(parser.finish())}
         except FormDataError as error:
             raise ApiError(400, f"Malformed multipart/form-data body: {error}.") from None
     raw = b"".join(body.chunks(limit))
     if not raw:
-        return "empty", None, (), b""
+        return _NO_BODY
     if content_type.lower().split(";")[0].strip() == "application/json":
         try:
-            return "json", json.loads(raw), (), raw
+            return {**_NO_BODY, "body_kind": "json", "json": json.loads(raw), "raw": raw}
         except ValueError:
             raise ApiError(
                 400,
                 "We could not parse the JSON body of your request (fake server). "
                 "The body must be valid JSON.",
             ) from None
-    return "other", None, (), raw
+    return {**_NO_BODY, "body_kind": "other", "raw": raw}
 
 
 def handle(
@@ -113,10 +123,7 @@ def handle(
     query = dict(parse_qsl(split.query))
     host = headers.get("host") or f"{owner.host}:{owner.port}"
     found = owner.find_route(method, path)
-    kind: BodyKind = "empty"
-    payload: object = None
-    parts: tuple[FormPart, ...] = ()
-    raw = b""
+    read = _NO_BODY
     faults: tuple[Fault, ...] = ()
     is_api = False
     try:
@@ -133,7 +140,7 @@ def handle(
                 body.discard()
                 raise
         try:
-            kind, payload, parts, raw = _read_body(headers, body, owner.options.max_body_bytes)
+            read = _read_body(headers, body, owner.options.max_body_bytes)
         except BodyTooLarge:
             raise ApiError(413, "The request body is too large.") from None
         incoming = Incoming(
@@ -141,11 +148,8 @@ def handle(
             path=path,
             query=query,
             headers=headers,
-            body_kind=kind,
-            json=payload,
-            parts=parts,
-            raw=raw,
             base_url=f"http://{host}",
+            **read,
         )
         if is_api:
             faults = owner.faults_for(path, headers)
@@ -157,9 +161,9 @@ def handle(
         path=path,
         query=query,
         headers=headers,
-        kind=kind,
-        payload=payload,
-        parts=parts,
+        kind=read["body_kind"],
+        payload=read["json"],
+        parts=read["parts"],
         status=reply.status,
         faults=faults,
         received_at=received_at,

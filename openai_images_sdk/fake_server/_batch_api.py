@@ -430,30 +430,24 @@ class BatchAPI:
                 batch.times["finalizing"] = int(time.time())
                 self._end(batch, "completed")
 
+    def _result_file(self, batch: _Batch, kind: str, lines: list[bytes]) -> str | None:
+        """Store ``{batch id}_{kind}.jsonl`` holding `lines` (lock held); None when empty."""
+        if not lines:
+            return None
+        stored = self._new_file(
+            f"{batch.id}_{kind}.jsonl", "batch_output", b"".join(lines), batch.output_seconds
+        )
+        self._files[stored.id] = stored
+        return stored.id
+
     def _end(self, batch: _Batch, status: str) -> None:
         """End a batch (lock held); its output and error files hold the requests that ran.
 
         Requests a cancelled batch never ran appear in neither file (the API documents
         only that partial results are in the output file).
         """
-        if batch.outputs:
-            output = self._new_file(
-                f"{batch.id}_output.jsonl",
-                "batch_output",
-                b"".join(batch.outputs),
-                batch.output_seconds,
-            )
-            self._files[output.id] = output
-            batch.output_file_id = output.id
-        if batch.failures:
-            errors = self._new_file(
-                f"{batch.id}_error.jsonl",
-                "batch_output",
-                b"".join(batch.failures),
-                batch.output_seconds,
-            )
-            self._files[errors.id] = errors
-            batch.error_file_id = errors.id
+        batch.output_file_id = self._result_file(batch, "output", batch.outputs)
+        batch.error_file_id = self._result_file(batch, "error", batch.failures)
         batch.outputs, batch.failures = [], []
         batch.times[status] = int(time.time())
         batch.status = status

@@ -294,22 +294,12 @@ def _from_parts(
             continue
         target = params.setdefault(base.python_name, {})
         if not isinstance(target, dict) or "" in keys:
-            raise ApiError(
-                400,
-                f"Invalid parameter name: '{part.name}'.",
-                param=part.name,
-                code="invalid_value",
-            )
+            raise _bad_name(part.name)
         node = cast("dict[str, object]", target)
         for key in keys[:-1]:
             child = node.setdefault(key, {})
             if not isinstance(child, dict):
-                raise ApiError(
-                    400,
-                    f"Invalid parameter name: '{part.name}'.",
-                    param=part.name,
-                    code="invalid_value",
-                )
+                raise _bad_name(part.name)
             node = cast("dict[str, object]", child)
         leaf = _nested_spec(base, keys)
         node[keys[-1]] = part.text() if leaf is None else _convert(part.text(), leaf.kinds)
@@ -318,6 +308,10 @@ def _from_parts(
         params[name] = items if (len(items) > 1 or name in arrays) else items[0]
         sources += [data for _, data, _ in items]
     return params, sources
+
+
+def _bad_name(name: str) -> ApiError:
+    return ApiError(400, f"Invalid parameter name: '{name}'.", param=name, code="invalid_value")
 
 
 def _nested_spec(base: FieldSpec, keys: Sequence[str]) -> FieldSpec | None:

@@ -31,12 +31,20 @@ __all__ = [
 ]
 
 
-def _applies(path: str | None, probability: float, request_path: str, draw: float) -> bool:
-    return (path is None or path == request_path) and draw < probability
+class _Targeted:
+    """What every fault shares: it hits requests to `path` (any when None) with `probability`."""
+
+    __slots__ = ()
+    path: str | None
+    probability: float
+
+    def applies(self, request_path: str, draw: float) -> bool:
+        """Whether this fault hits a request to `request_path` (`draw` in [0, 1))."""
+        return (self.path is None or self.path == request_path) and draw < self.probability
 
 
 @attrs.frozen(kw_only=True)
-class StatusFault:
+class StatusFault(_Targeted):
     """Answer with an error status (and optionally ``Retry-After``) instead of the result.
 
     `path` limits the fault to one path (e.g. ``/v1/images/edits``); `probability` makes it
@@ -51,10 +59,6 @@ class StatusFault:
     headers: Mapping[str, str] = attrs.field(factory=dict[str, str])
     path: str | None = None
     probability: float = 1.0
-
-    def applies(self, request_path: str, draw: float) -> bool:
-        """Whether this fault hits a request to `request_path` (`draw` in [0, 1))."""
-        return _applies(self.path, self.probability, request_path, draw)
 
     def body(self) -> dict[str, object]:
         """The API error body of this status."""
@@ -96,20 +100,16 @@ _STATUS_DEFAULTS: Final[Mapping[int, tuple[str, str | None, str]]] = {
 
 
 @attrs.frozen(kw_only=True)
-class Latency:
+class Latency(_Targeted):
     """Wait `seconds` before answering (added to the server's own `latency`)."""
 
     seconds: float
     path: str | None = None
     probability: float = 1.0
 
-    def applies(self, request_path: str, draw: float) -> bool:
-        """Whether this fault hits a request to `request_path`."""
-        return _applies(self.path, self.probability, request_path, draw)
-
 
 @attrs.frozen(kw_only=True)
-class DropConnection:
+class DropConnection(_Targeted):
     """Close the connection mid-answer.
 
     A JSON answer is cut after `after_bytes` bytes of its body (half of it when None),
@@ -122,13 +122,9 @@ class DropConnection:
     path: str | None = None
     probability: float = 1.0
 
-    def applies(self, request_path: str, draw: float) -> bool:
-        """Whether this fault hits a request to `request_path`."""
-        return _applies(self.path, self.probability, request_path, draw)
-
 
 @attrs.frozen(kw_only=True)
-class TruncateStream:
+class TruncateStream(_Targeted):
     """In a streamed answer, cut one event in half and end the stream cleanly.
 
     The events before `event_index` are whole, that event stops mid-JSON with no blank
@@ -140,13 +136,9 @@ class TruncateStream:
     path: str | None = None
     probability: float = 1.0
 
-    def applies(self, request_path: str, draw: float) -> bool:
-        """Whether this fault hits a request to `request_path`."""
-        return _applies(self.path, self.probability, request_path, draw)
-
 
 @attrs.frozen(kw_only=True)
-class ContentPolicy:
+class ContentPolicy(_Targeted):
     """Refuse the request as the moderation system does: 400, code ``moderation_blocked``."""
 
     stage: Literal["input", "output"] = "input"
@@ -154,10 +146,6 @@ class ContentPolicy:
     message: str | None = None
     path: str | None = None
     probability: float = 1.0
-
-    def applies(self, request_path: str, draw: float) -> bool:
-        """Whether this fault hits a request to `request_path`."""
-        return _applies(self.path, self.probability, request_path, draw)
 
     def body(self) -> dict[str, object]:
         """The API error body of a moderation refusal."""

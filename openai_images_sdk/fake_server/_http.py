@@ -73,14 +73,21 @@ class ApiError(Exception):
 
 
 @attrs.frozen(kw_only=True)
-class Incoming:
-    """A request as the routes see it: headers lower-cased, body parsed."""
+class _RequestHead:
+    """What `Incoming` and `RecordedRequest` both say of a request."""
 
     method: str
     path: str
     query: Mapping[str, str]
     headers: Mapping[str, str]
+    """Lower-cased names."""
     body_kind: BodyKind
+
+
+@attrs.frozen(kw_only=True)
+class Incoming(_RequestHead):
+    """A request as the routes see it: headers lower-cased, body parsed."""
+
     json: object = None
     parts: tuple[FormPart, ...] = ()
     raw: bytes = b""
@@ -126,15 +133,9 @@ class RecordedFile:
 
 
 @attrs.frozen(kw_only=True)
-class RecordedRequest:
+class RecordedRequest(_RequestHead):
     """One request as the server received it, and the status it answered with."""
 
-    method: str
-    path: str
-    query: Mapping[str, str]
-    headers: Mapping[str, str]
-    """Lower-cased names."""
-    body_kind: BodyKind
     fields: Mapping[str, object]
     """The JSON body, or the text parts of a multipart body (a list when repeated)."""
     files: tuple[RecordedFile, ...]

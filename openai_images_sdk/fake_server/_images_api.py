@@ -6,7 +6,7 @@ import base64
 import math
 import re
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Final, cast
 
 import attrs
@@ -19,7 +19,7 @@ from ._http import ApiError, Incoming, Reply, Route, ServerContext, json_reply, 
 from ._images import CONTENT_TYPES, OutputFormat, Picture, render
 from ._shapes import echoed, event_model, given
 
-__all__ = ["image_routes", "usage"]
+__all__ = ["UsageBasis", "image_routes", "usage"]
 
 _QUALITY_TOKENS: Final = {
     "low": 272,
@@ -53,20 +53,23 @@ def _image_tokens(info: ImageInfo | None) -> int:
     return 65 + 129 * math.ceil(width / 512) * math.ceil(height / 512)
 
 
-def usage(
-    *,
-    prompt: str,
-    inputs: Sequence[ImageInfo | None],
-    width: int,
-    height: int,
-    quality: str,
-    images: int,
-    partial_images: int = 0,
-) -> dict[str, object]:
-    """Token usage that grows with the prompt's length, the inputs, the size and quality."""
-    text = math.ceil(len(prompt) / 4) if prompt else 0
-    image_in = sum(_image_tokens(info) for info in inputs)
-    per_image = round(_QUALITY_TOKENS.get(quality, 1056) * width * height / (1024 * 1024))
+@attrs.frozen(kw_only=True)
+class UsageBasis:
+    """What token usage grows with: the prompt, the input images, the size and quality."""
+
+    prompt: str
+    inputs: tuple[ImageInfo | None, ...]
+    width: int
+    height: int
+    quality: str
+
+
+def usage(basis: UsageBasis, *, images: int, partial_images: int = 0) -> dict[str, object]:
+    """Token usage of `images` (each streamed with `partial_images` partials) for `basis`."""
+    text = math.ceil(len(basis.prompt) / 4) if basis.prompt else 0
+    image_in = sum(_image_tokens(info) for info in basis.inputs)
+    quality_tokens = _QUALITY_TOKENS.get(basis.quality, 1056)
+    per_image = round(quality_tokens * basis.width * basis.height / (1024 * 1024))
     out = images * (per_image + _PARTIAL_TOKENS * partial_images)
     return {
         "input_tokens": text + image_in,
@@ -78,17 +81,13 @@ def usage(
 
 
 @attrs.frozen(kw_only=True)
-class _Plan:
+class _Plan(UsageBasis):
     """What to produce for one request, with every default filled in."""
 
     key: str
     model: str
-    prompt: str
     n: int
-    width: int
-    height: int
     output_format: OutputFormat
-    quality: str
     background: str
     compression: int
     frame_count: int
@@ -99,7 +98,6 @@ class _Plan:
     svg: Mapping[str, object] | None
     salt: bytes
     seed: str
-    inputs: tuple[ImageInfo | None, ...]
     op: OperationSpec
     sent: Mapping[str, object]
     """The request's non-null fields by wire name, for the answer fields that repeat them."""
@@ -190,15 +188,7 @@ def _plan(
 
 
 def _usage(plan: _Plan, *, images: int) -> dict[str, object]:
-    return usage(
-        prompt=plan.prompt,
-        inputs=plan.inputs,
-        width=plan.width,
-        height=plan.height,
-        quality=plan.quality,
-        images=images,
-        partial_images=plan.partial_images if plan.stream else 0,
-    )
+    return usage(plan, images=images, partial_images=plan.partial_images if plan.stream else 0)
 
 
 def _meta(plan: _Plan) -> dict[str, object]:

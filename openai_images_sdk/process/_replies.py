@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias, get_args
 
 import anyio
 import anyio.to_thread
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 ReplyKind: TypeAlias = Literal["image", "b64_json", "path"]
-REPLY_KINDS: Final[tuple[ReplyKind, ...]] = ("image", "b64_json", "path")
+REPLY_KINDS: Final[tuple[ReplyKind, ...]] = get_args(ReplyKind)
 FAILURE_PREFIX: Final = "openai-images process: "
 """How every failure line on stderr starts."""
 _MAX_CAUSE: Final = 2000

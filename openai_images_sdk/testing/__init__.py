@@ -28,22 +28,7 @@ from typing import TYPE_CHECKING
 from openai_images_sdk import fake_server as _fake_server
 
 if TYPE_CHECKING:
-    from openai_images_sdk.fake_server import (
-        BatchAPI,
-        ContentPolicy,
-        DropConnection,
-        FakeImagesServer,
-        Fault,
-        FaultSyntaxError,
-        Latency,
-        RateLimit,
-        RecordedFile,
-        RecordedRequest,
-        StatusFault,
-        TruncateStream,
-        parse_fault_header,
-        serve_forever,
-    )
+    from openai_images_sdk.fake_server import *  # noqa: F403 (its __all__, below)
 
     from ._recording import SentRequests
     from ._responses import (
@@ -60,33 +45,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncFakeTransport",
-    "BatchAPI",
-    "ContentPolicy",
-    "DropConnection",
-    "FakeImagesServer",
     "FakeTransport",
-    "Fault",
-    "FaultSyntaxError",
-    "Latency",
-    "RateLimit",
-    "RecordedFile",
-    "RecordedRequest",
     "SentRequests",
-    "StatusFault",
-    "TruncateStream",
     "async_fake_client",
     "error_body",
     "error_response",
     "fake_client",
     "images_response",
     "images_response_body",
-    "parse_fault_header",
     "rate_limit_headers",
     "sample_image",
-    "serve_forever",
     "stream_events",
     "stream_response",
 ]
+__all__ += _fake_server.__all__
 
 _HOMES = {
     "AsyncFakeTransport": "._transport",

@@ -15,13 +15,13 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import Final, Literal, cast
+from typing import Final, Literal, TypedDict, Unpack, cast
 
 import httpx
 
 from openai_images_sdk.fake_server._faults import StatusFault
 from openai_images_sdk.fake_server._images import OutputFormat, Picture, render
-from openai_images_sdk.fake_server._images_api import usage
+from openai_images_sdk.fake_server._images_api import UsageBasis, usage
 
 __all__ = [
     "error_body",
@@ -90,30 +90,48 @@ def _meta(output_format: str, size: str, quality: str, background: str) -> dict[
     }
 
 
-def images_response_body(
-    *,
-    n: int = 1,
-    prompt: str = "a sample image",
-    model: str = "gpt-image-1.5",
-    output_format: OutputFormat = "png",
-    size: str = "64x64",
-    quality: str = "medium",
-    background: Literal["opaque", "transparent"] = "opaque",
-    response_format: Literal["b64_json", "url"] = "b64_json",
-    url_base: str = "https://images.example.test",
-    created: int | None = None,
-) -> dict[str, object]:
+class ImagesBodyFields(TypedDict, total=False):
+    """The keyword arguments of `images_response_body` (and `images_response`)."""
+
+    n: int
+    prompt: str
+    model: str
+    output_format: OutputFormat
+    size: str
+    quality: str
+    background: Literal["opaque", "transparent"]
+    response_format: Literal["b64_json", "url"]
+    url_base: str
+    created: int | None
+
+
+def images_response_body(**fields: Unpack[ImagesBodyFields]) -> dict[str, object]:
     """The JSON body of an images answer (``ImagesResponse``) with `n` real images.
+
+    Defaults: ``n=1``, ``prompt="a sample image"``, ``model="gpt-image-1.5"``,
+    ``output_format="png"``, ``size="64x64"``, ``quality="medium"``,
+    ``background="opaque"``, ``response_format="b64_json"``,
+    ``url_base="https://images.example.test"``, ``created`` now.
 
     With ``response_format="url"`` each image is a link ``{url_base}/img-{i}.{ext}`` (mock
     those too if the code under test downloads them). DALL-E models get the DALL-E shape
     (no usage; ``revised_prompt`` for dall-e-3).
     """
+    n = fields.get("n", 1)
+    prompt = fields.get("prompt", "a sample image")
+    model = fields.get("model", "gpt-image-1.5")
+    output_format = fields.get("output_format", "png")
+    size = fields.get("size", "64x64")
+    quality = fields.get("quality", "medium")
+    background = fields.get("background", "opaque")
+    response_format = fields.get("response_format", "b64_json")
+    created = fields.get("created")
     width, height = _size(size)
     data: list[dict[str, object]] = []
     for index in range(n):
         entry: dict[str, object] = {}
         if response_format == "url":
+            url_base = fields.get("url_base", "https://images.example.test")
             entry["url"] = f"{url_base}/img-{index + 1:06d}.{_EXTENSIONS[output_format]}"
         else:
             image = sample_image(
@@ -133,9 +151,8 @@ def images_response_body(
     }
     if not model.startswith("dall-e"):
         body.update(_meta(output_format, size, quality, background))
-        body["usage"] = usage(
-            prompt=prompt, inputs=(), width=width, height=height, quality=quality, images=n
-        )
+        basis = UsageBasis(prompt=prompt, inputs=(), width=width, height=height, quality=quality)
+        body["usage"] = usage(basis, images=n)
     return body
 
 
@@ -159,28 +176,13 @@ def images_response(
     status: int = 200,
     request_id: str | None = None,
     headers: Mapping[str, str] | None = None,
-    n: int = 1,
-    prompt: str = "a sample image",
-    model: str = "gpt-image-1.5",
-    output_format: OutputFormat = "png",
-    size: str = "64x64",
-    quality: str = "medium",
-    background: Literal["opaque", "transparent"] = "opaque",
-    response_format: Literal["b64_json", "url"] = "b64_json",
-    url_base: str = "https://images.example.test",
+    **fields: Unpack[ImagesBodyFields],
 ) -> httpx.Response:
-    """An `httpx.Response` carrying `images_response_body` (an ``x-request-id`` included)."""
-    body = images_response_body(
-        n=n,
-        prompt=prompt,
-        model=model,
-        output_format=output_format,
-        size=size,
-        quality=quality,
-        background=background,
-        response_format=response_format,
-        url_base=url_base,
-    )
+    """An `httpx.Response` carrying `images_response_body` (an ``x-request-id`` included).
+
+    `fields` are `images_response_body`'s keyword arguments.
+    """
+    body = images_response_body(**fields)
     return _json_response(status, body, request_id=request_id, headers=headers)
 
 
@@ -210,6 +212,7 @@ def stream_events(
     width, height = _size(size)
     prefix = "image_edit" if operation == "edit" else "image_generation"
     meta = _meta(output_format, size, quality, background)
+    basis = UsageBasis(prompt=prompt, inputs=(), width=width, height=height, quality=quality)
     transparent = background == "transparent"
     events: list[bytes] = []
     for index in range(n):
@@ -246,15 +249,7 @@ def stream_events(
                     "b64_json": base64.b64encode(final).decode("ascii"),
                     "created_at": int(time.time()),
                     **meta,
-                    "usage": usage(
-                        prompt=prompt,
-                        inputs=(),
-                        width=width,
-                        height=height,
-                        quality=quality,
-                        images=1,
-                        partial_images=partial_images,
-                    ),
+                    "usage": usage(basis, images=1, partial_images=partial_images),
                 },
             )
         )
@@ -304,13 +299,16 @@ class _Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
 
+class ErrorFields(TypedDict, total=False):
+    """The error object's fields `error_body` and `error_response` take (each None if left out)."""
+
+    type: str | None
+    code: str | None
+    param: str | None
+
+
 def error_body(
-    status: int,
-    message: str | None = None,
-    *,
-    type: str | None = None,
-    code: str | None = None,
-    param: str | None = None,
+    status: int, message: str | None = None, **fields: Unpack[ErrorFields]
 ) -> dict[str, object]:
     """The API's error body for `status`: ``{"error": {message, type, param, code}}``.
 
@@ -318,12 +316,14 @@ def error_body(
     """
     error = cast(
         "dict[str, object]",
-        StatusFault(status=status, message=message, code=code, type=type).body()["error"],
+        StatusFault(
+            status=status, message=message, code=fields.get("code"), type=fields.get("type")
+        ).body()["error"],
     )
     text = (
         str(error["message"]).replace(" (fake server)", "").replace("The fake server", "The server")
     )
-    return {"error": {**error, "message": text, "param": param}}
+    return {"error": {**error, "message": text, "param": fields.get("param")}}
 
 
 def rate_limit_headers(
@@ -355,12 +355,10 @@ def error_response(
     status: int,
     message: str | None = None,
     *,
-    type: str | None = None,
-    code: str | None = None,
-    param: str | None = None,
     request_id: str | None = None,
     retry_after: float | None = None,
     headers: Mapping[str, str] | None = None,
+    **fields: Unpack[ErrorFields],
 ) -> httpx.Response:
     """An error `httpx.Response`: `error_body`, an ``x-request-id``, ``Retry-After`` if given.
 
@@ -372,5 +370,5 @@ def error_response(
     if retry_after is not None:
         sent.update(StatusFault(status=status, retry_after=retry_after).response_headers())
     sent.update(headers or {})
-    body = error_body(status, message, type=type, code=code, param=param)
+    body = error_body(status, message, **fields)
     return _json_response(status, body, request_id=request_id, headers=sent)
