@@ -19,7 +19,7 @@ from ._capability_rules import ValueSet
 from ._exceptions import Violation
 from ._operation import FieldSpec
 
-__all__ = ["FieldCheck", "bounds", "item_count", "quote"]
+__all__ = ["FieldCheck", "bounds", "item_count", "out_of_range", "quote"]
 
 _KIND_WORDS: Final = {
     "string": "a string",
@@ -57,6 +57,13 @@ def bounds(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"between {_number(low)} and {_number(high)}"
     return f"at least {_number(low)}" if low is not None else f"at most {_number(high or 0)}"
+
+
+def out_of_range(value: float, low: float | None, high: float | None) -> str | None:
+    """``must be <range>`` when `value` lies outside `low`..`high` (None: no bound), else None."""
+    if (low is not None and value < low) or (high is not None and value > high):
+        return f"must be {bounds(low, high)}"
+    return None
 
 
 def _matches_kind(value: object, kind: str) -> bool:
@@ -154,10 +161,8 @@ class FieldCheck:
         if self.enum is not None and not self.enum.has(value):
             return f"must be one of {quote(spec.enum or ())}"
         if isinstance(value, int | float) and not isinstance(value, bool):
-            low, high = spec.minimum, spec.maximum
-            if (low is not None and value < low) or (high is not None and value > high):
-                return f"must be {bounds(low, high)}"
-        elif isinstance(value, str):
+            return out_of_range(value, spec.minimum, spec.maximum)
+        if isinstance(value, str):
             return self._string_problem(value)
         elif (count := item_count(value)) is not None:
             if spec.max_items is not None and count > spec.max_items:

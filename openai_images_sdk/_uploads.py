@@ -307,6 +307,18 @@ class _Findings:
     def settle(self, mode: ValidationMode) -> tuple[Violation, ...]:
         return settle(mode, self.rules, self.fatal)
 
+    def carried(
+        self, fields: Mapping[str, FieldSpec], params: Mapping[str, object], *, refused: str
+    ) -> Iterator[tuple[str, object, FieldSpec]]:
+        """`params` in the operation's field order, each with its field in the body; one
+        the body cannot carry is a problem no mode lets through (`refused` says why)."""
+        for name, value in _field_order(self.op, params):
+            spec = fields.get(name)
+            if spec is None:
+                self.fatal.append(Violation(param=name, rule=f"{self.op.method_name} {refused}"))
+            else:
+                yield name, value, spec
+
 
 def _plain_json_body(plan: _Plan, params: Mapping[str, object]) -> PreparedBody | None:
     """The JSON body of a call without inputs, extra body or structured values, the way
@@ -347,19 +359,12 @@ def _json_body(
     wire: dict[str, object] = {}
     found = _Findings(op, params)
     inputs: dict[str, list[ImageInfo]] = {}
-    for name, value in _field_order(op, params):
-        if name in refs and value is None:
-            continue  # no input is nullable: None sends nothing, as with multipart
-        spec = fields.get(name)
-        if spec is None:
-            found.fatal.append(
-                Violation(
-                    param=name,
-                    rule=f"{op.method_name} does not take it in its JSON body "
-                    "(used when inputs are references); send files instead",
-                )
-            )
-            continue
+    # No input is nullable: None sends nothing, as with multipart.
+    sent = {name: value for name, value in params.items() if value is not None or name not in refs}
+    refused = (
+        "does not take it in its JSON body (used when inputs are references); send files instead"
+    )
+    for name, value, spec in found.carried(fields, sent, refused=refused):
         problem = unencodable(value)
         if problem is not None:
             found.fatal.append(Violation(param=name, rule=problem))
@@ -486,17 +491,11 @@ def _multipart_body(
     files: list[FilePart] = []
     found = _Findings(op, params)
     inputs: dict[str, list[ImageInfo]] = {}
-    for name, value in _field_order(op, params):
-        spec = fields.get(name)
-        if spec is None:
-            found.fatal.append(
-                Violation(
-                    param=name,
-                    rule=f"{op.method_name} does not take it with file uploads "
-                    "(it belongs to the JSON body used with references)",
-                )
-            )
-        elif not _is_file_field(spec):
+    refused = (
+        "does not take it with file uploads (it belongs to the JSON body used with references)"
+    )
+    for name, value, spec in found.carried(fields, params, refused=refused):
+        if not _is_file_field(spec):
             texts += _text_parts(name, spec, value, found)
         elif value is not None:
             # Operations of the images API (those with a capability key) upload images;

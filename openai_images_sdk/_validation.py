@@ -25,8 +25,8 @@ from ._capability_rules import (
 )
 from ._exceptions import ValidationError, Violation
 from ._field_checks import FieldCheck as _FieldCheck
-from ._field_checks import bounds as _bounds
 from ._field_checks import item_count as _item_count
+from ._field_checks import out_of_range
 from ._field_checks import quote as _quote
 from ._inputs._checks import model_input_violations
 from ._operation import BodyKind, FieldSpec, OperationSpec
@@ -113,9 +113,8 @@ def _param_problem(rule: ParamRule, value: object) -> str | None:
     if rule.values is not None and not rule.values.has(value):
         return f"must be one of {_quote(rule.values.values)} for this model"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        low, high = rule.minimum, rule.maximum
-        if (low is not None and value < low) or (high is not None and value > high):
-            return f"must be {_bounds(low, high)} for this model"
+        problem = out_of_range(value, rule.minimum, rule.maximum)
+        return problem and f"{problem} for this model"
     if isinstance(value, str) and rule.max_length is not None and len(value) > rule.max_length:
         return f"must be at most {rule.max_length} characters for this model (got {len(value)})"
     return None
