@@ -17,6 +17,7 @@ import attrs
 from ._capabilities import default_table
 from ._capability_rules import (
     CapabilityTable,
+    Constraint,
     ModelRules,
     OperationRules,
     ParamRule,
@@ -148,15 +149,32 @@ def _lifecycle_violations(model: ModelRules, today: datetime.date | None) -> lis
     return [Violation(param="model", rule=rule, value=name, model=name)]
 
 
+_triggers: dict[tuple[int, tuple[str, ...]], tuple[OperationRules, tuple[Constraint, ...]]] = {}
+
+
+def _triggered(rules: OperationRules, params: Mapping[str, object]) -> tuple[Constraint, ...]:
+    """The constraints that can apply to a call giving these parameters (no trigger, or a
+    trigger among them), in the table's order; worked out once per list of names."""
+    key = (id(rules), tuple(params))
+    cached = _triggers.get(key)
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    found = tuple(c for c in rules.constraints if c.trigger is None or c.trigger in params)
+    if len(_triggers) >= _MAX_SHAPES:
+        _triggers.clear()
+    _triggers[key] = (rules, found)
+    return found
+
+
 def _constraint_violations(
     rules: OperationRules, params: Mapping[str, object], flagged: set[str], model: str
 ) -> list[Violation]:
     """Cross-parameter rules: one violation per parameter at most, none for flagged ones."""
     out: list[Violation] = []
-    for constraint in rules.constraints:
+    for constraint in _triggered(rules, params):
         trigger = constraint.trigger
         if trigger is not None:
-            value = params.get(trigger)
+            value = params[trigger]
             if value is None:
                 continue
             if constraint.trigger_values is not None and not constraint.trigger_values.has(value):
@@ -314,6 +332,48 @@ def _missing(
     return out
 
 
+@attrs.frozen
+class _Shape:
+    """What the names of a call's parameters decide (worked out once per operation, body
+    kind, table and list of names): the checks to run, and whether a deprecation may apply."""
+
+    checks: Mapping[str, _FieldCheck]
+    present: tuple[tuple[str, _FieldCheck], ...]
+    """The given parameters that have a check, in the call's order."""
+    deprecations: bool
+
+
+_ShapeKey = tuple[int, int, "BodyKind | None", tuple[str, ...]]
+_shapes: dict[_ShapeKey, tuple[OperationSpec, CapabilityTable, _Shape]] = {}
+_MAX_SHAPES: Final = 1024
+"""Calls of one application take few shapes; a flood of others only rebuilds the cache."""
+
+
+def _shape(
+    op: OperationSpec, body: BodyKind | None, table: CapabilityTable, params: Mapping[str, object]
+) -> _Shape:
+    names = tuple(params)
+    key = (id(op), id(table), body, names)
+    cached = _shapes.get(key)
+    if cached is not None and cached[0] is op and cached[1] is table:
+        return cached[2]
+    checks = _field_checks(op, body)
+    shape = _Shape(
+        checks=checks,
+        present=tuple((name, checks[name]) for name in names if name in checks),
+        deprecations=(
+            op.deprecated
+            or op.capability_key in table.deprecated_operations
+            or not table.deprecated_params.keys().isdisjoint(names)
+            or not _deprecated_fields(op, checks).isdisjoint(names)
+        ),
+    )
+    if len(_shapes) >= _MAX_SHAPES:
+        _shapes.clear()
+    _shapes[key] = (op, table, shape)
+    return shape
+
+
 def validate_request(
     op: OperationSpec,
     params: Mapping[str, object],
@@ -342,16 +402,15 @@ def validate_request(
     if mode not in ("strict", "warn"):
         raise ValueError(f"validation must be 'strict', 'warn' or 'off', not {mode!r}")
     table = table or default_table()
-    checks = _field_checks(op, body)
+    shape = _shape(op, body, table, params)
+    checks = shape.checks
     violations: list[Violation] = list(upload_violations)
     flagged = {v.param for v in upload_violations}
     model, defaulted = _chosen_model(op, params, checks)
     rules = table.models.get(model) if model is not None else None
     listed = _model_lists(rules, op)
-    for param, value in params.items():
-        check = checks.get(param)
-        if check is None:
-            continue
+    for param, check in shape.present:
+        value = params[param]
         problem = check.problem(value)
         if problem is None:
             if check.nested and (nested := check.nested_violations(param, value)):
@@ -364,12 +423,7 @@ def validate_request(
             violations.append(Violation(param=param, rule=problem, value=value))
             flagged.add(param)
     violations += _missing(checks, params, flagged)
-    if (
-        op.deprecated
-        or op.capability_key in table.deprecated_operations
-        or not table.deprecated_params.keys().isdisjoint(params)
-        or not _deprecated_fields(op, checks).isdisjoint(params)
-    ):
+    if shape.deprecations:
         _deprecations(op, params, checks, table)
     if rules is not None and "model" not in flagged:
         found = _model_violations(
