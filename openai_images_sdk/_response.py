@@ -7,7 +7,6 @@ import functools
 import json
 import os
 import time
-import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar, cast
@@ -31,23 +30,10 @@ __all__ = [
     "as_raw_response",
     "as_sync_raw_response",
     "connection_errors",
-    "disposable",
     "structure_response",
 ]
 
 R = TypeVar("R")
-_ResponseT = TypeVar("_ResponseT", bound="_BaseAPIResponse[Any]")
-
-_DISPOSABLE: weakref.WeakSet[httpx.Response] = weakref.WeakSet()
-"""Responses no caller will see again: parsing may drop their body once it is decoded."""
-
-
-def disposable(response: _ResponseT) -> _ResponseT:
-    """Mark `response` as one the transport parses and throws away (not a raw response):
-    its body bytes are released as soon as they are decoded, so a large response does not
-    hold the bytes, the text and the parsed strings at once."""
-    _DISPOSABLE.add(response.http_response)
-    return response
 
 
 class connection_errors:
@@ -118,12 +104,12 @@ def structure_response(
     """The typed result of a 2xx response whose body has been read.
 
     Raises `APIResponseValidationError` when the body is not JSON or does not structure.
-    When `dispose` is set (the transport parses a response no caller will see), or the
-    response was marked `disposable`, its body bytes are released before the JSON is parsed.
+    When `dispose` is set (the transport parses a response no caller will see again), its
+    body bytes are released before the JSON is parsed.
     """
     if response_type is bytes:
         return BinaryContent(response.content)
-    taken = _take_body(response) if dispose or response in _DISPOSABLE else None
+    taken = _take_body(response) if dispose else None
     try:
         data = json.loads(taken[0]) if taken else response.json()
     except ValueError as exc:
@@ -167,7 +153,7 @@ def _why(error: BaseException) -> str:
 
 
 def _take_body(response: httpx.Response) -> tuple[str, str]:
-    """The body of a disposable response as text, and its encoding; the bytes are let go
+    """The body of a disposed response as text, and its encoding; the bytes are let go
     (the text is what the error paths restore them from), so at most two copies of a
     large payload are alive at once: bytes and text, then text and parsed strings."""
     content = response.content

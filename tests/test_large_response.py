@@ -16,7 +16,7 @@ from conftest import TinyImagesResponse
 
 from openai_images_sdk import ImagesClient, ImagesResponse
 from openai_images_sdk._exceptions import APIResponseValidationError
-from openai_images_sdk._response import APIResponse, disposable, structure_response
+from openai_images_sdk._response import APIResponse, structure_response
 
 IMAGE = "aGVsbG8=" * 1000
 BODY = json.dumps({"created": 1, "data": [{"b64_json": IMAGE}, {"b64_json": IMAGE}]}).encode()
@@ -29,15 +29,17 @@ def read_response(content: bytes) -> httpx.Response:
     return response
 
 
-def wrapped(raw: httpx.Response) -> APIResponse[object]:
+def wrapped(raw: httpx.Response, *, dispose: bool = False) -> APIResponse[object]:
     return APIResponse(
-        raw=raw, parser=lambda r: structure_response(r, ImagesResponse), stream=False
+        raw=raw,
+        parser=lambda r: structure_response(r, ImagesResponse, dispose=dispose),
+        stream=False,
     )
 
 
-def test_a_disposable_response_drops_its_body_once_decoded() -> None:
+def test_a_disposed_response_drops_its_body_once_decoded() -> None:
     raw = read_response(BODY)
-    result = disposable(wrapped(raw)).parse()
+    result = wrapped(raw, dispose=True).parse()
     assert isinstance(result, ImagesResponse)
     assert [image.b64_json for image in result.data or []] == [IMAGE, IMAGE]
     assert "_content" not in vars(raw)
@@ -60,7 +62,7 @@ def test_a_raw_response_keeps_its_body_after_parse() -> None:
 def test_an_error_gets_the_exact_body_back(content: bytes, message: str) -> None:
     raw = read_response(content)
     with pytest.raises(APIResponseValidationError, match=message) as info:
-        disposable(wrapped(raw)).parse()
+        wrapped(raw, dispose=True).parse()
     assert info.value.response.content == content
     assert info.value.response.text == content.decode()
 
@@ -68,9 +70,11 @@ def test_an_error_gets_the_exact_body_back(content: bytes, message: str) -> None
 def test_a_utf16_body_is_decoded_as_json_detects_it() -> None:
     raw = read_response(json.dumps({"created": 7}).encode("utf-16"))
     response = APIResponse(
-        raw=raw, parser=lambda r: structure_response(r, TinyImagesResponse), stream=False
+        raw=raw,
+        parser=lambda r: structure_response(r, TinyImagesResponse, dispose=True),
+        stream=False,
     )
-    result = disposable(response).parse()
+    result = response.parse()
     assert isinstance(result, TinyImagesResponse)
     assert result.created == 7
 
