@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast
 
 import attrs
@@ -131,9 +131,10 @@ class SyncAPIResource(_APIResource["SyncAPIClient"]):
 class AsyncAPIResource(_APIResource["AsyncAPIClient"]):
     """The base of the generated async resources (`AsyncImages`, ...)."""
 
-    async def _call(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
+    def _call(self, op: OperationSpec, arguments: Mapping[str, object]) -> Awaitable[Any]:
+        """What the generated method awaits: the transport's answer in this mode."""
         params, options = split_arguments(op, arguments)
-        return await self._client._request(op, params, options, mode=self._mode)
+        return cast("Awaitable[Any]", self._client._request(op, params, options, mode=self._mode))
 
     def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
         """`_call` for a cursor-paged operation: an `AsyncPaginator` (sent when awaited or
