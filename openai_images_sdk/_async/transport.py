@@ -105,22 +105,22 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
     ) -> object:
         span = start_operation_span(op, given, self._config.base_url)
-        if span is None:
-            call = await self._async_prepare(op, given, options)
-            if raw:
-                return await self._respond(call, read_body=not call.stream)
-            return self._parse(call, (await self._send(call, read_body=not call.stream))[0])
         try:
             call = await self._async_prepare(op, given, options)
+            read_body = not call.stream
             result: object
             if raw:
-                result = await self._respond(call, read_body=not call.stream, span=span)
+                result = await self._respond(call, read_body=read_body, span=span)
             else:
-                response = (await self._send(call, read_body=not call.stream, span=span))[0]
-                result = self._parse(call, response)
+                result = self._parse(
+                    call, (await self._send(call, read_body=read_body, span=span))[0]
+                )
         except BaseException as error:
-            span.fail(error)
+            if span is not None:
+                span.fail(error)
             raise
+        if span is None:
+            return result
         if call.stream and not raw:
             stream = cast("AsyncStream[object]", result)
             stream._watch(span)  # pyright: ignore[reportPrivateUsage]

@@ -98,22 +98,20 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         self, op: OperationSpec, given: dict[str, object], options: RequestOptions, *, raw: bool
     ) -> object:
         span = start_operation_span(op, given, self._config.base_url)
-        if span is None:
-            call = self._prepare(op, given, options)
-            if raw:
-                return self._respond(call, read_body=not call.stream)
-            return self._parse(call, (self._send(call, read_body=not call.stream))[0])
         try:
             call = self._prepare(op, given, options)
+            read_body = not call.stream
             result: object
             if raw:
-                result = self._respond(call, read_body=not call.stream, span=span)
+                result = self._respond(call, read_body=read_body, span=span)
             else:
-                response = (self._send(call, read_body=not call.stream, span=span))[0]
-                result = self._parse(call, response)
+                result = self._parse(call, (self._send(call, read_body=read_body, span=span))[0])
         except BaseException as error:
-            span.fail(error)
+            if span is not None:
+                span.fail(error)
             raise
+        if span is None:
+            return result
         if call.stream and not raw:
             stream = cast("Stream[object]", result)
             stream._watch(span)  # pyright: ignore[reportPrivateUsage]
