@@ -51,6 +51,7 @@ QUICK: dict[str, tuple[str, ...]] = {
     "bench_large_response.py": ("--repeats", "1"),
     "bench_upload.py": ("--files", "4", "--size-mb", "10", "--runs", "2"),
     "bench_validation.py": ("--number", "20000"),
+    "bench_instructions.py": ("--calls", "200"),
 }
 """Smaller sizes for `--quick`, for the scripts whose options are known."""
 

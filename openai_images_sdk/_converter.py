@@ -67,6 +67,25 @@ def _open_string_hook(tp: object) -> Callable[[object, object], str | None]:
     return structure_open_string
 
 
+def _is_optional(tp: object) -> bool:
+    """``X | None`` for one type X that is not an open string (those have their own hook)."""
+    args = _union_args(tp)
+    return len(args) == 2 and _NONE in args and not _is_open_string(tp)
+
+
+def _optional_hook(tp: object) -> Callable[[object, object], Any]:
+    """None, or the value structured by X's hook, looked up once (cattrs looks it up on
+    every value)."""
+    first, second = _union_args(tp)
+    inner = second if first is _NONE else first
+    hook = converter.get_structure_hook(inner)
+
+    def structure_optional(value: object, _: object) -> object:
+        return None if value is None else hook(value, inner)
+
+    return structure_optional
+
+
 def _event_tag(cls: type) -> str | None:
     """The one value of a class's `type` Literal field, if it has one."""
     field = attrs.fields_dict(cls).get(_TAG)
@@ -132,6 +151,7 @@ def _tagged_union_factory(union: object) -> Callable[[object, object], Any]:
 
 
 converter.register_structure_hook_factory(_is_open_string, _open_string_hook)
+converter.register_structure_hook_factory(_is_optional, _optional_hook)
 converter.register_structure_hook_factory(_is_model, _model_structure_hook)
 converter.register_unstructure_hook_factory(_is_model, _model_unstructure_hook)
 converter.register_structure_hook_factory(

@@ -19,7 +19,7 @@ from ._capability_rules import ValueSet
 from ._exceptions import Violation
 from ._operation import FieldSpec
 
-__all__ = ["FieldCheck", "bounds", "item_count", "out_of_range", "quote"]
+__all__ = ["NUMBERS", "FieldCheck", "bounds", "item_count", "out_of_range", "quote"]
 
 _KIND_WORDS: Final = {
     "string": "a string",
@@ -30,6 +30,8 @@ _KIND_WORDS: Final = {
     "array": "a list",
     "null": "None",
 }
+NUMBERS: Final = (int, float)
+"""What a number check takes (bool aside); a tuple, not ``int | float`` built on each call."""
 _KIND_TYPES: Final[Mapping[str, tuple[type, ...]]] = {
     "string": (str,),
     "integer": (int,),
@@ -72,7 +74,7 @@ def _matches_kind(value: object, kind: str) -> bool:
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return isinstance(value, NUMBERS) and not isinstance(value, bool)
     if kind == "boolean":
         return isinstance(value, bool)
     if kind == "object":
@@ -160,7 +162,7 @@ class FieldCheck:
             return None
         if self.enum is not None and not self.enum.has(value):
             return f"must be one of {quote(spec.enum or ())}"
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, NUMBERS) and not isinstance(value, bool):
             return out_of_range(value, spec.minimum, spec.maximum)
         if isinstance(value, str):
             return self._string_problem(value)

@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
-from typing import Any, Generic, Protocol, Self, TypeVar, cast
+from typing import Any, Final, Generic, Protocol, Self, TypeVar, cast
 
 import httpx
 
@@ -104,14 +104,15 @@ def structure_response(
     """The typed result of a 2xx response whose body has been read.
 
     Raises `APIResponseValidationError` when the body is not JSON or does not structure.
-    When `dispose` is set (the transport parses a response no caller will see again), its
-    body bytes are released before the JSON is parsed.
+    When `dispose` is set (the transport parses a response no caller will see again), a
+    large body's bytes are released before the JSON is parsed.
     """
     if response_type is bytes:
         return BinaryContent(response.content)
-    taken = _take_body(response) if dispose else None
+    disposed = dispose and len(response.content) >= _DISPOSE_FROM
+    taken = _take_body(response) if disposed else None
     try:
-        data = json.loads(taken[0]) if taken else response.json()
+        data = json.loads(taken[0] if taken else response.content)
     except ValueError as exc:
         if taken:
             _restore_body(response, *taken)
@@ -131,6 +132,9 @@ def structure_response(
     _results.attach_meta(result, response)
     return result
 
+
+_DISPOSE_FROM: Final = 1 << 16
+"""Bodies this big or bigger are let go before parsing; smaller ones are not worth the copy."""
 
 _StructureHook = Callable[[object, type[Any]], Any]
 

@@ -54,6 +54,9 @@ __all__ = [
     "data_url",
 ]
 
+_JSON: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+"""How request bodies are written (one encoder; `json.dumps` makes one per call)."""
+
 DATA_URL_MAX_CHARS: Final = 20 * 1024 * 1024
 
 
@@ -333,7 +336,7 @@ def _plain_json_body(plan: _Plan, params: Mapping[str, object]) -> PreparedBody 
         last = rank[name]
         wire[spec.name] = value
     try:
-        encoded = json.dumps(wire, ensure_ascii=False, allow_nan=False).encode()
+        encoded = _JSON.encode(wire).encode()
     except ValueError:  # NaN, or a lone surrogate (UnicodeEncodeError): `_json_body` says which
         return None
     return PreparedBody(
@@ -382,7 +385,7 @@ def _json_body(
     warned = found.settle(mode)
     wire.update(extra)
     try:
-        encoded = json.dumps(wire, ensure_ascii=False, allow_nan=False).encode()
+        encoded = _JSON.encode(wire).encode()
     except (TypeError, ValueError) as error:
         raise ValidationError(
             [Violation(param="body", rule=f"cannot be encoded as JSON: {error}")]

@@ -25,9 +25,9 @@ from ._capability_rules import (
     parse_size,
 )
 from ._exceptions import ValidationError, Violation
+from ._field_checks import NUMBERS, out_of_range
 from ._field_checks import FieldCheck as _FieldCheck
 from ._field_checks import item_count as _item_count
-from ._field_checks import out_of_range
 from ._field_checks import quote as _quote
 from ._inputs._checks import model_input_violations
 from ._operation import BodyKind, FieldSpec, OperationSpec
@@ -113,7 +113,7 @@ def _param_problem(rule: ParamRule, value: object) -> str | None:
         return "is not supported by this model"
     if rule.values is not None and not rule.values.has(value):
         return f"must be one of {_quote(rule.values.values)} for this model"
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, NUMBERS) and not isinstance(value, bool):
         problem = out_of_range(value, rule.minimum, rule.maximum)
         return problem and f"{problem} for this model"
     if isinstance(value, str) and rule.max_length is not None and len(value) > rule.max_length:

@@ -18,7 +18,7 @@ from openai_images_sdk import ImagesClient, ImagesResponse
 from openai_images_sdk._exceptions import APIResponseValidationError
 from openai_images_sdk._response import APIResponse, structure_response
 
-IMAGE = "aGVsbG8=" * 1000
+IMAGE = "aGVsbG8=" * 10_000  # two of them: over the 64 KiB from which a body is let go
 BODY = json.dumps({"created": 1, "data": [{"b64_json": IMAGE}, {"b64_json": IMAGE}]}).encode()
 
 
@@ -43,6 +43,15 @@ def test_a_disposed_response_drops_its_body_once_decoded() -> None:
     assert isinstance(result, ImagesResponse)
     assert [image.b64_json for image in result.data or []] == [IMAGE, IMAGE]
     assert "_content" not in vars(raw)
+
+
+def test_a_small_disposed_body_is_parsed_without_a_copy() -> None:
+    small = json.dumps({"created": 1, "data": [{"b64_json": "aGVsbG8="}]}).encode()
+    raw = read_response(small)
+    result = wrapped(raw, dispose=True).parse()
+    assert isinstance(result, ImagesResponse)
+    assert [image.b64_json for image in result.data or []] == ["aGVsbG8="]
+    assert raw.content == small
 
 
 def test_a_raw_response_keeps_its_body_after_parse() -> None:

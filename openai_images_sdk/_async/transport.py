@@ -106,7 +106,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     ) -> object:
         span = start_operation_span(op, given, self._config.base_url)
         try:
-            call = await self._async_prepare(op, given, options)
+            if "multipart" in op.bodies:
+                call = await self._async_prepare(op, given, options)
+            else:  # nothing to read from files: no coroutine of its own
+                call = self._call(op, given, options, self._body(op, given, options))
             read_body = not call.stream
             result: object
             if raw:
@@ -158,7 +161,17 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
                 # unasync: end
                 started = time.monotonic()
                 try:
-                    response = await self._attempt(request, read_body=read_body)
+                    # The bytes move here: the request goes out, the body is read unless streaming.
+                    with connection_errors(request):
+                        response = await self._http_client.send(
+                            request, stream=True, follow_redirects=False
+                        )
+                        try:
+                            if read_body or not response.is_success:
+                                await response.aread()
+                        except BaseException:
+                            await response.aclose()
+                            raise
                 except APIConnectionError as error:
                     delay = self._after_error(call, request, retries_taken, error)
                 else:
@@ -174,18 +187,6 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         finally:
             if call.body is not None:
                 call.body.close()
-
-    async def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
-        # The bytes move here: the request goes out, and the body is read unless streaming.
-        with connection_errors(request):
-            response = await self._http_client.send(request, stream=True, follow_redirects=False)
-            try:
-                if read_body or not response.is_success:
-                    await response.aread()
-            except BaseException:
-                await response.aclose()
-                raise
-        return response
 
     def _content(self, call: Call) -> bytes | _AsyncBodyStream | None:
         if call.body is None:

@@ -99,7 +99,10 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
     ) -> object:
         span = start_operation_span(op, given, self._config.base_url)
         try:
-            call = self._prepare(op, given, options)
+            if "multipart" in op.bodies:
+                call = self._prepare(op, given, options)
+            else:  # nothing to read from files: no coroutine of its own
+                call = self._call(op, given, options, self._body(op, given, options))
             read_body = not call.stream
             result: object
             if raw:
@@ -145,7 +148,17 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
                     request.stream = content
                 started = time.monotonic()
                 try:
-                    response = self._attempt(request, read_body=read_body)
+                    # The bytes move here: the request goes out, the body is read unless streaming.
+                    with connection_errors(request):
+                        response = self._http_client.send(
+                            request, stream=True, follow_redirects=False
+                        )
+                        try:
+                            if read_body or not response.is_success:
+                                response.read()
+                        except BaseException:
+                            response.close()
+                            raise
                 except APIConnectionError as error:
                     delay = self._after_error(call, request, retries_taken, error)
                 else:
@@ -161,18 +174,6 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
         finally:
             if call.body is not None:
                 call.body.close()
-
-    def _attempt(self, request: httpx.Request, *, read_body: bool) -> httpx.Response:
-        # The bytes move here: the request goes out, and the body is read unless streaming.
-        with connection_errors(request):
-            response = self._http_client.send(request, stream=True, follow_redirects=False)
-            try:
-                if read_body or not response.is_success:
-                    response.read()
-            except BaseException:
-                response.close()
-                raise
-        return response
 
     def _content(self, call: Call) -> bytes | _BodyStream | None:
         if call.body is None:
