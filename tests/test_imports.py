@@ -90,6 +90,7 @@ LOADED_BY_THE_FIRST_CALL = (
     "openai_images_sdk._uploads",
     "openai_images_sdk._multipart",
     "openai_images_sdk._inputs",
+    "openai_images_sdk._sse",
     "openai_images_sdk._streaming",
     "openai_images_sdk._stream_core",
     "openai_images_sdk._stream_files",
