@@ -1,6 +1,13 @@
 """Start-up time of `openai-images --help`, with `import httpx` as the floor (target 250 ms).
 
-Run: .venv/bin/python benchmarks/bench_cli_startup.py [--runs N]
+Run: .venv/bin/python benchmarks/bench_cli_startup.py [--runs N] [--python PATH]
+
+``--python`` names the interpreter of the children (default: this one), e.g. a
+runtime-only venv (``python3 -m venv /tmp/images-rt && /tmp/images-rt/bin/pip install -q .``),
+where httpx does not import the dev tools click and pygments. The children import this
+checkout and run from bytecode: ``PYTHONDONTWRITEBYTECODE`` is dropped from their
+environment and ``PYTHONPYCACHEPREFIX`` points at a temporary directory that the warm-up run
+of each command compiles into (`_bytecode`).
 
 Each repeat starts fresh interpreters, alternating between the commands so load on the
 machine hits them alike, and the medians are printed side by side:
@@ -17,26 +24,25 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+from _bytecode import compiled_env
+
+ROOT = Path(__file__).resolve().parent.parent
 COMMANDS: dict[str, list[str]] = {
-    "openai-images --help": [sys.executable, "-m", "openai_images_sdk", "--help"],
-    "openai-images generate --help": [
-        sys.executable,
-        "-m",
-        "openai_images_sdk",
-        "generate",
-        "--help",
-    ],
-    "import openai_images_sdk": [sys.executable, "-c", "import openai_images_sdk"],
-    "import httpx (floor)": [sys.executable, "-c", "import httpx"],
-    "python -c pass": [sys.executable, "-c", "pass"],
+    "openai-images --help": ["-m", "openai_images_sdk", "--help"],
+    "openai-images generate --help": ["-m", "openai_images_sdk", "generate", "--help"],
+    "import openai_images_sdk": ["-c", "import openai_images_sdk"],
+    "import httpx (floor)": ["-c", "import httpx"],
+    "python -c pass": ["-c", "pass"],
 }
+"""The arguments of each command after the interpreter."""
 
 
-def _once(argv: list[str]) -> tuple[float, float]:
+def _once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one run."""
     started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -49,14 +55,17 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; prints one median per command."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="repeats per command (default 15)")
+    parser.add_argument("--python", default=sys.executable, help="the children's interpreter")
     args = parser.parse_args(argv)
+    env = compiled_env({"PYTHONPATH": str(ROOT)})
+    commands = {name: [args.python, *command] for name, command in COMMANDS.items()}
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
     cpus: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for command in COMMANDS.values():  # warm the file cache
-        _once(command)
+    for command in commands.values():  # warm the file cache and write the bytecode
+        _once(command, env)
     for _ in range(args.runs):
-        for name, command in COMMANDS.items():
-            wall, cpu = _once(command)
+        for name, command in commands.items():
+            wall, cpu = _once(command, env)
             walls[name].append(wall)
             cpus[name].append(cpu)
     floor = statistics.median(walls["import httpx (floor)"])

@@ -5,6 +5,16 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_import.py [--runs 7]
     .venv/bin/python benchmarks/bench_import.py --official .tools/openai-venv/bin/python
 
+    # the honest floor: a runtime-only venv (httpx, attrs, cattrs), without the dev tools
+    # (click and pygments, which httpx imports when they are installed)
+    python3 -m venv /tmp/images-rt && /tmp/images-rt/bin/pip install -q .
+    .venv/bin/python benchmarks/bench_import.py --python /tmp/images-rt/bin/python
+
+The children import this checkout (``PYTHONPATH`` is the repository root) with whichever
+interpreter `--python` names. They run from bytecode: ``PYTHONDONTWRITEBYTECODE`` is
+dropped from their environment and ``PYTHONPYCACHEPREFIX`` points at a temporary
+directory, and one unmeasured warm-up run of every row compiles it (`_bytecode`).
+
 Every figure is a fresh interpreter (a child of this one); the rows alternate within each
 run, and the table shows medians. Two measures per row: ``-X importtime`` cumulative
 (the sum of the top-level imports' cumulative times, what the issue's targets are written
@@ -23,6 +33,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from _bytecode import compiled_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OFFICIAL = ROOT / ".tools" / "openai-venv" / "bin" / "python"
@@ -56,14 +68,14 @@ def _importtime_ms(stderr: str) -> float:
     return total / 1000
 
 
-def _once(python: str, code: str) -> tuple[float, float]:
+def _once(python: str, code: str, env: dict[str, str]) -> tuple[float, float]:
     before = os.times()
     done = subprocess.run(
         [python, "-X", "importtime", "-c", code],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=env,
     )
     after = os.times()
     cpu = (after.children_user - before.children_user) + (
@@ -76,14 +88,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Import time, side by side.")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--official", default=str(DEFAULT_OFFICIAL))
+    parser.add_argument(
+        "--python", default=sys.executable, help="the interpreter of our rows (default: this one)"
+    )
     args = parser.parse_args(argv)
-    rows = [(name, sys.executable, code) for name, code in OURS.items()]
+    env = compiled_env({"PYTHONPATH": str(ROOT)})
+    rows = [(name, args.python, code) for name, code in OURS.items()]
     if Path(args.official).exists():
         rows += [(name, args.official, code) for name, code in OFFICIAL.items()]
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in rows}
+    for _, python, code in rows:  # writes the bytecode
+        _once(python, code, env)
     for _ in range(args.runs):
         for name, python, code in rows:
-            samples[name].append(_once(python, code))
+            samples[name].append(_once(python, code, env))
     medians = {
         name: (
             statistics.median(run[0] for run in runs),
@@ -94,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     floor = medians["import httpx (floor)"]
     print(
         f"medians of {args.runs}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-        f"load {os.getloadavg()[0]:.1f}"
+        f"load {os.getloadavg()[0]:.1f}, ours with {args.python}, from bytecode"
     )
     print()
     print("| import | -X importtime cumulative | vs httpx | child CPU | vs httpx |")

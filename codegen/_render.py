@@ -315,11 +315,12 @@ def _resources_imports(body: str, model_names: Sequence[str], constants: Sequenc
     ]
     if "docs" in used:
         lines.append("from . import docs")
-    models = sorted(n for n in model_names if n in used)
-    if models:
-        lines.append(f"from .models import {', '.join(models)}")
     lines.append(f"from .operations import {', '.join(sorted(c for c in constants if c in used))}")
+    # the annotations and casts are strings: the models load with the first call, not here
     typing_only: dict[str, list[str]] = {}
+    for name in model_names:
+        if name in used:
+            typing_only.setdefault(".models", []).append(name)
     for name, module in TYPING_ONLY_IMPORTS.items():
         if name in used:
             typing_only.setdefault(module, []).append(name)

@@ -11,13 +11,12 @@ import logging
 import re
 import time
 import urllib.parse
-from collections.abc import AsyncIterable, Callable, Iterable, Mapping
-from typing import ClassVar, Final, Generic, TypeVar
+from collections.abc import AsyncIterable, Iterable, Mapping
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 import attrs
 import httpx
 
-from . import _uploads, _validation
 from ._config import USER_AGENT, ClientConfig, check_config, to_timeout
 from ._exceptions import (
     APIConnectionError,
@@ -31,6 +30,9 @@ from ._response import structure_response
 from ._retries import is_retryable_status, retry_delay
 from ._telemetry import OperationSpan
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions
+
+if TYPE_CHECKING:
+    from . import _uploads
 
 __all__ = ["BaseClient", "Call", "HttpxClientT", "log_fields"]
 
@@ -126,7 +128,6 @@ class BaseClient(Generic[HttpxClientT]):
     """Configuration and the I/O-free half of the transport, shared by both twins."""
 
     _http_client: HttpxClientT
-    _stream_class: ClassVar[Callable[..., object]]
 
     def __init__(
         self, *, config: ClientConfig, http_client: HttpxClientT, owns_http_client: bool
@@ -188,6 +189,8 @@ class BaseClient(Generic[HttpxClientT]):
             check_header_values(options.extra_headers, param="extra_headers")
         if not op.bodies:
             return None
+        from . import _uploads  # with the first call that has a body
+
         mode = (
             self._config.validation
             if isinstance(options.validation, NotGiven)
@@ -205,6 +208,8 @@ class BaseClient(Generic[HttpxClientT]):
         body: _uploads.PreparedBody | None,
     ) -> Call:
         """Validate the call against the spec and the model's rules, then fix its request."""
+        from . import _validation  # with the first call, not with the client
+
         stream = params.get("stream") is True
         mode = (
             self._config.validation
@@ -413,9 +418,9 @@ class BaseClient(Generic[HttpxClientT]):
         """The typed result of a 2xx answer (the stream for a streamed call). `dispose`:
         nobody sees `response` again, so its body may be let go once it is decoded."""
         if call.stream:
-            return self._stream_class(
-                response,
-                event_type=call.op.stream_event_type,
-                max_event_bytes=self._config.max_stream_event_bytes,
-            )
+            return self._stream(call, response)
         return structure_response(response, call.op.response_type, dispose=dispose)
+
+    def _stream(self, call: Call, response: httpx.Response) -> object:
+        """The `Stream` (`AsyncStream`) of a streamed call's events."""
+        raise NotImplementedError

@@ -14,7 +14,6 @@ import httpx
 
 from ._exceptions import OpenAIError
 from ._headers import check_header_values, clean_api_key
-from ._sse import DEFAULT_MAX_EVENT_BYTES
 from ._types import Headers, NotGiven, Omit, Query, ValidationMode
 from ._version import __version__
 from ._warn import warn
@@ -51,6 +50,8 @@ USER_AGENT: Final = (
     f"(Python {platform.python_version()}; httpx {httpx.__version__})"
 )
 _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
+DEFAULT_MAX_EVENT_BYTES: Final = 64 * 1024 * 1024
+"""The largest server-sent event (or unterminated line) a stream accepts by default."""
 
 
 @attrs.frozen

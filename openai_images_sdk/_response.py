@@ -13,7 +13,6 @@ from typing import Any, Final, Generic, Protocol, Self, TypeVar, cast
 
 import httpx
 
-from . import _results
 from ._async.closing import AsyncClosesOnExit, AsyncClosing
 from ._exceptions import APIConnectionError, APIResponseValidationError, APITimeoutError
 from ._read_only import ReadOnly
@@ -129,6 +128,8 @@ def structure_response(
         raise APIResponseValidationError(
             response, data, message=f"The response body does not match {cls.__name__}: {_why(exc)}"
         ) from exc
+    from . import _results  # with the first response parsed
+
     _results.attach_meta(result, response)
     return result
 

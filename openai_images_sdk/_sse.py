@@ -15,9 +15,10 @@ from typing import Final, cast
 
 import attrs
 
+from ._config import DEFAULT_MAX_EVENT_BYTES
+
 __all__ = ["DEFAULT_MAX_EVENT_BYTES", "EventTooLargeError", "SSEDecoder", "ServerSentEvent"]
 
-DEFAULT_MAX_EVENT_BYTES: Final = 64 * 1024 * 1024
 """The most bytes one event may hold before the decoder gives up: 64 MiB, well above the
 largest image the API returns (3840x2160 RGBA is about 44 MB as base64)."""
 

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import typing
 
 import pytest
 
@@ -80,6 +81,63 @@ def test_importing_the_sync_client_loads_no_async_cli_or_server_layer(
     assert all(name.split(".")[0] in allowed for name in third_party), sorted(third_party)
 
 
+LOADED_BY_THE_FIRST_CALL = (
+    "openai_images_sdk._generated.models",
+    "openai_images_sdk._capabilities",
+    "openai_images_sdk._capability_rules",
+    "openai_images_sdk._validation",
+    "openai_images_sdk._field_checks",
+    "openai_images_sdk._uploads",
+    "openai_images_sdk._multipart",
+    "openai_images_sdk._inputs",
+    "openai_images_sdk._sse",
+    "openai_images_sdk._streaming",
+    "openai_images_sdk._stream_core",
+    "openai_images_sdk._stream_files",
+    "openai_images_sdk._stream_reads",
+    "openai_images_sdk._sync.streaming",
+    "openai_images_sdk._results",
+    "openai_images_sdk._sync.results",
+    "openai_images_sdk._image_files",
+    "openai_images_sdk._download",
+    "openai_images_sdk._sync.download",
+    "openai_images_sdk._converter",
+)
+"""What a call needs and building the client does not: loaded by the first call that uses it."""
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "from openai_images_sdk import ImagesClient",
+        "from openai_images_sdk import ImagesClient\nImagesClient(api_key='x').images",
+    ],
+)
+def test_building_the_client_loads_nothing_a_call_needs(code: str) -> None:
+    added = loaded_modules(code)
+    assert sorted(name for name in added if name.startswith(LOADED_BY_THE_FIRST_CALL)) == []
+
+
+def test_the_first_call_loads_what_it_needs() -> None:
+    code = (
+        "import httpx\n"
+        "from openai_images_sdk import ImagesClient\n"
+        "body = {'created': 1, 'data': [{'b64_json': 'aGk='}]}\n"
+        "answer = httpx.MockTransport(lambda request: httpx.Response(200, json=body))\n"
+        "client = ImagesClient(api_key='x', http_client=httpx.Client(transport=answer))\n"
+        "client.images.generate(prompt='a fox', model='gpt-image-1.5')\n"
+    )
+    added = loaded_modules(code)
+    needed = {
+        "openai_images_sdk._generated.models",
+        "openai_images_sdk._validation",
+        "openai_images_sdk._capability_rules",
+        "openai_images_sdk._converter",
+        "openai_images_sdk._results",
+    }
+    assert needed <= added
+
+
 def test_the_operations_table_does_not_import_the_models() -> None:
     """The CLI's ``--help`` builds its options from it: no attrs models, no HTTP stack."""
     added = loaded_modules("import openai_images_sdk._generated.operations")
@@ -110,3 +168,21 @@ def test_a_lazy_name_is_the_object_of_its_module(name: str) -> None:
         "ImageRef": models.ImageRefParam,
     }[name]
     assert getattr(openai_images_sdk, name) is expected
+
+
+def test_type_hints_of_a_method_resolve_in_the_public_namespace() -> None:
+    """The generated resources name the models for type checkers only; `get_type_hints`
+    resolves a method's annotations given the package's public names (README, migrating)."""
+    import openai_images_sdk
+    from openai_images_sdk import ImagesClient
+    from openai_images_sdk._generated import models
+
+    generate = ImagesClient(api_key="x").images.generate
+    with pytest.raises(NameError):
+        typing.get_type_hints(generate)
+    public = {name: getattr(openai_images_sdk, name) for name in openai_images_sdk.__all__}
+    hints = typing.get_type_hints(generate, localns=public)
+    assert (
+        hints["return"]
+        == models.ImagesResponse | openai_images_sdk.Stream[models.ImageGenStreamEvent]
+    )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import httpx
 
 from openai_images_sdk._azure_auth import AsyncAzureADTokenProvider, AzureAuth
-from openai_images_sdk._config import azure_config
+from openai_images_sdk._config import DEFAULT_MAX_EVENT_BYTES, azure_config
 from openai_images_sdk._retries import DEFAULT_MAX_RETRIES
-from openai_images_sdk._sse import DEFAULT_MAX_EVENT_BYTES
 from openai_images_sdk._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 from .client import AsyncImagesClient

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import httpx
 
-from openai_images_sdk._config import openai_config
+from openai_images_sdk._config import DEFAULT_MAX_EVENT_BYTES, openai_config
 from openai_images_sdk._generated.resources import AsyncClientResources
 from openai_images_sdk._options import ClientOptions
 from openai_images_sdk._retries import DEFAULT_MAX_RETRIES
-from openai_images_sdk._sse import DEFAULT_MAX_EVENT_BYTES
 from openai_images_sdk._types import NOT_GIVEN, Headers, NotGiven, Query, ValidationMode
 
 from .transport import AsyncAPIClient

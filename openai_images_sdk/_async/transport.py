@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
@@ -24,15 +24,14 @@ from openai_images_sdk._response import (
 from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
-from .streaming import AsyncStream
+if TYPE_CHECKING:
+    from .streaming import AsyncStream
 
 __all__ = ["AsyncAPIClient"]
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     """The transport over one `httpx.AsyncClient`, safe to share."""
-
-    _stream_class = AsyncStream
 
     def __init__(
         self, *, config: ClientConfig, http_client: httpx.AsyncClient | None = None
@@ -41,6 +40,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
         if http_client is None:
             http_client = httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=config.timeout)
         super().__init__(config=config, http_client=http_client, owns_http_client=owns)
+
+    def _stream(self, call: Call, response: httpx.Response) -> object:
+        from .streaming import AsyncStream  # with the first streamed call
+
+        stream: AsyncStream[Any] = AsyncStream(
+            response,
+            event_type=call.op.stream_event_type,
+            max_event_bytes=self._config.max_stream_event_bytes,
+        )
+        return stream
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it was passed in or this is a `with_options` copy."""

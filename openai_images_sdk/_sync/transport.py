@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
@@ -25,7 +25,8 @@ from openai_images_sdk._sync.closing import Closing
 from openai_images_sdk._telemetry import OperationSpan, start_operation_span
 from openai_images_sdk._types import RequestOptions, ResponseMode
 
-from .streaming import Stream
+if TYPE_CHECKING:
+    from .streaming import Stream
 
 __all__ = ["SyncAPIClient"]
 
@@ -33,13 +34,21 @@ __all__ = ["SyncAPIClient"]
 class SyncAPIClient(BaseClient[httpx.Client], Closing):
     """The transport over one `httpx.Client`, safe to share."""
 
-    _stream_class = Stream
-
     def __init__(self, *, config: ClientConfig, http_client: httpx.Client | None = None) -> None:
         owns = http_client is None
         if http_client is None:
             http_client = httpx.Client(limits=DEFAULT_LIMITS, timeout=config.timeout)
         super().__init__(config=config, http_client=http_client, owns_http_client=owns)
+
+    def _stream(self, call: Call, response: httpx.Response) -> object:
+        from .streaming import Stream  # with the first streamed call
+
+        stream: Stream[Any] = Stream(
+            response,
+            event_type=call.op.stream_event_type,
+            max_event_bytes=self._config.max_stream_event_bytes,
+        )
+        return stream
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in or this is a `with_options` copy."""
