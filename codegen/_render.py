@@ -61,10 +61,6 @@ RESOURCE_IMPORTS: Mapping[str, tuple[str, str | None]] = {
         for name in ("AsyncAPIResource", "SyncAPIResource", "documented")
     },
     **{
-        name: (f"{PACKAGE}._pagination", name)
-        for name in ("AsyncCursorPage", "AsyncPaginator", "SyncCursorPage")
-    },
-    **{
         name: (f"{PACKAGE}._wrappers", name)
         for name in (
             "async_to_raw_response_wrapper",
@@ -79,6 +75,9 @@ TYPING_ONLY_IMPORTS: Mapping[str, str] = {
     "AsyncAPIClient": f"{PACKAGE}._async.transport",
     "Stream": f"{PACKAGE}._streaming",
     "AsyncStream": f"{PACKAGE}._streaming",
+    "AsyncCursorPage": f"{PACKAGE}._pagination",
+    "AsyncPaginator": f"{PACKAGE}._pagination",
+    "SyncCursorPage": f"{PACKAGE}._pagination",
 }
 
 

@@ -10,6 +10,7 @@ in another mode, wrapped by `_wrappers` so that their types say so.
 from __future__ import annotations
 
 import inspect
+import operator
 import textwrap
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast
@@ -17,12 +18,12 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Self, TypeVar, cast
 import attrs
 
 from ._operation import OperationSpec
-from ._pagination import CURSOR_PARAM, AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from ._response import APIResponse, AsyncAPIResponse, ResponseContextManager
 from ._types import NOT_GIVEN, RequestOptions, ResponseMode
 
 if TYPE_CHECKING:
     from ._async.transport import AsyncAPIClient
+    from ._pagination import AsyncCursorPage, SyncCursorPage
+    from ._response import APIResponse, AsyncAPIResponse
     from ._sync.transport import SyncAPIClient
 
 __all__ = ["OPTION_NAMES", "AsyncAPIResource", "SyncAPIResource", "documented", "split_arguments"]
@@ -32,7 +33,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 OPTION_NAMES: Final = tuple(attrs.fields_dict(RequestOptions))
 """The per-call options every generated method takes after the API's own parameters."""
-_DEFAULT_OPTION_VALUES: Final = attrs.asdict(RequestOptions(), recurse=False)
+_option_values: Final = operator.itemgetter(*OPTION_NAMES)
+_DEFAULT_OPTION_VALUES: Final = _option_values(attrs.asdict(RequestOptions(), recurse=False))
 
 _DOC_WIDTH: Final = 92
 
@@ -61,10 +63,10 @@ def split_arguments(
     the `RequestOptions`.
     """
     params = {name: value for name in _names(op) if (value := arguments[name]) is not NOT_GIVEN}
-    options = {name: arguments[name] for name in OPTION_NAMES}
-    if options == _DEFAULT_OPTION_VALUES:
+    options = _option_values(arguments)
+    if options == _DEFAULT_OPTION_VALUES:  # the defaults are None or NOT_GIVEN: same objects
         return params, _DEFAULT_OPTIONS
-    return params, RequestOptions(**cast("dict[str, Any]", options))
+    return params, RequestOptions(**dict(zip(OPTION_NAMES, options, strict=True)))
 
 
 def documented(args: Mapping[str, str]) -> Callable[[F], F]:
@@ -112,6 +114,9 @@ class SyncAPIResource(_APIResource["SyncAPIClient"]):
     def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
         """`_call` for a cursor-paged operation: the answer (or what it parses to) is a
         `SyncCursorPage` that fetches the later pages with the same arguments."""
+        from ._pagination import CURSOR_PARAM, SyncCursorPage
+        from ._response import ResponseContextManager
+
         parsed = self._in_mode("parsed")
 
         def page(body: Any) -> SyncCursorPage[Any]:
@@ -139,6 +144,8 @@ class AsyncAPIResource(_APIResource["AsyncAPIClient"]):
     def _call_pages(self, op: OperationSpec, arguments: Mapping[str, object]) -> Any:
         """`_call` for a cursor-paged operation: an `AsyncPaginator` (sent when awaited or
         iterated) whose first page fetches the later ones with the same arguments."""
+        from ._pagination import CURSOR_PARAM, AsyncCursorPage, AsyncPaginator
+
         parsed = self._in_mode("parsed")
 
         def page(body: Any) -> AsyncCursorPage[Any]:

@@ -119,7 +119,7 @@ def structure_response(
             response, response.text, message="The response body is not valid JSON"
         ) from exc
     cls = cast("type[object]", response_type)
-    hook_for, errors = _structuring()
+    hook_for, errors, attach_meta = _structuring()
     try:
         result = hook_for(cls)(data, cls)
     except errors as exc:
@@ -128,9 +128,7 @@ def structure_response(
         raise APIResponseValidationError(
             response, data, message=f"The response body does not match {cls.__name__}: {_why(exc)}"
         ) from exc
-    from . import _results  # with the first response parsed
-
-    _results.attach_meta(result, response)
+    attach_meta(result, response)
     return result
 
 
@@ -141,12 +139,18 @@ _StructureHook = Callable[[object, type[Any]], Any]
 
 
 @functools.cache
-def _structuring() -> tuple[Callable[[type[Any]], _StructureHook], tuple[type[Exception], ...]]:
-    """The converter's hook look-up and the errors its hooks raise, imported with the
-    first response parsed (not at import)."""
+def _structuring() -> tuple[
+    Callable[[type[Any]], _StructureHook],
+    tuple[type[Exception], ...],
+    Callable[[object, httpx.Response], None],
+]:
+    """The converter's hook look-up, the errors its hooks raise and what records the
+    response's metadata on a result: imported with the first response parsed (not at
+    import)."""
     from ._converter import STRUCTURE_ERRORS, structure_hook
+    from ._results import attach_meta
 
-    return structure_hook, STRUCTURE_ERRORS
+    return structure_hook, STRUCTURE_ERRORS, attach_meta
 
 
 def _why(error: BaseException) -> str:

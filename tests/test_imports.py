@@ -102,6 +102,7 @@ LOADED_BY_THE_FIRST_CALL = (
     "openai_images_sdk._download",
     "openai_images_sdk._sync.download",
     "openai_images_sdk._converter",
+    "openai_images_sdk._pagination",
 )
 """What a call needs and building the client does not: loaded by the first call that uses it."""
 

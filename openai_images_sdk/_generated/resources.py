@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, ClassVar, Literal, cast, overload
 
 import httpx
 
-from openai_images_sdk._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from openai_images_sdk._resource import AsyncAPIResource, SyncAPIResource, documented
 from openai_images_sdk._types import (
     NOT_GIVEN,
@@ -45,6 +44,7 @@ from .operations import (
 
 if TYPE_CHECKING:
     from openai_images_sdk._async.transport import AsyncAPIClient
+    from openai_images_sdk._pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
     from openai_images_sdk._streaming import AsyncStream, Stream
     from openai_images_sdk._sync.transport import SyncAPIClient
 
