@@ -2,8 +2,9 @@
 
 Timings on a busy 2-core machine move by 10% and more; instruction counts do not. Each
 client makes its calls against an in-process `httpx.MockTransport` (no socket, so only the
-client's own code is counted), in a child run twice under callgrind: with 0 and with
-`--calls` measured calls after the same warm-up. The difference, divided by the calls, is
+client's own code is counted; the SDK's pool is built as the SDK builds its own), in a
+child run twice under callgrind: with 0 and with `--calls` measured calls after the same
+warm-up. The difference, divided by the calls, is
 what one call costs. Rows:
 
 - ``sdk``: ``await client.images.generate(...)`` with the default (strict) validation;
@@ -58,6 +59,7 @@ async def _calls(which: str, count: int) -> None:
 
     sys.path.insert(0, str(ROOT))
     from openai_images_sdk import AsyncImagesClient
+    from openai_images_sdk._config import POOL_HEADERS
 
     image = base64.b64encode(b"\x89PNG" * 16).decode()
     body = json.dumps({"created": 1, "data": [{"b64_json": image}], "usage": USAGE}).encode()
@@ -68,8 +70,10 @@ async def _calls(which: str, count: int) -> None:
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
     options: dict[str, str] = {"validation": "off"} if which == "off" else {}
+    # the SDK's pool as the SDK builds its own (its default headers), on the same transport
+    pool = httpx.AsyncClient(transport=httpx.MockTransport(answer), headers=POOL_HEADERS)
     sdk = AsyncImagesClient(
-        api_key="sk-bench", base_url="https://x/v1", max_retries=0, http_client=http, **options
+        api_key="sk-bench", base_url="https://x/v1", max_retries=0, http_client=pool, **options
     )
 
     async def ours() -> list[str]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 import attrs
 import httpx
 
-from ._config import USER_AGENT, ClientConfig, check_config, to_timeout
+from ._config import POOL_HEADERS, USER_AGENT, ClientConfig, check_config, to_timeout
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -139,9 +139,14 @@ class BaseClient(Generic[HttpxClientT]):
         self._reset_templates()
 
     def _reset_templates(self) -> None:
-        """Forget what was built once from the config (after the config changed)."""
+        """Forget what was built once from the config or the pool (after either changed)."""
         self._urls: dict[str, httpx.URL] = {}
         self._sdk_headers: dict[tuple[bool, str | None], dict[str, str]] = {}
+        pool = self._http_client.headers
+        self._pool_sends = frozenset(
+            name for name, value in POOL_HEADERS.items() if pool.get(name) == value
+        )
+        """The SDK's own headers that the pool already sends with the same value."""
 
     @property
     def is_closed(self) -> bool:
@@ -270,6 +275,9 @@ class BaseClient(Generic[HttpxClientT]):
                 "User-Agent": USER_AGENT,
                 "Accept": "text/event-stream" if stream else "application/json",
             }
+            for name in self._pool_sends:
+                if headers[name] == POOL_HEADERS[name]:
+                    del headers[name]
             if content_type is not None:
                 headers["Content-Type"] = content_type
             if self._config.organization:

@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_LIMITS",
     "DEFAULT_TIMEOUT",
+    "POOL_HEADERS",
     "USER_AGENT",
     "ClientConfig",
     "ConstructorOptions",
@@ -49,6 +50,9 @@ USER_AGENT: Final = (
     f"openai-images-sdk/{__version__} "
     f"(Python {platform.python_version()}; httpx {httpx.__version__})"
 )
+POOL_HEADERS: Final = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+"""The SDK's headers that never change: the pools the SDK opens send them by default, so a
+request does not replace httpx's own (which costs httpx a scan of the headers per name)."""
 _HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 DEFAULT_MAX_EVENT_BYTES: Final = 64 * 1024 * 1024
 """The largest server-sent event (or unterminated line) a stream accepts by default."""

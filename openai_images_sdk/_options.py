@@ -115,8 +115,8 @@ class ClientOptions(BaseClient[HttpxClientT]):
         for resource in self.RESOURCE_NAMES:  # cached per client: rebuilt for the copy
             clone.__dict__.pop(resource, None)
         clone._config = check_config(attrs.evolve(self._config, **changes))
-        clone._reset_templates()
         if http_client is not None:
             clone._http_client = http_client
+        clone._reset_templates()
         clone._owns_http_client = False
         return clone

@@ -145,6 +145,40 @@ async def test_user_agent_names_sdk_and_version(
     assert user_agent.startswith(f"openai-images-sdk/{__version__} ")
 
 
+def _sent(request: httpx.Request, name: str) -> list[str]:
+    return [value for key, value in request.headers.multi_items() if key.lower() == name.lower()]
+
+
+async def test_the_sdk_headers_go_once_from_any_pool(
+    driver: Driver, respx_mock: respx.MockRouter
+) -> None:
+    """The SDK's own pool sends the User-Agent and Accept by default; a pool given by the
+    caller (or one swapped in by `with_options`) gets them with each request."""
+    route = respx_mock.post(API).respond(json=OK_BODY)
+    own = driver.client()
+    given = driver.client(http_client=driver.http_client(headers={"User-Agent": "theirs/1"}))
+    swapped = own.with_options(http_client=driver.http_client())
+    for client in (own, given, swapped):
+        await call(driver, client)
+        request = route.calls.last.request
+        assert _sent(request, "User-Agent") == [USER_AGENT]
+        assert _sent(request, "Accept") == ["application/json"]
+    assert own._http_client.headers["User-Agent"] == USER_AGENT
+    await call(driver, own, {"prompt": "a cat", "stream": True})
+    assert _sent(route.calls.last.request, "Accept") == ["text/event-stream"]
+
+
+async def test_omitting_an_sdk_header_drops_the_pools_default_too(
+    driver: Driver, respx_mock: respx.MockRouter
+) -> None:
+    route = respx_mock.post(API).respond(json=OK_BODY)
+    client = driver.client(default_headers={"User-Agent": Omit()})
+    await call(driver, client)
+    assert _sent(route.calls.last.request, "User-Agent") == []
+    await call(driver, driver.client(default_headers={"User-Agent": "mine/2"}))
+    assert _sent(route.calls.last.request, "User-Agent") == ["mine/2"]
+
+
 async def test_default_headers_and_query(driver: Driver, respx_mock: respx.MockRouter) -> None:
     route = respx_mock.post(API).respond(json=OK_BODY)
     client = driver.client(default_headers={"X-Team": "art"}, default_query={"trace": "1"})

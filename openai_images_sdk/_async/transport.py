@@ -13,7 +13,7 @@ from openai_images_sdk import _concurrency
 from openai_images_sdk._async.closing import AsyncClosing
 from openai_images_sdk._base_client import BaseClient, Call
 from openai_images_sdk._concurrency import async_begin, async_run_blocking
-from openai_images_sdk._config import DEFAULT_LIMITS, ClientConfig
+from openai_images_sdk._config import DEFAULT_LIMITS, POOL_HEADERS, ClientConfig
 from openai_images_sdk._exceptions import APIConnectionError
 from openai_images_sdk._operation import OperationSpec
 from openai_images_sdk._response import (
@@ -38,7 +38,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncClosing):
     ) -> None:
         owns = http_client is None
         if http_client is None:
-            http_client = httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=config.timeout)
+            http_client = httpx.AsyncClient(
+                limits=DEFAULT_LIMITS, timeout=config.timeout, headers=POOL_HEADERS
+            )
         super().__init__(config=config, http_client=http_client, owns_http_client=owns)
 
     def _stream(self, call: Call, response: httpx.Response) -> object:

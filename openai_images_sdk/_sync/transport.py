@@ -13,7 +13,7 @@ import httpx
 from openai_images_sdk import _concurrency
 from openai_images_sdk._base_client import BaseClient, Call
 from openai_images_sdk._concurrency import begin, run_blocking
-from openai_images_sdk._config import DEFAULT_LIMITS, ClientConfig
+from openai_images_sdk._config import DEFAULT_LIMITS, POOL_HEADERS, ClientConfig
 from openai_images_sdk._exceptions import APIConnectionError
 from openai_images_sdk._operation import OperationSpec
 from openai_images_sdk._response import (
@@ -37,7 +37,9 @@ class SyncAPIClient(BaseClient[httpx.Client], Closing):
     def __init__(self, *, config: ClientConfig, http_client: httpx.Client | None = None) -> None:
         owns = http_client is None
         if http_client is None:
-            http_client = httpx.Client(limits=DEFAULT_LIMITS, timeout=config.timeout)
+            http_client = httpx.Client(
+                limits=DEFAULT_LIMITS, timeout=config.timeout, headers=POOL_HEADERS
+            )
         super().__init__(config=config, http_client=http_client, owns_http_client=owns)
 
     def _stream(self, call: Call, response: httpx.Response) -> object:

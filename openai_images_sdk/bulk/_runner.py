@@ -29,7 +29,7 @@ import attrs
 import httpx
 
 from openai_images_sdk._concurrency import run_sync
-from openai_images_sdk._config import DEFAULT_LIMITS
+from openai_images_sdk._config import DEFAULT_LIMITS, POOL_HEADERS
 from openai_images_sdk._exceptions import ValidationError, Violation
 from openai_images_sdk._retries import MAX_RETRY_AFTER
 from openai_images_sdk._types import ValidationMode
@@ -118,7 +118,8 @@ def _shards(
     if count <= 1 or not getattr(client, "_owns_http_client", False):
         return [base], []
     pools = [
-        httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=client.timeout) for _ in range(count - 1)
+        httpx.AsyncClient(limits=DEFAULT_LIMITS, timeout=client.timeout, headers=POOL_HEADERS)
+        for _ in range(count - 1)
     ]
     return [base, *(base.with_options(http_client=pool) for pool in pools)], pools
 
