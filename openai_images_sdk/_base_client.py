@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import types
 import urllib.parse
 from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
@@ -29,7 +30,7 @@ from ._operation import OperationSpec
 from ._response import structure_response
 from ._retries import is_retryable_status, retry_delay
 from ._telemetry import OperationSpan
-from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions
+from ._types import Headers, NotGiven, Omit, Query, RequestOptions
 
 if TYPE_CHECKING:
     from . import _uploads
@@ -43,6 +44,8 @@ _CACHED_URLS: Final = 256
 _path_params: dict[str, frozenset[str]] = {}
 """The path parameters of each operation path, found once."""
 
+_NO_CREDENTIALS: Final[Mapping[str, str]] = types.MappingProxyType({})
+_NOTHING_OMITTED: Final = frozenset[str]()
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
 _E = TypeVar("_E", bound=APIError)
 
@@ -61,7 +64,7 @@ class Call:
     timeout: httpx.Timeout
     body: _uploads.PreparedBody | None
     stream: bool
-    auth: Mapping[str, str] = attrs.field(factory=dict[str, str], repr=False)
+    auth: Mapping[str, str] = attrs.field(default=_NO_CREDENTIALS, repr=False)
     """Credential headers, fetched once per call just before the first attempt."""
     model: str | None = None
     """The call's `model` argument, for log lines."""
@@ -176,12 +179,12 @@ class BaseClient(Generic[HttpxClientT]):
 
     @staticmethod
     def _given(op: OperationSpec, params: Mapping[str, object]) -> dict[str, object]:
-        """The arguments the caller passed (NOT_GIVEN dropped); every path parameter present."""
-        given = {key: value for key, value in params.items() if value is not NOT_GIVEN}
-        missing = sorted(path_params(op.path) - given.keys())
-        if missing:
+        """The arguments the caller passed (`split_arguments` has dropped the NOT_GIVEN
+        ones), checked to hold every path parameter."""
+        names = path_params(op.path)
+        if names and (missing := sorted(names - params.keys())):
             raise TypeError(f"{op.method_name}() is missing path parameters: {missing}")
-        return given
+        return dict(params)
 
     def _body(
         self, op: OperationSpec, given: Mapping[str, object], options: RequestOptions
@@ -301,7 +304,7 @@ class BaseClient(Generic[HttpxClientT]):
                 sdk_headers, call.auth, default_headers, extra_headers
             )
         else:  # the SDK's own names and the credential's never overlap
-            headers, omitted = {**sdk_headers, **call.auth}, frozenset[str]()
+            headers, omitted = {**sdk_headers, **call.auth}, _NOTHING_OMITTED
         request = self._http_client.build_request(
             call.method,
             call.url,

@@ -236,7 +236,8 @@ async def test_not_given_params_are_left_out(driver: Driver, respx_mock: respx.M
     from openai_images_sdk._types import NOT_GIVEN
 
     route = respx_mock.post(API).respond(json=OK_BODY)
-    await call(driver, driver.client(), {"prompt": "a cat", "model": NOT_GIVEN, "n": None})
+    client = driver.client()
+    await driver.run(client.images.generate(prompt="a cat", model=NOT_GIVEN, n=None))
     assert json.loads(route.calls.last.request.content) == {"prompt": "a cat", "n": None}
 
 
