@@ -336,7 +336,7 @@ def structure_event(data: Mapping[str, object], union: object) -> object | None:
     cls = _event_table(union).get(str(data.get(_TAG)))
     if cls is None:
         return None
-    return converter.structure(data, cls)
+    return structure_hook(cls)(data, cls)
 
 
 def unstructure(value: object) -> object:
