@@ -204,17 +204,31 @@ def _value_lines(tp: object, var: str, key: str, names: dict[str, object]) -> li
         ]
     if get_origin(tp) is list and _is_model(get_args(tp)[0]):
         (item,) = get_args(tp)
-        names[f"h_{key}"], names[f"t_{key}"] = converter.get_structure_hook(item), item
+        names[f"h_{key}"], names[f"t_{key}"] = _inner_hook(item), item
         return [
             f"if type({var}) is not list: raise _Mismatch",
             f"{var} = [h_{key}(x, t_{key}) for x in {var}]",
         ]
-    hook = converter.get_structure_hook(tp)
+    hook = _inner_hook(tp)
     if get_origin(tp) is Literal and hook == converter.get_structure_hook(Literal[""]):
         names[f"t_{key}"] = get_args(tp)
         return [f"if {var} not in t_{key}: raise _Mismatch"]
     names[f"h_{key}"], names[f"t_{key}"] = hook, tp
     return [f"{var} = h_{key}({var}, t_{key})"]
+
+
+_building: set[object] = set()
+"""The models whose fast hooks are being made (a recursive model meets itself)."""
+
+
+def _structure_later(value: object, tp: Any) -> Any:
+    """`value` structured by `tp`'s hook, looked up on use: for a model whose hook was
+    still being made when a field met it."""
+    return converter.get_structure_hook(tp)(value, tp)
+
+
+def _inner_hook(tp: object) -> Callable[[Any, Any], Any]:
+    return _structure_later if tp in _building else converter.get_structure_hook(tp)
 
 
 def _passes_none(tp: object) -> bool:
@@ -231,9 +245,15 @@ def _fast_structure_fn(cls: type[Any]) -> Callable[[Any, Any], Any] | None:
     names: dict[str, object] = {"_Mismatch": _Mismatch, "_detailed": _detailed, "cls": cls}
     names["new"] = object.__new__
     body: list[str] = []
-    for i, field in enumerate(attrs.fields(cls)):
-        var, key, default = f"v{i}", str(i), field.default
-        check = _value_lines(field.type, var, key, names)
+    _building.add(cls)
+    try:
+        checks = [
+            _value_lines(f.type, f"v{i}", str(i), names) for i, f in enumerate(attrs.fields(cls))
+        ]
+    finally:
+        _building.discard(cls)
+    for i, (field, check) in enumerate(zip(attrs.fields(cls), checks, strict=True)):
+        var, default = f"v{i}", field.default
         names[f"s{i}"] = setters[i]
         if default is attrs.NOTHING:
             body += [f"{var} = o[{field.name!r}]", *check]

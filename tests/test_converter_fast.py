@@ -568,9 +568,55 @@ class CachedHash:
     n: int
 
 
+@attrs.define(frozen=True, kw_only=True, slots=True, auto_exc=True)
+class Failure(Exception):
+    n: int
+
+
+@attrs.define(frozen=True, kw_only=True, slots=False)
+class UnslottedBase:
+    n: int
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class SlottedChild(UnslottedBase):
+    m: int
+
+
 @pytest.mark.parametrize(
     "cls",
-    [Validated, Converted, PostInit, Mutable, Unslotted, NotInit, Aliased, SelfFactory, CachedHash],
+    [
+        Validated,
+        Converted,
+        PostInit,
+        Mutable,
+        Unslotted,
+        NotInit,
+        Aliased,
+        SelfFactory,
+        CachedHash,
+        Failure,
+        SlottedChild,
+    ],
 )
 def test_classes_whose_init_does_more_keep_the_cattrs_hook(cls: type) -> None:
     assert _fast(cls) is None
+
+
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class Node:
+    name: str
+    children: list[Node] | None = None
+    parent: Node | None = None
+
+
+def test_a_model_that_holds_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_converter, "_MODELS_MODULE", __name__)  # Node counts as generated
+    attrs.resolve_types(Node)
+    hook = converter.get_structure_hook(Node)
+    data = {"name": "a", "children": [{"name": "b", "parent": {"name": "c"}}]}
+    assert hook(data, Node) == Node(
+        name="a", children=[Node(name="b", parent=Node(name="c"))], parent=None
+    )
+    for bad in ({"name": "a", "children": [{"name": 1}]}, {"name": "a", "parent": {}}):
+        assert _outcome(hook, bad, Node) == _outcome(_detailed_hook(Node), bad, Node)
