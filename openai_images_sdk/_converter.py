@@ -170,7 +170,8 @@ def _slot_setters(cls: type[Any]) -> list[Callable[[object, object], None]] | No
     for field in attrs.fields(cls):
         default = field.default
         if (
-            field.validator is not None
+            field.type is None
+            or field.validator is not None
             or field.converter is not None
             or not field.init
             or field.alias != field.name

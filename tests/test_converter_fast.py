@@ -568,6 +568,11 @@ class CachedHash:
     n: int
 
 
+@attrs.define(frozen=True, kw_only=True, slots=True)
+class Untyped:
+    n = attrs.field()  # type: ignore[var-annotated]
+
+
 @attrs.define(frozen=True, kw_only=True, slots=True, auto_exc=True)
 class Failure(Exception):
     n: int
@@ -597,6 +602,7 @@ class SlottedChild(UnslottedBase):
         CachedHash,
         Failure,
         SlottedChild,
+        Untyped,
     ],
 )
 def test_classes_whose_init_does_more_keep_the_cattrs_hook(cls: type) -> None:
