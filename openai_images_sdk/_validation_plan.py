@@ -19,7 +19,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from ._capability_rules import CapabilityTable, Constraint, InputRules, ModelRules, ParamRule
+from ._capability_rules import (
+    CapabilityTable,
+    Constraint,
+    InputRules,
+    ModelRules,
+    ParamRule,
+    ValueSet,
+)
 from ._capability_rules import SizeRule as _SizeRule
 from ._field_checks import FieldCheck, item_count
 from ._inputs._checks import model_input_violations
@@ -57,7 +64,10 @@ class Plan:
     """The model judged (for the input rules)."""
     lifecycle: ModelRules | None
     """The model, when its lifecycle is judged (it has one and the caller chose it)."""
-    deprecations: bool
+    deprecated_op: bool
+    """Whether the operation itself is deprecated (every call warns)."""
+    deprecated: tuple[tuple[str, ValueSet | None], ...]
+    """Given parameters a deprecation names, with the values it names (None: any but None)."""
     checks: Mapping[str, FieldCheck]
 
 
@@ -156,6 +166,24 @@ def _field(
     )
 
 
+def _deprecated(
+    checks: Mapping[str, FieldCheck], table: CapabilityTable, params: Mapping[str, object]
+) -> tuple[tuple[str, ValueSet | None], ...]:
+    """`Plan.deprecated`, as `issue_deprecations` decides which parameters warn."""
+    noted = table.deprecated_params
+    found: list[tuple[str, ValueSet | None]] = []
+    for name in params:
+        check = checks.get(name)
+        if check is None or not (check.spec.deprecated or name in noted):
+            continue
+        notes = noted.get(name, ())
+        if not notes or any(note.values is None for note in notes):
+            found.append((name, None))
+        else:
+            found += [(name, note.values) for note in notes if note.values is not None]
+    return tuple(found)
+
+
 def plan_for(
     op: OperationSpec, body: BodyKind | None, table: CapabilityTable, params: Mapping[str, object]
 ) -> Plan | None:
@@ -191,7 +219,8 @@ def plan_for(
         inputs=op_rules.inputs if op_rules is not None else None,
         model=model or "",
         lifecycle=life,
-        deprecations=shape.deprecations,
+        deprecated_op=op.deprecated or op.capability_key in table.deprecated_operations,
+        deprecated=_deprecated(checks, table, params) if shape.deprecations else (),
         checks=checks,
     )
 
@@ -266,7 +295,13 @@ def passes_plan(
         today = today or datetime.datetime.now(datetime.UTC).date()
         if life.lifecycle is not None and today >= life.lifecycle.shutdown_date:
             return False
-    if plan.deprecations:
+    warns = plan.deprecated_op
+    for name, values in plan.deprecated:
+        value = params[name]
+        if value is not None and (values is None or values.has(value)):
+            warns = True
+            break
+    if warns:
         issue_deprecations(op, params, plan.checks, table)
     if life is not None:
         lifecycle_violations(life, today)
