@@ -118,7 +118,8 @@ def _strings(
 def _lengths(
     check: FieldCheck | None, rule: ParamRule | None, size: _SizeRule | None
 ) -> tuple[int, int] | None:
-    """The length range of the strings that pass when only lengths limit them, else None."""
+    """The length range of the strings that pass when only lengths limit them, else None;
+    asked only when no rule lists the strings (see `_strings`)."""
     if (
         size is not None
         or check is None
@@ -126,8 +127,6 @@ def _lengths(
         or check.pattern is not None
         or check.nested
     ):
-        return None
-    if rule is not None and (rule.values is not None or not rule.supported):
         return None
     spec = check.spec
     highs = [n for n in (spec.max_length, rule.max_length if rule else None) if n is not None]

@@ -219,6 +219,22 @@ def test_missing_fields_lifecycles_and_inputs(ops: str, op_name: str) -> None:
                 assert_same(op, {**params, dropped: None}, today=today, inputs=inputs)
 
 
+@pytest.mark.parametrize("ops", list(OP_SETS))
+@pytest.mark.parametrize("op_name", list(BASE))
+def test_names_the_operation_does_not_have(ops: str, op_name: str) -> None:
+    """Unknown parameters, and those a model has rules for but the operation lacks."""
+    op = OP_SETS[ops][op_name]
+    fields = {spec.python_name for spec in op.fields}
+    foreign = {"not_a_field"}
+    for entry in TABLE.models.values():
+        for rules in entry.operations.values():
+            foreign |= set(rules.parameters) - fields
+    for model, name in itertools.product(MODELS, sorted(foreign)):
+        for value in (None, "low", "x" * 40000, 1, 99, True, [b"a"]):
+            params = {**BASE[op_name], "model": model, name: value}
+            assert_same(op, params, today=DAYS[1], modes=("strict",))
+
+
 CONSTRAINED = {
     "n": (1, 2, None),
     "stream": (True, False, None),
