@@ -4,9 +4,10 @@ A plan is worked out once per operation, body kind, table, list of parameter nam
 model. For each given parameter it holds a test of the values the general checks
 (`_request_checks`) accept: the strings it takes as a set or a length range, the integers
 as a range, the rest asked of the general check of that one parameter. It also holds the
-cross-parameter constraints that can apply, the model's input rules and lifecycle, and
-whether a deprecation may apply. A plan never finds a violation itself: when any of its
-tests fails, `_validation` runs the general checks, which word every message.
+cross-parameter constraints that can apply, the model's input rules and lifecycle (the
+date is asked only for a model that has one), and the parameters a deprecation names. A
+plan never finds a violation itself: when any of its tests fails, `_validation` runs the
+general checks, which word every message.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class Plan:
     deprecated: tuple[tuple[str, ValueSet | None], ...]
     """Given parameters a deprecation names, with the values it names (None: any but None)."""
     checks: Mapping[str, FieldCheck]
+    """The operation's field checks, for `issue_deprecations`."""
 
 
 def _accepts(
