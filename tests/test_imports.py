@@ -86,6 +86,7 @@ LOADED_BY_THE_FIRST_CALL = (
     "openai_images_sdk._capabilities",
     "openai_images_sdk._capability_rules",
     "openai_images_sdk._validation",
+    "openai_images_sdk._request_checks",
     "openai_images_sdk._field_checks",
     "openai_images_sdk._uploads",
     "openai_images_sdk._multipart",
