@@ -33,7 +33,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 OPTION_NAMES: Final = tuple(attrs.fields_dict(RequestOptions))
 """The per-call options every generated method takes after the API's own parameters."""
-_option_values: Final = operator.itemgetter(*OPTION_NAMES)
+_option_values: Final = cast(
+    "Callable[[Mapping[str, object]], tuple[object, ...]]", operator.itemgetter(*OPTION_NAMES)
+)
 _DEFAULT_OPTION_VALUES: Final = _option_values(attrs.asdict(RequestOptions(), recurse=False))
 
 _DOC_WIDTH: Final = 92
@@ -66,7 +68,9 @@ def split_arguments(
     options = _option_values(arguments)
     if options == _DEFAULT_OPTION_VALUES:  # the defaults are None or NOT_GIVEN: same objects
         return params, _DEFAULT_OPTIONS
-    return params, RequestOptions(**dict(zip(OPTION_NAMES, options, strict=True)))
+    return params, RequestOptions(
+        **dict(zip(OPTION_NAMES, cast("tuple[Any, ...]", options), strict=True))
+    )
 
 
 def documented(args: Mapping[str, str]) -> Callable[[F], F]:
