@@ -12,9 +12,13 @@ what one call costs. Rows:
 - ``httpx by hand``: ``await http.post(url, json=..., headers=...)``, ``raise_for_status()``
   and ``response.json()``, the same request and answer.
 
-Run from the repository root (needs valgrind; about 2 minutes on 2 cores):
+Run from the repository root (needs valgrind; about 3 minutes on 2 cores):
 
-    .venv/bin/python benchmarks/bench_instructions.py [--calls 1000]
+    .venv/bin/python benchmarks/bench_instructions.py [--calls 1000] [--socket]
+
+With ``--socket`` each client calls `bench_overhead.py`'s server (a process of its own,
+not counted) over loopback instead, so httpcore, the socket and the event loop count too:
+the client's share of a real call.
 
 Instructions are not time: code that runs between socket waits finds colder caches than a
 warm loop, so the CPU-time ratio of `bench_overhead.py` is larger than this one.
@@ -35,6 +39,7 @@ import sys
 import tempfile
 import warnings
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = {
@@ -53,8 +58,9 @@ ROWS = {"sdk": "sdk", "off": 'sdk, validation="off"', "hand": "httpx by hand"}
 WARM_UP = 200
 
 
-async def _calls(which: str, count: int) -> None:
-    """`WARM_UP + count` calls of one client (the child's job)."""
+async def _calls(which: str, count: int, url: str | None) -> None:
+    """`WARM_UP + count` calls of one client (the child's job); over a loopback socket to
+    the server at `url` when given."""
     import httpx
 
     sys.path.insert(0, str(ROOT))
@@ -68,13 +74,24 @@ async def _calls(which: str, count: int) -> None:
         request.read()
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
-    http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
-    options: dict[str, str] = {"validation": "off"} if which == "off" else {}
-    # the SDK's pool as the SDK builds its own (its default headers), on the same transport
-    pool = httpx.AsyncClient(transport=httpx.MockTransport(answer), headers=POOL_HEADERS)
-    sdk = AsyncImagesClient(
-        api_key="sk-bench", base_url="https://x/v1", max_retries=0, http_client=pool, **options
-    )
+    validation: Literal["strict", "off"] = "off" if which == "off" else "strict"
+    if url is None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        # the SDK's pool as the SDK builds its own (its default headers), on the same transport
+        pool = httpx.AsyncClient(transport=httpx.MockTransport(answer), headers=POOL_HEADERS)
+        sdk = AsyncImagesClient(
+            api_key="sk-bench",
+            base_url="https://x/v1",
+            max_retries=0,
+            http_client=pool,
+            validation=validation,
+        )
+    else:  # the SDK opens its own pool; both send to the benchmark server
+        http = httpx.AsyncClient(timeout=600)
+        sdk = AsyncImagesClient(
+            api_key="sk-bench", base_url=url, max_retries=0, validation=validation
+        )
+    base = url or "https://x/v1"
 
     async def ours() -> list[str]:
         result = await sdk.images.generate(
@@ -85,7 +102,7 @@ async def _calls(which: str, count: int) -> None:
 
     async def by_hand() -> list[str]:
         response = await http.post(
-            "https://x/v1/images/generations",
+            f"{base}/images/generations",
             json=PAYLOAD,
             headers={"Authorization": "Bearer sk-bench"},
         )
@@ -97,13 +114,14 @@ async def _calls(which: str, count: int) -> None:
         await call()
 
 
-def _counted(which: str, count: int) -> int:
-    """The instructions callgrind counts for a child making `count` measured calls."""
+def _counted(which: str, count: int, url: str | None) -> int:
+    """The instructions callgrind counts for a child making `count` measured calls (the
+    server, a process of its own, is not counted)."""
     with tempfile.TemporaryDirectory() as scratch:
         done = subprocess.run(
             [
                 "valgrind", "--tool=callgrind", f"--callgrind-out-file={scratch}/out",
-                sys.executable, __file__, "--child", which, str(count),
+                sys.executable, __file__, "--child", which, str(count), url or "",
             ],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
@@ -116,23 +134,44 @@ def _counted(which: str, count: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Instructions per call, counted by callgrind.")
     parser.add_argument("--calls", type=int, default=1000)
-    parser.add_argument("--child", nargs=2, metavar=("WHICH", "COUNT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--socket",
+        action="store_true",
+        help="call bench_overhead.py's server over loopback (the event loop and httpcore count)",
+    )
+    parser.add_argument(
+        "--child", nargs=3, metavar=("WHICH", "COUNT", "URL"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.child:
         warnings.simplefilter("ignore")
-        asyncio.run(_calls(args.child[0], int(args.child[1])))
+        which, count, url = args.child
+        asyncio.run(_calls(which, int(count), url or None))
         return 0
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
+    server = None
+    if args.socket:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from bench_overhead import Server
+
+        server = Server(delay=0, image_mb=0.001)
+    url = server.url if server is not None else None
     jobs = [(which, count) for which in ROWS for count in (0, args.calls)]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        totals = dict(zip(jobs, pool.map(lambda job: _counted(*job), jobs), strict=True))
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            counts = pool.map(lambda job: _counted(job[0], job[1], url), jobs)
+            totals = dict(zip(jobs, counts, strict=True))
+    finally:
+        if server is not None:
+            server.close()
     per_call = {
         which: (totals[which, args.calls] - totals[which, 0]) / args.calls for which in ROWS
     }
     floor = per_call["hand"]
-    print(f"instructions per small async generate call ({args.calls} calls, callgrind)")
+    where = "over a loopback socket" if args.socket else "against httpx.MockTransport"
+    print(f"instructions per small async generate call, {where} ({args.calls} calls, callgrind)")
     print()
     print("| client | instructions per call | vs httpx by hand |")
     print("|---|---|---|")
