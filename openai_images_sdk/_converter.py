@@ -159,7 +159,10 @@ def _detailed(data: Any, cls: type[Any]) -> Any:
 def _slot_setters(cls: type[Any]) -> list[Callable[[object, object], None]] | None:
     """The slot setters of `cls`'s fields in order, when setting them is all its `__init__`
     does; None otherwise."""
-    props = attrs.inspect(cls)
+    inspect = getattr(attrs, "inspect", None)
+    if inspect is None:  # an older attrs cannot say how a class was made: keep cattrs' hook
+        return None
+    props = inspect(cls)
     if not (props.is_frozen and props.is_slotted and props.added_init) or props.is_exception:
         return None
     if props.hashability is attrs.ClassProps.Hashability.HASHABLE_CACHED:

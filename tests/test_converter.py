@@ -258,3 +258,14 @@ def test_no_hook_is_made_at_import() -> None:
         "assert c.structure({'created': 1}, ImagesResponse).created == 1\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_without_attrs_inspect_models_keep_the_cattrs_hook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An attrs too old to say how a class was made gets cattrs' own hooks (same results)."""
+    from openai_images_sdk import _converter
+    from openai_images_sdk._generated import models
+
+    monkeypatch.delattr(attrs, "inspect", raising=False)
+    assert _converter._fast_structure_fn(models.ImagesResponse) is None

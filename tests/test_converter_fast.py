@@ -37,6 +37,10 @@ from openai_images_sdk.testing import (
     stream_events,
 )
 
+pytestmark = pytest.mark.skipif(
+    not hasattr(attrs, "inspect"), reason="the fast hooks need attrs.inspect (newer attrs)"
+)
+
 MODELS = sorted(
     (v for v in vars(models).values() if isinstance(v, type) and attrs.has(v)),
     key=lambda cls: cls.__name__,
@@ -353,6 +357,7 @@ from openai_images_sdk import _converter
 from openai_images_sdk._generated import models
 from openai_images_sdk._response import _why
 from cattrs.gen import make_dict_structure_fn
+
 _converter._fast_structure_fn = lambda cls: None
 out = []
 for name, data in json.load(sys.stdin):
