@@ -148,6 +148,8 @@ class LoopbackServer:
         self.accepted = 0
         self._steps: collections.deque[Step] = collections.deque()
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        """Notified when a step is taken or a connection ends."""
         self._stop = threading.Event()
         self._slots = threading.BoundedSemaphore(max_connections)
         self._open: dict[threading.Thread, socket.socket] = {}
@@ -231,10 +233,19 @@ class LoopbackServer:
 
     def wait_connections(self, at_most: int, *, within: float = 5.0) -> int:
         """Wait (bounded) until at most `at_most` connections are open; the count then."""
-        deadline = time.monotonic() + within
-        while self.open_connections > at_most and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return self.open_connections
+        with self._changed:
+            self._changed.wait_for(lambda: len(self._open) <= at_most, timeout=within)
+            return len(self._open)
+
+    def wait_claimed(self, *, within: float = 5.0) -> bool:
+        """Wait (bounded) until a request has taken every scripted step; whether one has.
+
+        Steps go to requests in the order the server reads them, so a test that gives up on
+        a request early (a client-side timeout) waits here before the next request, which
+        could otherwise reach the server first on a new connection and take the old step.
+        """
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._steps, timeout=within)
 
     # -- serving -------------------------------------------------------------------------------
 
@@ -264,8 +275,9 @@ class LoopbackServer:
                 if head is None:
                     return
                 method, path, headers = head
-                with self._lock:
+                with self._changed:
                     step = self._steps.popleft() if self._steps else self.default
+                    self._changed.notify_all()
                 body, complete = _read_body(conn, buffer, headers, step.reset_after_request_bytes)
                 with self._lock:
                     self.requests.append(
@@ -284,8 +296,9 @@ class LoopbackServer:
             pass  # the client went away or the server is stopping
         finally:
             conn.close()
-            with self._lock:
+            with self._changed:
                 self._open.pop(threading.current_thread(), None)
+                self._changed.notify_all()
             self._slots.release()
 
     def _answer(self, conn: socket.socket, step: Step) -> None:

@@ -248,7 +248,8 @@ LEAK_CASES: list[tuple[str, tuple[Step, ...], dict[str, Any], type[APIError] | N
     ("wrong shape", (Step.raw(b'{"data": 1}'),), {}, APIResponseValidationError),
     ("empty", (Step.raw(b""),), {}, APIResponseValidationError),
     # only the read may time out: a connect, write or pool timeout under load would leave
-    # the stall step unclaimed for the next call
+    # the stall step unclaimed; after a read timeout the loop waits until the server has
+    # read the abandoned request (`wait_claimed`) before it sends the next one
     ("timeout", (Step.stall(),), {"timeout": httpx.Timeout(5.0, read=0.01)}, APITimeoutError),
     ("stream ok", (Step.events(STREAM),), {"stream": True}, None),
     (
@@ -314,6 +315,7 @@ async def test_no_connection_leak_over_1000_calls(driver: Driver, server: Loopba
             with pytest.raises(kind) as caught:
                 await one_call(driver, client, options)
             assert type(caught.value) is kind, name
+        assert server.wait_claimed(), name
         outcomes[name] = outcomes.get(name, 0) + 1
     assert server.pending == 0
     assert len(server.requests) == 1001  # one attempt per call: none lost, none repeated
