@@ -464,9 +464,11 @@ async def test_retry_after_over_real_sockets(
     assert raw.request_id == "req_loop"
     assert raw.retries_taken == 1
     assert len(loopback_server.times) == 2
+    # the wait really happened (a sleep is never shorter); how long it was meant to be is
+    # pinned by the log line below, so the upper bounds only catch a hang, not a busy machine
     gap = loopback_server.times[1] - loopback_server.times[0]
-    assert 0.9 <= gap < 3.0
-    assert 0.9 <= elapsed < 3.0
+    assert 0.9 <= gap < 30
+    assert 0.9 <= elapsed < 30
     retries = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Retrying")]
     assert len(retries) == 1
     assert "in 1.00 s (retry 1 of 2) after 429 Too Many Requests" in retries[0]
